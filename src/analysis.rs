@@ -1,0 +1,483 @@
+//! Analysis: normalisation and the two tokenizers, the same at index and at query time.
+//!
+//! This module owns how text becomes terms. It knows nothing of files, sections or queries.
+//!
+//! **Normalisation** ([`Normalizer`]) maps text to a canonical form before anything is cut:
+//! NFKC (full-width letters and digits to half-width, compatibility forms such as ① to 1),
+//! lowercase, traditional to simplified Chinese (OpenCC `t2s`, phrase level, line by line), and
+//! every run of whitespace (U+3000 included) to one space. [`Normalizer::normalize_mapped`] also
+//! returns, for each normalised character, the byte range of the original text it came from, so
+//! highlights point at the original text even where normalisation changed it.
+//!
+//! **Grams** ([`GramTokenizer`], field `grams`): the completeness guarantee. For every
+//! non-space character at character index `p` of the normalised text, one token at position
+//! `p`: the bigram of that character and the next one, or the character alone when the next is
+//! a space or the end. A token's position is therefore the character offset of its first
+//! character in the normalised text. A query string of n ≥ 2 characters becomes the phrase of
+//! its own tokens at their own character offsets, which matches exactly where the normalised
+//! query occurs as a substring; a single character becomes a prefix query on the terms. No
+//! token crosses whitespace, so a match never spans two lines.
+//!
+//! **Words** ([`WordTokenizer`], field `words`): the ranking signal. jieba-rs `cut` (HMM on)
+//! over the normalised text, whitespace and punctuation dropped; positions count words. The
+//! field records frequencies only (BM25), no positions.
+//!
+//! Token offsets are byte offsets into the normalised text handed to the tokenizer, always on
+//! character boundaries.
+
+use std::collections::HashSet;
+use std::io::BufReader;
+use std::sync::{Arc, OnceLock};
+
+use jieba_rs::Jieba;
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+use unicode_normalization::UnicodeNormalization;
+
+/// Name under which the gram tokenizer is registered in tantivy.
+pub const GRAM_TOKENIZER: &str = "govsearch_grams";
+/// Name under which the word tokenizer is registered in tantivy.
+pub const WORD_TOKENIZER: &str = "govsearch_words";
+
+/// Version of the analysis rules; an index built with another version must be rebuilt.
+pub const ANALYSIS_VERSION: u32 = 1;
+
+/// The government-domain user dictionary shipped with govsearch (jieba format).
+pub const DOMAIN_DICT: &str = include_str!("domain_dict.txt");
+
+/// Canonical form of text for matching: NFKC, lowercase, traditional to simplified,
+/// whitespace runs to one space. Cheap to clone (the converter is shared).
+#[derive(Clone)]
+pub struct Normalizer {
+    t2s: Arc<ferrous_opencc::OpenCC>,
+}
+
+impl std::fmt::Debug for Normalizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Normalizer")
+    }
+}
+
+/// Text after normalisation, with where each character came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MappedText {
+    /// The normalised text.
+    pub text: String,
+    /// For each character of `text`, the byte range in the original text it came from.
+    pub origin: Vec<(usize, usize)>,
+}
+
+fn shared_t2s() -> Arc<ferrous_opencc::OpenCC> {
+    static T2S: OnceLock<Arc<ferrous_opencc::OpenCC>> = OnceLock::new();
+    T2S.get_or_init(|| {
+        Arc::new(
+            ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::T2s)
+                .expect("the built-in OpenCC t2s configuration loads"),
+        )
+    })
+    .clone()
+}
+
+/// Characters that OpenCC t2s changes on their own: a line without any of them is left as it
+/// is, which spares the converter on almost all simplified text.
+fn traditional_chars() -> &'static HashSet<char> {
+    static SET: OnceLock<HashSet<char>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let t2s = shared_t2s();
+        let candidates: String = ('\u{3400}'..='\u{4dbf}')
+            .chain('\u{4e00}'..='\u{9fff}')
+            .chain('\u{f900}'..='\u{faff}')
+            .collect();
+        let converted = t2s.convert(&candidates);
+        let mut set: HashSet<char> = candidates
+            .chars()
+            .zip(converted.chars())
+            .filter(|(a, b)| a != b)
+            .map(|(a, _)| a)
+            .collect();
+        if converted.chars().count() != candidates.chars().count() {
+            // Fall back to asking one character at a time.
+            set = candidates
+                .chars()
+                .filter(|c| {
+                    let s = c.to_string();
+                    t2s.convert(&s) != s
+                })
+                .collect();
+        }
+        set
+    })
+}
+
+impl Default for Normalizer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Normalizer {
+    /// A normaliser using the built-in OpenCC t2s tables.
+    pub fn new() -> Self {
+        Normalizer { t2s: shared_t2s() }
+    }
+
+    /// Normalises text (see the module documentation).
+    pub fn normalize(&self, text: &str) -> String {
+        self.normalize_mapped(text).text
+    }
+
+    /// Normalises text and records, for each output character, its source byte range.
+    pub fn normalize_mapped(&self, text: &str) -> MappedText {
+        self.fold(text, true)
+    }
+
+    /// Width, case and whitespace folding only, no traditional-to-simplified conversion. A
+    /// query term also matches in this form, since OpenCC converts some characters differently
+    /// inside a phrase than alone (乾隆 stays, 乾 alone becomes 干).
+    pub fn normalize_without_t2s(&self, text: &str) -> String {
+        self.fold(text, false).text
+    }
+
+    fn fold(&self, text: &str, t2s: bool) -> MappedText {
+        let mut out = String::with_capacity(text.len());
+        let mut origin = Vec::with_capacity(text.len() / 2);
+        let mut needs_t2s = false;
+        let trad = traditional_chars();
+        for (i, c) in text.char_indices() {
+            let end = i + c.len_utf8();
+            if c.is_whitespace() {
+                if !out.ends_with(' ') {
+                    out.push(' ');
+                    origin.push((i, end));
+                }
+                continue;
+            }
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+                origin.push((i, end));
+                continue;
+            }
+            if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+                needs_t2s |= trad.contains(&c);
+                out.push(c);
+                origin.push((i, end));
+                continue;
+            }
+            for n in std::iter::once(c).nfkc() {
+                for l in n.to_lowercase() {
+                    if l.is_whitespace() {
+                        if !out.ends_with(' ') {
+                            out.push(' ');
+                            origin.push((i, end));
+                        }
+                    } else {
+                        needs_t2s |= trad.contains(&l);
+                        out.push(l);
+                        origin.push((i, end));
+                    }
+                }
+            }
+        }
+        if t2s && needs_t2s {
+            out = self.to_simplified(&out);
+        }
+        debug_assert_eq!(out.chars().count(), origin.len());
+        MappedText { text: out, origin }
+    }
+
+    /// Traditional to simplified, line by line, keeping the character count: where OpenCC
+    /// changes the length of a line, that line is converted one character at a time instead.
+    fn to_simplified(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        for (k, line) in text.split('\n').enumerate() {
+            if k > 0 {
+                out.push('\n');
+            }
+            let converted = self.t2s.convert(line);
+            if converted.chars().count() == line.chars().count() {
+                out.push_str(&converted);
+            } else {
+                for c in line.chars() {
+                    let one = self.t2s.convert(c.encode_utf8(&mut [0; 4]));
+                    if one.chars().count() == 1 {
+                        out.push_str(&one);
+                    } else {
+                        out.push(c);
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The companion n-gram tokenizer (see the module documentation for positions).
+#[derive(Clone, Default)]
+pub struct GramTokenizer {
+    token: Token,
+}
+
+/// Token stream of [`GramTokenizer`].
+pub struct GramTokenStream<'a> {
+    text: &'a str,
+    chars: std::iter::Peekable<std::str::CharIndices<'a>>,
+    position: usize,
+    token: &'a mut Token,
+}
+
+impl Tokenizer for GramTokenizer {
+    type TokenStream<'a> = GramTokenStream<'a>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> GramTokenStream<'a> {
+        self.token.reset();
+        GramTokenStream {
+            text,
+            chars: text.char_indices().peekable(),
+            position: 0,
+            token: &mut self.token,
+        }
+    }
+}
+
+impl TokenStream for GramTokenStream<'_> {
+    fn advance(&mut self) -> bool {
+        while let Some((from, c)) = self.chars.next() {
+            let position = self.position;
+            self.position += 1;
+            if c.is_whitespace() {
+                continue;
+            }
+            let mut to = from + c.len_utf8();
+            if let Some(&(next_from, next)) = self.chars.peek() {
+                if !next.is_whitespace() {
+                    to = next_from + next.len_utf8();
+                }
+            }
+            self.token.text.clear();
+            self.token.text.push_str(&self.text[from..to]);
+            self.token.offset_from = from;
+            self.token.offset_to = to;
+            self.token.position = position;
+            self.token.position_length = 1;
+            return true;
+        }
+        false
+    }
+
+    fn token(&self) -> &Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
+}
+
+/// The grams of a normalised string as the index holds them: (character offset, term).
+/// A trailing lone character (after a space, or the whole string) is returned as a one-char
+/// term; the caller treats it as a prefix, since in the text it may be followed by anything.
+pub fn grams_of(normalized: &str) -> Vec<(usize, String)> {
+    let chars: Vec<char> = normalized.chars().collect();
+    let mut grams = Vec::new();
+    for (p, c) in chars.iter().enumerate() {
+        if c.is_whitespace() {
+            continue;
+        }
+        match chars.get(p + 1) {
+            Some(n) if !n.is_whitespace() => grams.push((p, format!("{c}{n}"))),
+            Some(_) => grams.push((p, c.to_string())),
+            None => {
+                // The last char is covered by the previous bigram unless it stands alone.
+                if p == 0 || chars[p - 1].is_whitespace() {
+                    grams.push((p, c.to_string()));
+                }
+            }
+        }
+    }
+    grams
+}
+
+/// The jieba word tokenizer over normalised text.
+#[derive(Clone)]
+pub struct WordTokenizer {
+    jieba: Arc<Jieba>,
+    token: Token,
+    words: Vec<(usize, usize)>,
+}
+
+impl WordTokenizer {
+    /// A tokenizer sharing the given segmenter.
+    pub fn new(jieba: Arc<Jieba>) -> Self {
+        WordTokenizer {
+            jieba,
+            token: Token::default(),
+            words: Vec::new(),
+        }
+    }
+}
+
+/// Token stream of [`WordTokenizer`].
+pub struct WordTokenStream<'a> {
+    text: &'a str,
+    words: std::slice::Iter<'a, (usize, usize)>,
+    position: usize,
+    token: &'a mut Token,
+}
+
+impl Tokenizer for WordTokenizer {
+    type TokenStream<'a> = WordTokenStream<'a>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> WordTokenStream<'a> {
+        self.token.reset();
+        self.words.clear();
+        self.words.extend(
+            self.jieba
+                .cut(text, true)
+                .into_iter()
+                .filter(|t| is_word(t.word))
+                .map(|t| (t.byte_start, t.byte_end)),
+        );
+        WordTokenStream {
+            text,
+            words: self.words.iter(),
+            position: 0,
+            token: &mut self.token,
+        }
+    }
+}
+
+impl TokenStream for WordTokenStream<'_> {
+    fn advance(&mut self) -> bool {
+        let Some(&(from, to)) = self.words.next() else {
+            return false;
+        };
+        self.token.text.clear();
+        self.token.text.push_str(&self.text[from..to]);
+        self.token.offset_from = from;
+        self.token.offset_to = to;
+        self.token.position = self.position;
+        self.token.position_length = 1;
+        self.position += 1;
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
+}
+
+/// A jieba token worth indexing: it holds a letter, digit or ideograph.
+pub fn is_word(word: &str) -> bool {
+    word.chars().any(char::is_alphanumeric)
+}
+
+/// A user dictionary file could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("user dictionary {path}: {message}")]
+pub struct DictError {
+    /// The file.
+    pub path: String,
+    /// What went wrong.
+    pub message: String,
+}
+
+/// Loads jieba's default dictionary, then the domain dictionary, then the user's own words.
+pub fn load_jieba(user_dict: Option<&str>) -> Result<Jieba, DictError> {
+    let mut jieba = Jieba::new();
+    jieba
+        .load_dict(&mut BufReader::new(DOMAIN_DICT.as_bytes()))
+        .map_err(|e| DictError {
+            path: "(built-in domain dictionary)".into(),
+            message: e.to_string(),
+        })?;
+    if let Some(words) = user_dict {
+        jieba
+            .load_dict(&mut BufReader::new(words.as_bytes()))
+            .map_err(|e| DictError {
+                path: "(user dictionary)".into(),
+                message: e.to_string(),
+            })?;
+    }
+    Ok(jieba)
+}
+
+/// The words of a text as the index cuts them: normalised, then segmented.
+pub fn words_of(jieba: &Jieba, normalized: &str) -> Vec<String> {
+    jieba
+        .cut(normalized, true)
+        .into_iter()
+        .filter(|t| is_word(t.word))
+        .map(|t| t.word.to_string())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens<T: Tokenizer>(mut tok: T, text: &str) -> Vec<(usize, String, usize, usize)> {
+        let mut stream = tok.token_stream(text);
+        let mut out = Vec::new();
+        while stream.advance() {
+            let t = stream.token();
+            out.push((t.position, t.text.clone(), t.offset_from, t.offset_to));
+        }
+        out
+    }
+
+    #[test]
+    fn gram_positions_are_character_offsets_and_never_cross_spaces() {
+        let toks = tokens(GramTokenizer::default(), "法律顾问 5g");
+        let expect = vec![
+            (0, "法律".to_string(), 0, 6),
+            (1, "律顾".to_string(), 3, 9),
+            (2, "顾问".to_string(), 6, 12),
+            (3, "问".to_string(), 9, 12),
+            (5, "5g".to_string(), 13, 15),
+            (6, "g".to_string(), 14, 15),
+        ];
+        assert_eq!(toks, expect);
+    }
+
+    #[test]
+    fn grams_of_query_match_the_text_tokens_at_the_same_offsets() {
+        assert_eq!(
+            grams_of("律顾问"),
+            vec![(0, "律顾".to_string()), (1, "顾问".to_string())]
+        );
+        assert_eq!(grams_of("税"), vec![(0, "税".to_string())]);
+        assert_eq!(
+            grams_of("ai 模型"),
+            vec![(0, "ai".into()), (1, "i".into()), (3, "模型".into())]
+        );
+    }
+
+    #[test]
+    fn normalisation_folds_width_case_and_traditional_characters() {
+        let n = Normalizer::new();
+        assert_eq!(n.normalize("ＧＤＰ增长２０２１年"), "gdp增长2021年");
+        assert_eq!(n.normalize("國務院法律顧問"), "国务院法律顾问");
+        assert_eq!(n.normalize("a\u{3000}\u{3000} b\r\nc"), "a b c");
+        assert_eq!(n.normalize("ＡＩ与PM2.5"), "ai与pm2.5");
+    }
+
+    #[test]
+    fn mapping_points_back_at_the_original_characters() {
+        let n = Normalizer::new();
+        let src = "見ＧＤＰ　增長";
+        let m = n.normalize_mapped(src);
+        assert_eq!(m.text, "见gdp 增长");
+        let back: Vec<&str> = m.origin.iter().map(|&(a, b)| &src[a..b]).collect();
+        assert_eq!(back, vec!["見", "Ｇ", "Ｄ", "Ｐ", "\u{3000}", "增", "長"]);
+    }
+
+    #[test]
+    fn word_tokens_carry_byte_offsets_on_char_boundaries() {
+        let jieba = Arc::new(load_jieba(None).unwrap());
+        let text = "建立法律顾问制度，gdp增长。";
+        for (_, word, from, to) in tokens(WordTokenizer::new(jieba), text) {
+            assert_eq!(&text[from..to], word);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+//! Output: how hits and reports are shown. Human text (coloured only on a terminal with
+//! NO_COLOR unset) and JSON lines.
+//!
+//! This module knows nothing of how hits were found. The JSON hit format is the contract
+//! scripts rely on, documented in the README:
+//! `{"rank","score","path","title","year","org","date","section","level","line_start",
+//! "line_end","snippet","highlights"}`, one object per line; `highlights` are character offsets
+//! into `snippet`, end exclusive.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use crate::search::Hit;
+
+/// Whether to colour human output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Color {
+    /// ANSI colours.
+    On,
+    /// Plain text, no escape codes at all.
+    Off,
+}
+
+impl Color {
+    /// Colour when stdout is a terminal and NO_COLOR is unset or empty.
+    pub fn detect() -> Color {
+        use std::io::IsTerminal;
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        if io::stdout().is_terminal() && !no_color {
+            Color::On
+        } else {
+            Color::Off
+        }
+    }
+}
+
+/// Makes a path safe to print on a terminal: control characters are shown escaped.
+pub fn sanitize_path(path: &Path) -> String {
+    sanitize(&path.to_string_lossy())
+}
+
+/// Replaces control characters (escape sequences from hostile file names) by `\u{..}`.
+pub fn sanitize(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_control() {
+                format!("\\u{{{:x}}}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// Something that prints hits.
+pub trait HitPrinter {
+    /// Prints one hit.
+    fn hit(&mut self, hit: &Hit) -> io::Result<()>;
+}
+
+/// Human-readable hits: title line, heading path, `path:line`, snippet.
+pub struct HumanPrinter<W: Write> {
+    out: W,
+    color: Color,
+}
+
+impl<W: Write> HumanPrinter<W> {
+    /// A printer writing to `out`.
+    pub fn new(out: W, color: Color) -> Self {
+        HumanPrinter { out, color }
+    }
+
+    fn paint(&self, code: &str, text: &str) -> String {
+        match self.color {
+            Color::On => format!("\x1b[{code}m{text}\x1b[0m"),
+            Color::Off => text.to_string(),
+        }
+    }
+}
+
+impl<W: Write> HitPrinter for HumanPrinter<W> {
+    fn hit(&mut self, hit: &Hit) -> io::Result<()> {
+        let mut meta = Vec::new();
+        if let Some(y) = hit.year {
+            meta.push(y.to_string());
+        }
+        if let Some(o) = &hit.org {
+            meta.push(sanitize(o));
+        }
+        let head = format!("{}. {}", hit.rank, sanitize(&hit.title));
+        let head = self.paint("1", &head);
+        if meta.is_empty() {
+            writeln!(self.out, "{head}")?;
+        } else {
+            writeln!(self.out, "{head}  ({})", meta.join(" · "))?;
+        }
+        if !hit.section.is_empty() {
+            let path: Vec<String> = hit.section.iter().map(|s| sanitize(s)).collect();
+            writeln!(self.out, "   {}", self.paint("36", &path.join(" › ")))?;
+        }
+        let loc = format!("{}:{}", sanitize(&hit.path), hit.match_line);
+        writeln!(self.out, "   {}", self.paint("35", &loc))?;
+        let chars: Vec<char> = hit.snippet.chars().collect();
+        let mut snippet = String::new();
+        let mut at = 0;
+        for [a, b] in &hit.highlights {
+            let (a, b) = ((*a).min(chars.len()), (*b).min(chars.len()));
+            if a < at {
+                continue;
+            }
+            snippet.push_str(&sanitize(&chars[at..a].iter().collect::<String>()));
+            snippet.push_str(&self.paint("1;31", &chars[a..b].iter().collect::<String>()));
+            at = b;
+        }
+        snippet.push_str(&sanitize(&chars[at..].iter().collect::<String>()));
+        writeln!(self.out, "   {snippet}")?;
+        writeln!(self.out)
+    }
+}
+
+/// One JSON object per hit per line.
+pub struct JsonPrinter<W: Write> {
+    out: W,
+}
+
+impl<W: Write> JsonPrinter<W> {
+    /// A printer writing to `out`.
+    pub fn new(out: W) -> Self {
+        JsonPrinter { out }
+    }
+}
+
+impl<W: Write> HitPrinter for JsonPrinter<W> {
+    fn hit(&mut self, hit: &Hit) -> io::Result<()> {
+        serde_json::to_writer(&mut self.out, hit)?;
+        self.out.write_all(b"\n")
+    }
+}
