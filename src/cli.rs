@@ -147,6 +147,59 @@ pub struct StatsArgs {
     pub json: bool,
 }
 
+/// Lets exclusions (`-外包`) stand anywhere among `search`'s words without being taken for
+/// flags, and flags stand after the query: every word of a `search` command line that is not
+/// one of its flags (or a flag's value) is moved behind a `--`.
+pub fn search_args_with_query_last(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    use clap::CommandFactory;
+    let pos = 1;
+    if args.get(pos).is_none_or(|a| a != "search") {
+        return args;
+    }
+    let cmd = Cli::command();
+    let Some(search) = cmd.find_subcommand("search") else {
+        return args;
+    };
+    let mut takes_value = std::collections::HashMap::new();
+    for arg in search.get_arguments() {
+        let value = arg.get_action().takes_values();
+        if let Some(s) = arg.get_short() {
+            takes_value.insert(format!("-{s}"), value);
+        }
+        if let Some(l) = arg.get_long() {
+            takes_value.insert(format!("--{l}"), value);
+        }
+    }
+    takes_value.insert("-h".into(), false);
+    takes_value.insert("--help".into(), false);
+    let mut flags: Vec<std::ffi::OsString> = args[..=pos].to_vec();
+    let mut words = Vec::new();
+    let mut rest = args[pos + 1..].iter();
+    while let Some(a) = rest.next() {
+        let s = a.to_string_lossy();
+        if s == "--" {
+            words.extend(rest.by_ref().cloned());
+            break;
+        }
+        let name = s.split_once('=').map_or(&*s, |(n, _)| n);
+        match takes_value.get(name) {
+            Some(true) if !s.contains('=') => {
+                flags.push(a.clone());
+                if let Some(v) = rest.next() {
+                    flags.push(v.clone());
+                }
+            }
+            Some(_) => flags.push(a.clone()),
+            None => words.push(a.clone()),
+        }
+    }
+    if !words.is_empty() {
+        flags.push("--".into());
+        flags.extend(words);
+    }
+    flags
+}
+
 /// Outcome of a command, mapped to the exit status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {

@@ -5,7 +5,8 @@ use clap::Parser;
 use govsearch::cli::{self, Cli, Outcome};
 
 fn main() {
-    let cli = match Cli::try_parse() {
+    let args = cli::search_args_with_query_last(std::env::args_os().collect());
+    let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };

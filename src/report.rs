@@ -210,7 +210,7 @@ pub fn classify_line(line: &str) -> LineKind {
     let short = t.chars().count() <= 60;
     if short && is_breadcrumb(t)
         || short && starts_with_any(t, &["来源：", "来源:", "发布时间：", "发布时间:", "时间：", "时间:"]) && has_date_or_source_end(t)
-        || t.starts_with("如若转载，请注明出处")
+        || t.starts_with("如若转载")
         || short && matches!(t, "相关报道：" | "相关报道:" | "相关链接：" | "相关阅读：")
         || short && t.starts_with("<!--") && t.ends_with("-->")
         || short && is_image_name(t)
