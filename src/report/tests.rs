@@ -1,1 +1,286 @@
+//! Unit tests of the section grammar, the cleaner and the metadata heuristics: the exact trees
+//! of the five sample reports, and short excerpts of every heading form.
 
+use super::*;
+
+fn lines(text: &str) -> Vec<String> {
+    crate::corpus::split_lines(text)
+}
+
+/// (heading path joined with " / ", level, first line, last line) of each section.
+fn tree(r: &Report) -> Vec<(String, u8, usize, usize)> {
+    r.sections
+        .iter()
+        .map(|s| (s.heading.join(" / "), s.level, s.line_start, s.line_end))
+        .collect()
+}
+
+fn pinned(expect: &[(&str, u8, usize, usize)]) -> Vec<(String, u8, usize, usize)> {
+    expect.iter().map(|(h, l, a, b)| (h.to_string(), *l, *a, *b)).collect()
+}
+
+fn seed(name: &str) -> Report {
+    let path = format!("{}/data/{name}.txt", env!("CARGO_MANIFEST_DIR"));
+    let source = crate::corpus::read_file(std::path::Path::new(&path)).unwrap();
+    parse_report(&source.lines, name)
+}
+
+
+#[test]
+fn seed_liuzhou_metadata_and_sections() {
+    let r = seed("000_3c0aa72eacdcc2b2");
+    assert_eq!(r.title, "2021年度柳州市科学技术局法治政府建设工作报告");
+    assert_eq!(r.year, Some(2021));
+    assert_eq!(r.org.as_deref(), Some("柳州市科学技术局"));
+    assert_eq!(r.date.as_deref(), None);
+    let expect = [
+        ("", 0, 1, 3),
+        ("一、坚持党的坚强领导和法治建设规范科技创新工作开展情况", 1, 4, 6),
+        ("二、落实第一责任人职责情况", 1, 7, 8),
+        ("三、法治政府建设科技工作情况", 1, 9, 9),
+        ("三、法治政府建设科技工作情况 / （一）科技法律法规政策宣传情况", 2, 10, 11),
+        ("三、法治政府建设科技工作情况 / （二）重大科技政策出台情况", 2, 12, 14),
+        ("三、法治政府建设科技工作情况 / （三）科技政策与重大行政决策实施亮点成效", 2, 15, 16),
+        ("三、法治政府建设科技工作情况 / （三）科技政策与重大行政决策实施亮点成效 / 1.柳州获批成为“科创中国”第二批试点城市", 3, 17, 17),
+        ("三、法治政府建设科技工作情况 / （三）科技政策与重大行政决策实施亮点成效 / 2.重大创新平台取得新突破", 3, 18, 18),
+        ("三、法治政府建设科技工作情况 / （三）科技政策与重大行政决策实施亮点成效 / 3.获得1项国家科学技术进步二等奖", 3, 19, 19),
+        ("三、法治政府建设科技工作情况 / （四）法治建设优化科技计划管理", 2, 20, 23),
+        ("四、存在问题及下步工作计划", 1, 24, 25),
+    ];
+    assert_eq!(tree(&r), pinned(&expect));
+}
+
+#[test]
+fn seed_hefei_metadata_and_sections() {
+    let r = seed("001_37099fbd818ace80");
+    assert_eq!(r.title, "2020年度市科技局法治政府建设工作报告");
+    assert_eq!(r.year, Some(2020));
+    assert_eq!(r.org.as_deref(), Some("市科技局"));
+    assert_eq!(r.date.as_deref(), None);
+    let expect = [
+        ("", 0, 1, 3),
+        ("一、构建科技工作法治轨道", 1, 5, 5),
+        ("一、构建科技工作法治轨道 / (一)加强对法治政府建设工作的领导", 2, 7, 7),
+        ("一、构建科技工作法治轨道 / (二)认真开展《合肥市科技创新条例》文本框架起草工作", 2, 9, 9),
+        ("一、构建科技工作法治轨道 / (三)制定出台系列规范性文件", 2, 11, 11),
+        ("二、规范开展各项科技工作", 1, 13, 13),
+        ("二、规范开展各项科技工作 / (一)坚持民主集中科学决策", 2, 15, 15),
+        ("二、规范开展各项科技工作 / (二)加强规范性文件管理", 2, 17, 17),
+        ("二、规范开展各项科技工作 / (三)优化科技领域政务服务", 2, 19, 19),
+        ("二、规范开展各项科技工作 / (四)推进科技信用体系建设", 2, 21, 21),
+        ("三、扎实推进法治宣传教育", 1, 23, 23),
+        ("三、扎实推进法治宣传教育 / (一)严格日常学法用法", 2, 25, 25),
+        ("三、扎实推进法治宣传教育 / (二)举办赛事活动宣传", 2, 27, 27),
+        ("三、扎实推进法治宣传教育 / (三)深入基层群众宣传", 2, 29, 29),
+    ];
+    assert_eq!(tree(&r), pinned(&expect));
+}
+
+#[test]
+fn seed_changde_metadata_and_sections() {
+    let r = seed("002_3b35ca370aa899d8");
+    assert_eq!(r.title, "2023年度常德市科学技术局法治政府建设情况工作报告");
+    assert_eq!(r.year, Some(2023));
+    assert_eq!(r.org.as_deref(), Some("常德市科学技术局"));
+    assert_eq!(r.date.as_deref(), Some("2024年2月19日"));
+    let expect = [
+        ("", 0, 3, 7),
+        ("一、深入学习习近平新时代中国特色社会主义思想情况", 1, 9, 11),
+        ("二、依法行政制度体系完善情况", 1, 13, 15),
+        ("三、完善法治化管理体系不断推进全市科技创新情况", 1, 17, 19),
+        ("四、提升服务水平打造优秀的法治营商环境工作情况", 1, 21, 23),
+        ("五、推进科研领域遵纪守法与诚信建设情况", 1, 25, 27),
+        ("六、存在的问题", 1, 29, 31),
+        ("七、下一步工作打算", 1, 33, 46),
+    ];
+    assert_eq!(tree(&r), pinned(&expect));
+}
+
+#[test]
+fn seed_shapingba_metadata_and_sections() {
+    let r = seed("003_941c10f9f08c4ec0");
+    assert_eq!(r.title, "重庆市沙坪坝区科学技术局关于2021年度法治政府建设情况的报告");
+    assert_eq!(r.year, Some(2021));
+    assert_eq!(r.org.as_deref(), Some("重庆市沙坪坝区科学技术局"));
+    assert_eq!(r.date.as_deref(), None);
+    let expect = [
+        ("", 0, 1, 4),
+        ("一、2021年推进法治政府建设主要举措和成效", 1, 5, 5),
+        ("一、2021年推进法治政府建设主要举措和成效 / （一）深入学习宣传贯彻习近平法治思想", 2, 6, 6),
+        ("一、2021年推进法治政府建设主要举措和成效 / （一）深入学习宣传贯彻习近平法治思想 / 1. 扎实开展学习宣传", 3, 7, 7),
+        ("一、2021年推进法治政府建设主要举措和成效 / （一）深入学习宣传贯彻习近平法治思想 / 2. 积极推动贯彻落实", 3, 8, 8),
+        ("一、2021年推进法治政府建设主要举措和成效 / （二）依法全面履行政府职能", 2, 9, 9),
+        ("一、2021年推进法治政府建设主要举措和成效 / （二）依法全面履行政府职能 / 1. 持续推进科技体制改革", 3, 10, 10),
+        ("一、2021年推进法治政府建设主要举措和成效 / （二）依法全面履行政府职能 / 2. 全面依法履行部门职能", 3, 11, 11),
+        ("一、2021年推进法治政府建设主要举措和成效 / （三）完善依法行政制度体系", 2, 12, 13),
+        ("一、2021年推进法治政府建设主要举措和成效 / （四）推进行政决策科学化、民主化、法治化", 2, 14, 15),
+        ("二、履行推进法治建设第一责任人职责情况", 1, 16, 17),
+        ("三、存在问题", 1, 18, 19),
+        ("四、2022年工作计划", 1, 20, 20),
+        ("四、2022年工作计划 / 1.加强学习交流", 3, 21, 21),
+        ("四、2022年工作计划 / 2.加强制度建设", 3, 22, 22),
+        ("四、2022年工作计划 / 3.强化政务公开", 3, 23, 23),
+    ];
+    assert_eq!(tree(&r), pinned(&expect));
+}
+
+#[test]
+fn seed_shi_kejiju_metadata_and_sections() {
+    let r = seed("004_c6d07f759a9d0f62");
+    assert_eq!(r.title, "市科技局2022年度法治政府建设工作总结");
+    assert_eq!(r.year, Some(2022));
+    assert_eq!(r.org.as_deref(), Some("市科技局"));
+    assert_eq!(r.date.as_deref(), None);
+    let expect = [
+        ("", 0, 1, 3),
+        ("一、上一年度法治政府建设的主要举措和成效", 1, 4, 4),
+        ("一、上一年度法治政府建设的主要举措和成效 / （一）深入学习贯彻习近平法治思想、党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设等情况", 2, 5, 5),
+        ("一、上一年度法治政府建设的主要举措和成效 / （二）推进政府机构职能优化、推进“放管服”改革、优化法治化营商环境等情况", 2, 6, 6),
+        ("一、上一年度法治政府建设的主要举措和成效 / （三）完善依法行政制度和决策制度情况", 2, 7, 7),
+        ("一、上一年度法治政府建设的主要举措和成效 / （四）严格规范公正文明执法情况", 2, 8, 8),
+        ("一、上一年度法治政府建设的主要举措和成效 / （五）依法处置突发事件、提供公共法律服务和化解社会矛盾纠纷等情况", 2, 9, 9),
+        ("一、上一年度法治政府建设的主要举措和成效 / （六）规范行政权力制约监督情况", 2, 11, 11),
+        ("一、上一年度法治政府建设的主要举措和成效 / （七）强化法治政府建设保障情况", 2, 12, 12),
+        ("二、上一年度法治政府建设存在的不足和原因", 1, 13, 14),
+        ("三、下一年度推进法治政府建设的主要安排", 1, 15, 16),
+    ];
+    assert_eq!(tree(&r), pinned(&expect));
+}
+
+#[test]
+fn every_heading_form_with_its_level() {
+    let cases = [
+        ("一、总体情况", 1, "一、总体情况"),
+        ("十一、其他", 1, "十一、其他"),
+        ("（一）加强领导", 2, "（一）加强领导"),
+        ("(二)half width", 2, "(二)half width"),
+        ("1.柳州获批", 3, "1.柳州获批"),
+        ("2、重大平台", 3, "2、重大平台"),
+        ("3．全角点", 3, "3．全角点"),
+        ("（1）细项", 4, "（1）细项"),
+        ("(2)细项", 4, "(2)细项"),
+        ("第一编 总则", 1, "第一编 总则"),
+        ("第二章 行政许可的设定", 2, "第二章 行政许可的设定"),
+        ("第三节 程序", 3, "第三节 程序"),
+        ("## 第一章 总则", 2, "第一章 总则"),
+        ("# 中华人民共和国行政许可法", 1, "中华人民共和国行政许可法"),
+    ];
+    for (line, level, text) in cases {
+        let h = parse_heading(line).unwrap_or_else(|| panic!("{line} is a heading"));
+        assert_eq!((h.level, h.text.as_str()), (level, text), "{line}");
+    }
+}
+
+#[test]
+fn run_in_headings_stop_at_the_first_full_stop_or_colon() {
+    let h = parse_heading("（一）加强对法治政府建设工作的领导。2020年以来，市科技局多次召开会议").unwrap();
+    assert_eq!(h.text, "（一）加强对法治政府建设工作的领导");
+    let h = parse_heading("三、主要做法：一是加强领导").unwrap();
+    assert_eq!(h.text, "三、主要做法");
+    let h = parse_heading("第十二条 行政机关应当依法公开。").unwrap();
+    assert_eq!((h.text.as_str(), h.article), ("第十二条", true));
+}
+
+#[test]
+fn run_in_lists_numbers_and_sentences_are_not_headings() {
+    for line in [
+        "一是学习党的二十大精神。二是推进改革。",
+        "2021年，市科技局严格贯彻落实",
+        "3.5万亿元的生产总值",
+        "第一条规定的情形",
+        "各位代表：",
+        "（2021-2025年）规划纲要",
+    ] {
+        assert_eq!(parse_heading(line), None, "{line}");
+    }
+}
+
+#[test]
+fn breadcrumbs_page_controls_and_editor_artefacts_are_dropped() {
+    for line in [
+        "您的位置: 首页 >适老专区>以案释法>详细内容",
+        "来源:常德市科学技术局 2023-12-01 15:00 字体:【",
+        "来源：解放日报",
+        "时间：2026-02-09",
+        "下载 打印 全屏 收藏 【字号：加大 还原 减小】",
+        "【字号：",
+        "减小",
+        "如若转载，请注明出处：http://example.org/1",
+        "(新)中华企业资源网后缀.png",
+        "<!-- INFO END -->",
+        "相关报道：",
+    ] {
+        assert_eq!(classify_line(line), LineKind::Boilerplate, "{line}");
+    }
+    assert_eq!(
+        classify_line("[bookmark: _GoBack]2021年，区科技局深入贯彻"),
+        LineKind::Text("2021年，区科技局深入贯彻".into())
+    );
+    // Sentences that merely mention the words stay.
+    for line in [
+        "来源于群众的意见建议，我们逐条研究办理并及时反馈，共收到来源信息两千余条，全部按时办结。",
+        "下载量突破一百万次。",
+        "减小企业负担",
+    ] {
+        assert!(matches!(classify_line(line), LineKind::Text(_)), "{line}");
+    }
+}
+
+#[test]
+fn title_after_breadcrumbs_and_missing_title() {
+    let r = parse_report(
+        &lines("您的位置：首页 > 政务公开\n\n2024年政府工作报告\n各位代表：\n一、工作回顾\n正文。"),
+        "file",
+    );
+    assert_eq!((r.title.as_str(), r.year), ("2024年政府工作报告", Some(2024)));
+    let r = parse_report(&lines("各位代表：\n现在，我代表市人民政府报告工作。\n一、回顾\n正文。"), "深圳市政府工作报告_2009年");
+    assert_eq!((r.title.as_str(), r.year), ("深圳市政府工作报告_2009年", Some(2009)));
+}
+
+#[test]
+fn law_with_chapters_and_articles() {
+    let text = "# 中华人民共和国示例法\n\n2021年1月1日 通过\n<!-- INFO END -->\n## 第一章 总则\n\n第一条 为了规范管理，制定本法。\n\n第二条 本法适用于全国。\n\n## 第二章 法律责任\n\n第三条 违反本法的，处以罚款。\n";
+    let r = parse_report(&lines(text), "示例法(2021-01-01)");
+    assert_eq!(r.title, "中华人民共和国示例法");
+    assert_eq!(r.year, Some(2021));
+    assert_eq!(
+        tree(&r),
+        pinned(&[
+            ("", 0, 1, 3),
+            ("第一章 总则", 2, 5, 5),
+            ("第一章 总则 / 第一条", 3, 7, 7),
+            ("第一章 总则 / 第二条", 3, 9, 9),
+            ("第二章 法律责任", 2, 11, 11),
+            ("第二章 法律责任 / 第三条", 3, 13, 13),
+        ])
+    );
+}
+
+#[test]
+fn sections_tile_the_kept_lines_and_long_ones_become_passages() {
+    let para = "这是一段很长的正文。".repeat(40); // 400 chars
+    let body: Vec<String> = (0..10).map(|_| para.clone()).collect();
+    let text = format!("标题报告\n一、长节\n{}", body.join("\n"));
+    let r = parse_report(&lines(&text), "x");
+    let long: Vec<&Section> = r.sections.iter().filter(|s| s.heading == ["一、长节"]).collect();
+    assert!(long.len() > 1, "a 4,000-char section is cut into passages");
+    for s in &long {
+        assert!(s.chars() <= MAX_PASSAGE_CHARS + para.chars().count());
+    }
+    // Tiling: consecutive, no gaps, no overlaps over the kept lines.
+    let mut next = 1;
+    for s in &r.sections {
+        assert_eq!(s.line_start, next);
+        next = s.line_end + 1;
+    }
+    assert_eq!(next, 13);
+}
+
+#[test]
+fn a_file_without_headings_becomes_passages() {
+    let para = "没有标题的段落文字。".repeat(50);
+    let text = vec![para.clone(); 6].join("\n");
+    let r = parse_report(&lines(&text), "notes");
+    assert_eq!(r.sections.len(), 2, "3,000 chars in passages of at most 1,500");
+    assert!(r.sections.iter().all(|s| s.level == 0 && s.heading.is_empty()));
+}
