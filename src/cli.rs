@@ -350,9 +350,17 @@ fn cmd_search(a: SearchArgs) -> Result<Outcome> {
     if a.count {
         let n = engine.count(&parsed, &filters)?;
         ignore_broken_pipe(writeln!(out, "{n}").and_then(|_| out.flush()))?;
-        return Ok(if n > 0 { Outcome::Found } else { Outcome::NotFound });
+        return Ok(if n > 0 {
+            Outcome::Found
+        } else {
+            Outcome::NotFound
+        });
     }
-    let limit = if a.all { Limit::All } else { Limit::Top(a.limit) };
+    let limit = if a.all {
+        Limit::All
+    } else {
+        Limit::Top(a.limit)
+    };
     let hits = engine.search(&parsed, &filters, limit)?;
     let mut printer: Box<dyn HitPrinter> = if a.json {
         Box::new(JsonPrinter::new(&mut out))
@@ -475,7 +483,11 @@ fn cmd_inspect(a: InspectArgs) -> Result<Outcome> {
     if !any && failed {
         anyhow::bail!("no readable document among the files given");
     }
-    Ok(if any { Outcome::Found } else { Outcome::NotFound })
+    Ok(if any {
+        Outcome::Found
+    } else {
+        Outcome::NotFound
+    })
 }
 
 fn print_inspect(
@@ -484,7 +496,11 @@ fn print_inspect(
     source: &corpus::SourceText,
     r: &report::Report,
 ) -> io::Result<()> {
-    let opt = |v: &Option<String>| v.as_deref().map(output::sanitize).unwrap_or_else(|| "-".into());
+    let opt = |v: &Option<String>| {
+        v.as_deref()
+            .map(output::sanitize)
+            .unwrap_or_else(|| "-".into())
+    };
     writeln!(out, "{shown}")?;
     writeln!(out, "  format:   {} ({})", source.format, source.encoding)?;
     writeln!(out, "  title:    {}", output::sanitize(&r.title))?;
@@ -524,7 +540,8 @@ fn cmd_analyze(a: AnalyzeArgs) -> Result<Outcome> {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     ignore_broken_pipe(
-        writeln!(out, "normalised: {norm}").and_then(|_| writeln!(out, "words:      {}", words.join(" / "))),
+        writeln!(out, "normalised: {norm}")
+            .and_then(|_| writeln!(out, "words:      {}", words.join(" / "))),
     )?;
     Ok(Outcome::Found)
 }
@@ -549,7 +566,11 @@ fn cmd_stats(a: StatsArgs) -> Result<Outcome> {
     let _ = writeln!(text, "text:        {:.1} MB", s.text_bytes as f64 / 1e6);
     let _ = writeln!(text, "index size:  {:.1} MB", s.index_bytes as f64 / 1e6);
     if let Some((a, b)) = s.years {
-        let _ = writeln!(text, "years:       {a}..{b} ({} with a year)", s.per_year.values().sum::<usize>());
+        let _ = writeln!(
+            text,
+            "years:       {a}..{b} ({} with a year)",
+            s.per_year.values().sum::<usize>()
+        );
     }
     let _ = writeln!(text, "bodies:      {}", s.orgs.len());
     for (org, n) in s.orgs.iter().take(10) {

@@ -111,7 +111,12 @@ pub struct WalkWarning {
 
 impl fmt::Display for WalkWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", crate::output::sanitize_path(&self.path), self.message)
+        write!(
+            f,
+            "{}: {}",
+            crate::output::sanitize_path(&self.path),
+            self.message
+        )
     }
 }
 
@@ -136,9 +141,7 @@ pub fn walk(roots: &[PathBuf]) -> (Vec<CorpusFile>, Vec<WalkWarning>) {
                     }
                     let path = entry.into_path();
                     if Format::from_path(&path).is_none() {
-                        let ext = path
-                            .extension()
-                            .map(|e| e.to_string_lossy().into_owned());
+                        let ext = path.extension().map(|e| e.to_string_lossy().into_owned());
                         warnings.push(WalkWarning {
                             message: format!("skipped: {}", ReadError::UnknownExtension(ext)),
                             path,
@@ -262,15 +265,30 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ReadError> {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
-    let chinese = guess == encoding_rs::GBK || guess == encoding_rs::GB18030;
-    let encoding = if chinese { encoding_rs::GB18030 } else { guess };
-    let (text, _, had_errors) = encoding.decode(bytes);
+    // Government texts that are not UTF-8 are nearly always GBK/GB18030. chardetng can be
+    // thrown off by a few invalid bytes, so GB18030 is kept whenever it decodes all but a
+    // handful of bytes, unless chardetng recognises Big5.
+    let (gb_text, _, gb_errors) = encoding_rs::GB18030.decode(bytes);
+    let replaced = if gb_errors {
+        gb_text.chars().filter(|c| *c == '\u{fffd}').count()
+    } else {
+        0
+    };
+    let gb_ok = replaced <= 2 + gb_text.chars().count() / 500;
+    let (encoding, text, had_errors) =
+        if guess != encoding_rs::BIG5 && (gb_ok || guess == encoding_rs::GBK) {
+            (encoding_rs::GB18030, gb_text, gb_errors)
+        } else {
+            let (text, _, errors) = guess.decode(bytes);
+            (guess, text, errors)
+        };
+    let chinese = encoding == encoding_rs::GB18030 || encoding == encoding_rs::BIG5;
     let warning = if had_errors {
         Some(format!(
             "lossy decoding: bytes invalid in {} were replaced",
             encoding.name()
         ))
-    } else if !(chinese || guess == encoding_rs::BIG5) {
+    } else if !chinese {
         Some(format!(
             "doubtful encoding: not UTF-8, guessed {}",
             encoding.name()
@@ -308,15 +326,40 @@ fn control_ratio(text: &str) -> f64 {
 
 /// Elements whose text is never part of the report.
 const HTML_DROPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "head", "nav", "header", "footer", "aside",
-    "form", "button", "select", "iframe", "svg",
+    "script", "style", "noscript", "template", "head", "nav", "header", "footer", "aside", "form",
+    "button", "select", "iframe", "svg",
 ];
 
 /// Elements that end a line of text.
 const HTML_BLOCKS: &[&str] = &[
-    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "td", "th", "section",
-    "article", "main", "table", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "hr", "title",
-    "center", "body",
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "tr",
+    "td",
+    "th",
+    "section",
+    "article",
+    "main",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "hr",
+    "title",
+    "center",
+    "body",
 ];
 
 /// The text of an HTML page, one line per block element, with scripts, styles, navigation,
@@ -336,7 +379,11 @@ pub fn html_lines(html: &str) -> Vec<String> {
     lines
 }
 
-fn html_walk(node: ego_tree::NodeRef<'_, scraper::Node>, current: &mut String, lines: &mut Vec<String>) {
+fn html_walk(
+    node: ego_tree::NodeRef<'_, scraper::Node>,
+    current: &mut String,
+    lines: &mut Vec<String>,
+) {
     for child in node.children() {
         match child.value() {
             scraper::Node::Text(text) => {
@@ -375,7 +422,10 @@ fn is_navigation(el: &scraper::node::Element) -> bool {
             let v = v.to_ascii_lowercase();
             ["breadcrumb", "nav", "menu", "crumb", "share", "toolbar"]
                 .iter()
-                .any(|k| v.split([' ', '-', '_']).any(|w| w == *k || w.starts_with(k)))
+                .any(|k| {
+                    v.split([' ', '-', '_'])
+                        .any(|w| w == *k || w.starts_with(k))
+                })
         })
     };
     marked(el.attr("class")) || marked(el.attr("id"))
@@ -471,7 +521,8 @@ mod tests {
         let d = decode(&utf16).unwrap();
         assert_eq!((d.text.as_str(), d.encoding), (text, "UTF-16LE"));
 
-        let long = "二〇二一年度法治政府建设工作报告，全面推进依法行政，建立法律顾问制度。".repeat(5);
+        let long =
+            "二〇二一年度法治政府建设工作报告，全面推进依法行政，建立法律顾问制度。".repeat(5);
         let (gb, _, _) = encoding_rs::GB18030.encode(&long);
         let d = decode(&gb).unwrap();
         assert_eq!((d.text.as_str(), d.encoding), (long.as_str(), "gb18030"));
@@ -480,7 +531,10 @@ mod tests {
 
     #[test]
     fn binary_bytes_are_refused() {
-        assert!(matches!(decode(b"PK\x03\x04\x00\x00abc"), Err(ReadError::Binary)));
+        assert!(matches!(
+            decode(b"PK\x03\x04\x00\x00abc"),
+            Err(ReadError::Binary)
+        ));
     }
 
     #[test]
@@ -489,6 +543,9 @@ mod tests {
             <nav>首页 > 政务公开</nav><div class=\"breadcrumb\">您的位置：首页</div>\
             <h1>2021年度报告</h1><p>一、总体情况</p><p>正文<b>加粗</b>内容</p>\
             <script>alert(1)</script><style>p{}</style></body></html>";
-        assert_eq!(html_lines(html), vec!["2021年度报告", "一、总体情况", "正文加粗内容"]);
+        assert_eq!(
+            html_lines(html),
+            vec!["2021年度报告", "一、总体情况", "正文加粗内容"]
+        );
     }
 }

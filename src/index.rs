@@ -491,14 +491,18 @@ pub fn index_corpus(
     let jieba = Arc::new(analysis::load_jieba(opts.user_dict.as_deref())?);
     register_tokenizers(&index, Some(jieba));
     let jobs = opts.jobs.max(1);
-    let budget = opts.memory_budget.max(jobs * 20 << 20);
+    let budget = opts.memory_budget.max((jobs * 20) << 20);
     let mut writer: IndexWriter = match index.writer_with_num_threads(jobs, budget) {
         Ok(w) => w,
         Err(tantivy::TantivyError::LockFailure(..)) => return Err(IndexError::Locked(shown)),
         Err(e) => return Err(e.into()),
     };
     let schema_changed = index.schema() != schema;
-    let mut manifest = if reusable { Manifest::load(dir) } else { Manifest::default() };
+    let mut manifest = if reusable {
+        Manifest::load(dir)
+    } else {
+        Manifest::default()
+    };
     if !reusable {
         if schema_changed {
             // A schema cannot change in place: start a fresh index in the same directory.
@@ -526,7 +530,14 @@ pub fn index_corpus(
         progress.advance(&file.path);
         let key = file.path.to_string_lossy().into_owned();
         seen.insert(key.clone());
-        match index_file(&writer, &fields, &normalizer, file, manifest.files.get(&key), progress) {
+        match index_file(
+            &writer,
+            &fields,
+            &normalizer,
+            file,
+            manifest.files.get(&key),
+            progress,
+        ) {
             FileOutcome::Unchanged(entry) => {
                 summary.unchanged += 1;
                 manifest.files.insert(key, entry);

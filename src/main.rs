@@ -18,7 +18,10 @@ fn main() {
         Ok(Outcome::Found) => 0,
         Ok(Outcome::NotFound) => 1,
         Err(e) => {
-            eprintln!("govsearch: error: {}", govsearch::output::sanitize(&format!("{e:#}")));
+            eprintln!(
+                "govsearch: error: {}",
+                govsearch::output::sanitize(&format!("{e:#}"))
+            );
             2
         }
     };

@@ -196,8 +196,28 @@ pub enum LineKind {
 /// Tokens of page controls: a line made only of these (and brackets, colons, spaces) is
 /// boilerplate. Single characters such as 大 中 小 only count beside a longer control word.
 const CONTROL_WORDS: &[&str] = &[
-    "下载", "打印", "全屏", "收藏", "字号", "加大", "还原", "减小", "分享到", "分享", "关闭窗口",
-    "关闭", "打印本页", "返回顶部", "字体", "默认", "扫一扫", "微信", "微博", "大", "中", "小",
+    "下载",
+    "打印",
+    "全屏",
+    "收藏",
+    "字号",
+    "加大",
+    "还原",
+    "减小",
+    "分享到",
+    "分享",
+    "关闭窗口",
+    "关闭",
+    "打印本页",
+    "返回顶部",
+    "字体",
+    "默认",
+    "扫一扫",
+    "微信",
+    "微博",
+    "大",
+    "中",
+    "小",
 ];
 
 /// Classifies one line. Conservative: a line is boilerplate only when it is short and matches a
@@ -209,7 +229,19 @@ pub fn classify_line(line: &str) -> LineKind {
     }
     let short = t.chars().count() <= 60;
     if short && is_breadcrumb(t)
-        || short && starts_with_any(t, &["来源：", "来源:", "发布时间：", "发布时间:", "时间：", "时间:"]) && has_date_or_source_end(t)
+        || short
+            && starts_with_any(
+                t,
+                &[
+                    "来源：",
+                    "来源:",
+                    "发布时间：",
+                    "发布时间:",
+                    "时间：",
+                    "时间:",
+                ],
+            )
+            && has_date_or_source_end(t)
         || t.starts_with("如若转载")
         || short && matches!(t, "相关报道：" | "相关报道:" | "相关链接：" | "相关阅读：")
         || short && t.starts_with("<!--") && t.ends_with("-->")
@@ -230,8 +262,16 @@ fn starts_with_any(t: &str, prefixes: &[&str]) -> bool {
 }
 
 fn is_breadcrumb(t: &str) -> bool {
-    starts_with_any(t, &["您的位置", "您现在的位置", "当前位置", "你的位置", "你现在的位置"])
-        && (t.contains('>') || t.contains('＞') || t.contains("首页") || t.contains('»'))
+    starts_with_any(
+        t,
+        &[
+            "您的位置",
+            "您现在的位置",
+            "当前位置",
+            "你的位置",
+            "你现在的位置",
+        ],
+    ) && (t.contains('>') || t.contains('＞') || t.contains("首页") || t.contains('»'))
 }
 
 /// 来源：解放日报 / 时间：2026-02-09 / 来源:常德市科学技术局 2023-12-01 15:00 字体:【
@@ -288,7 +328,10 @@ pub fn parse_report(lines: &[String], file_stem: &str) -> Report {
         })
         .collect();
     let headings: Vec<Option<Heading>> = kept.iter().map(|(_, t)| parse_heading(t)).collect();
-    let first_heading = headings.iter().position(Option::is_some).unwrap_or(kept.len());
+    let first_heading = headings
+        .iter()
+        .position(Option::is_some)
+        .unwrap_or(kept.len());
     let (title, title_lines) = find_title(&kept, &headings, first_heading);
     let title = title.unwrap_or_else(|| file_stem.to_string());
     let year = find_year(&title).or_else(|| find_year_loose(file_stem));
@@ -313,8 +356,7 @@ const TITLE_ENDINGS: &[&str] = &[
 fn looks_like_title_line(t: &str) -> bool {
     let t = t.trim();
     let n = t.chars().count();
-    n >= 4
-        && n <= 80
+    (4..=80).contains(&n)
         && !t.ends_with(['。', '：', ':', '；', '，'])
         && !t.starts_with("各位代表")
 }
@@ -368,7 +410,9 @@ fn year_at(chars: &[char], i: usize) -> Option<u32> {
         return None;
     }
     let digits: String = chars.get(i..i + 4)?.iter().collect();
-    if !digits.chars().all(|c| c.is_ascii_digit()) || chars.get(i + 4).is_some_and(|c| c.is_ascii_digit()) {
+    if !digits.chars().all(|c| c.is_ascii_digit())
+        || chars.get(i + 4).is_some_and(|c| c.is_ascii_digit())
+    {
         return None;
     }
     let y: u32 = digits.parse().ok()?;
@@ -383,8 +427,21 @@ fn find_year_loose(text: &str) -> Option<u32> {
 
 /// Endings of an issuing body's name, strongest first.
 const ORG_SUFFIXES: &[&str] = &[
-    "人民政府", "管理委员会", "管委会", "委员会", "办公室", "办公厅", "政府", "局", "厅", "委", "院",
-    "办", "部", "署", "中心",
+    "人民政府",
+    "管理委员会",
+    "管委会",
+    "委员会",
+    "办公室",
+    "办公厅",
+    "政府",
+    "局",
+    "厅",
+    "委",
+    "院",
+    "办",
+    "部",
+    "署",
+    "中心",
 ];
 
 /// The issuing body: a short signature line before the date at the end of the report, else the
@@ -392,7 +449,10 @@ const ORG_SUFFIXES: &[&str] = &[
 fn find_org(kept: &[(usize, &str)], title: &str) -> Option<String> {
     for (_, line) in kept.iter().rev().take(4) {
         let t = line.trim();
-        if t.chars().count() <= 30 && ORG_SUFFIXES.iter().any(|s| t.ends_with(s)) && !t.contains(['，', '。']) {
+        if t.chars().count() <= 30
+            && ORG_SUFFIXES.iter().any(|s| t.ends_with(s))
+            && !t.contains(['，', '。'])
+        {
             return Some(t.to_string());
         }
     }
@@ -436,7 +496,11 @@ fn find_date(lines: &[String], kept: &[(usize, &str)]) -> Option<String> {
     }
     for line in lines.iter().take(30) {
         let t = line.trim();
-        if t.starts_with("来源") || t.starts_with("时间") || t.starts_with("发布时间") || t.starts_with("——") {
+        if t.starts_with("来源")
+            || t.starts_with("时间")
+            || t.starts_with("发布时间")
+            || t.starts_with("——")
+        {
             if let Some(d) = find_iso_date(t).or_else(|| find_cn_date(t)) {
                 return Some(d);
             }
@@ -483,6 +547,9 @@ fn find_iso_date(t: &str) -> Option<String> {
     })
 }
 
+/// A section being filled: heading path, level, kept lines (index, text).
+type OpenSection<'a> = (Vec<String>, u8, Vec<(usize, &'a str)>);
+
 /// Splits kept lines into sections along their headings, then cuts long sections into passages.
 fn split_sections(
     kept: &[(usize, &str)],
@@ -492,9 +559,13 @@ fn split_sections(
     let mut sections: Vec<Section> = Vec::new();
     // The open heading path: (level, text, is an article).
     let mut path: Vec<(u8, String, bool)> = Vec::new();
-    let mut current: Option<(Vec<String>, u8, Vec<(usize, &str)>)> = None;
+    let mut current: Option<OpenSection> = None;
     for (k, (line_no, text)) in kept.iter().enumerate() {
-        let heading = if k < title_lines { None } else { headings[k].as_ref() };
+        let heading = if k < title_lines {
+            None
+        } else {
+            headings[k].as_ref()
+        };
         if let Some(h) = heading {
             if let Some((hp, level, body)) = current.take() {
                 push_passages(&mut sections, hp, level, &body);
@@ -532,7 +603,12 @@ fn split_sections(
     sections
 }
 
-fn push_passages(sections: &mut Vec<Section>, heading: Vec<String>, level: u8, body: &[(usize, &str)]) {
+fn push_passages(
+    sections: &mut Vec<Section>,
+    heading: Vec<String>,
+    level: u8,
+    body: &[(usize, &str)],
+) {
     let mut start = 0;
     while start < body.len() {
         let mut chars = 0;

@@ -63,7 +63,9 @@ pub enum QueryError {
     #[error("query too long: {0} characters (at most {MAX_QUERY_CHARS})")]
     TooLong(usize),
     /// A term that holds no letter, digit or ideograph.
-    #[error("nothing to search in {0:?}: a term needs at least one letter, digit or Chinese character")]
+    #[error(
+        "nothing to search in {0:?}: a term needs at least one letter, digit or Chinese character"
+    )]
     NoSearchableText(String),
     /// `-` with nothing after it, or OR at an edge.
     #[error("dangling {0:?} in query: it needs a term after it")]
@@ -340,14 +342,15 @@ impl Engine {
             return Ok(Vec::new());
         }
         let key_field = "key";
-        let collector = TopDocs::with_limit(n).tweak_score(move |segment: &tantivy::SegmentReader| {
-            let keys = segment
-                .fast_fields()
-                .u64(key_field)
-                .expect("key is a fast field")
-                .first_or_default_col(0);
-            move |doc, score| (score, u64::MAX - keys.get_val(doc))
-        });
+        let collector =
+            TopDocs::with_limit(n).tweak_score(move |segment: &tantivy::SegmentReader| {
+                let keys = segment
+                    .fast_fields()
+                    .u64(key_field)
+                    .expect("key is a fast field")
+                    .first_or_default_col(0);
+                move |doc, score| (score, u64::MAX - keys.get_val(doc))
+            });
         let top: Vec<((f32, u64), DocAddress)> = self.searcher.search(&q, &collector)?;
         let forms = query.highlight_forms();
         top.into_iter()
@@ -584,7 +587,12 @@ pub struct Snippet {
 /// Makes a snippet of about `width` characters of `text` around the window holding the most
 /// matches of the normalised `forms`. Highlights are character offsets into the snippet and
 /// always cover whole original characters, even where normalisation changed them.
-pub fn make_snippet(normalizer: &Normalizer, text: &str, forms: &[String], width: usize) -> Snippet {
+pub fn make_snippet(
+    normalizer: &Normalizer,
+    text: &str,
+    forms: &[String],
+    width: usize,
+) -> Snippet {
     let mapped = normalizer.normalize_mapped(text);
     let norm_chars: Vec<char> = mapped.text.chars().collect();
     // Matches as byte ranges of the original text.
@@ -693,7 +701,9 @@ pub fn parse_years(s: &str) -> Result<(u32, u32), String> {
         Some((a, b)) => {
             let (a, b) = (parse(a)?, parse(b)?);
             if a > b {
-                return Err(format!("empty year range {s}: the first year is after the second"));
+                return Err(format!(
+                    "empty year range {s}: the first year is after the second"
+                ));
             }
             Ok((a, b))
         }
@@ -730,8 +740,14 @@ mod tests {
         assert_eq!(parse("OR 税"), Err(QueryError::Dangling("OR".into())));
         assert_eq!(parse("税 OR"), Err(QueryError::Dangling("OR".into())));
         assert_eq!(parse("-税"), Err(QueryError::OnlyExclusions));
-        assert!(matches!(parse("，。！"), Err(QueryError::NoSearchableText(_))));
-        assert!(matches!(parse(&"税".repeat(10_000)), Err(QueryError::TooLong(10_000))));
+        assert!(matches!(
+            parse("，。！"),
+            Err(QueryError::NoSearchableText(_))
+        ));
+        assert!(matches!(
+            parse(&"税".repeat(10_000)),
+            Err(QueryError::TooLong(10_000))
+        ));
     }
 
     #[test]

@@ -16,7 +16,10 @@ fn tree(r: &Report) -> Vec<(String, u8, usize, usize)> {
 }
 
 fn pinned(expect: &[(&str, u8, usize, usize)]) -> Vec<(String, u8, usize, usize)> {
-    expect.iter().map(|(h, l, a, b)| (h.to_string(), *l, *a, *b)).collect()
+    expect
+        .iter()
+        .map(|(h, l, a, b)| (h.to_string(), *l, *a, *b))
+        .collect()
 }
 
 fn seed(name: &str) -> Report {
@@ -24,7 +27,6 @@ fn seed(name: &str) -> Report {
     let source = crate::corpus::read_file(std::path::Path::new(&path)).unwrap();
     parse_report(&source.lines, name)
 }
-
 
 #[test]
 fn seed_liuzhou_metadata_and_sections() {
@@ -60,14 +62,49 @@ fn seed_hefei_metadata_and_sections() {
     let expect = [
         ("", 0, 1, 3),
         ("一、构建科技工作法治轨道", 1, 5, 5),
-        ("一、构建科技工作法治轨道 / (一)加强对法治政府建设工作的领导", 2, 7, 7),
-        ("一、构建科技工作法治轨道 / (二)认真开展《合肥市科技创新条例》文本框架起草工作", 2, 9, 9),
-        ("一、构建科技工作法治轨道 / (三)制定出台系列规范性文件", 2, 11, 11),
+        (
+            "一、构建科技工作法治轨道 / (一)加强对法治政府建设工作的领导",
+            2,
+            7,
+            7,
+        ),
+        (
+            "一、构建科技工作法治轨道 / (二)认真开展《合肥市科技创新条例》文本框架起草工作",
+            2,
+            9,
+            9,
+        ),
+        (
+            "一、构建科技工作法治轨道 / (三)制定出台系列规范性文件",
+            2,
+            11,
+            11,
+        ),
         ("二、规范开展各项科技工作", 1, 13, 13),
-        ("二、规范开展各项科技工作 / (一)坚持民主集中科学决策", 2, 15, 15),
-        ("二、规范开展各项科技工作 / (二)加强规范性文件管理", 2, 17, 17),
-        ("二、规范开展各项科技工作 / (三)优化科技领域政务服务", 2, 19, 19),
-        ("二、规范开展各项科技工作 / (四)推进科技信用体系建设", 2, 21, 21),
+        (
+            "二、规范开展各项科技工作 / (一)坚持民主集中科学决策",
+            2,
+            15,
+            15,
+        ),
+        (
+            "二、规范开展各项科技工作 / (二)加强规范性文件管理",
+            2,
+            17,
+            17,
+        ),
+        (
+            "二、规范开展各项科技工作 / (三)优化科技领域政务服务",
+            2,
+            19,
+            19,
+        ),
+        (
+            "二、规范开展各项科技工作 / (四)推进科技信用体系建设",
+            2,
+            21,
+            21,
+        ),
         ("三、扎实推进法治宣传教育", 1, 23, 23),
         ("三、扎实推进法治宣传教育 / (一)严格日常学法用法", 2, 25, 25),
         ("三、扎实推进法治宣传教育 / (二)举办赛事活动宣传", 2, 27, 27),
@@ -99,7 +136,10 @@ fn seed_changde_metadata_and_sections() {
 #[test]
 fn seed_shapingba_metadata_and_sections() {
     let r = seed("003_941c10f9f08c4ec0");
-    assert_eq!(r.title, "重庆市沙坪坝区科学技术局关于2021年度法治政府建设情况的报告");
+    assert_eq!(
+        r.title,
+        "重庆市沙坪坝区科学技术局关于2021年度法治政府建设情况的报告"
+    );
     assert_eq!(r.year, Some(2021));
     assert_eq!(r.org.as_deref(), Some("重庆市沙坪坝区科学技术局"));
     assert_eq!(r.date.as_deref(), None);
@@ -173,7 +213,8 @@ fn every_heading_form_with_its_level() {
 
 #[test]
 fn run_in_headings_stop_at_the_first_full_stop_or_colon() {
-    let h = parse_heading("（一）加强对法治政府建设工作的领导。2020年以来，市科技局多次召开会议").unwrap();
+    let h = parse_heading("（一）加强对法治政府建设工作的领导。2020年以来，市科技局多次召开会议")
+        .unwrap();
     assert_eq!(h.text, "（一）加强对法治政府建设工作的领导");
     let h = parse_heading("三、主要做法：一是加强领导").unwrap();
     assert_eq!(h.text, "三、主要做法");
@@ -232,9 +273,18 @@ fn title_after_breadcrumbs_and_missing_title() {
         &lines("您的位置：首页 > 政务公开\n\n2024年政府工作报告\n各位代表：\n一、工作回顾\n正文。"),
         "file",
     );
-    assert_eq!((r.title.as_str(), r.year), ("2024年政府工作报告", Some(2024)));
-    let r = parse_report(&lines("各位代表：\n现在，我代表市人民政府报告工作。\n一、回顾\n正文。"), "深圳市政府工作报告_2009年");
-    assert_eq!((r.title.as_str(), r.year), ("深圳市政府工作报告_2009年", Some(2009)));
+    assert_eq!(
+        (r.title.as_str(), r.year),
+        ("2024年政府工作报告", Some(2024))
+    );
+    let r = parse_report(
+        &lines("各位代表：\n现在，我代表市人民政府报告工作。\n一、回顾\n正文。"),
+        "深圳市政府工作报告_2009年",
+    );
+    assert_eq!(
+        (r.title.as_str(), r.year),
+        ("深圳市政府工作报告_2009年", Some(2009))
+    );
 }
 
 #[test]
@@ -262,7 +312,11 @@ fn sections_tile_the_kept_lines_and_long_ones_become_passages() {
     let body: Vec<String> = (0..10).map(|_| para.clone()).collect();
     let text = format!("标题报告\n一、长节\n{}", body.join("\n"));
     let r = parse_report(&lines(&text), "x");
-    let long: Vec<&Section> = r.sections.iter().filter(|s| s.heading == ["一、长节"]).collect();
+    let long: Vec<&Section> = r
+        .sections
+        .iter()
+        .filter(|s| s.heading == ["一、长节"])
+        .collect();
     assert!(long.len() > 1, "a 4,000-char section is cut into passages");
     for s in &long {
         assert!(s.chars() <= MAX_PASSAGE_CHARS + para.chars().count());
@@ -281,6 +335,13 @@ fn a_file_without_headings_becomes_passages() {
     let para = "没有标题的段落文字。".repeat(50);
     let text = vec![para.clone(); 6].join("\n");
     let r = parse_report(&lines(&text), "notes");
-    assert_eq!(r.sections.len(), 2, "3,000 chars in passages of at most 1,500");
-    assert!(r.sections.iter().all(|s| s.level == 0 && s.heading.is_empty()));
+    assert_eq!(
+        r.sections.len(),
+        2,
+        "3,000 chars in passages of at most 1,500"
+    );
+    assert!(r
+        .sections
+        .iter()
+        .all(|s| s.level == 0 && s.heading.is_empty()));
 }

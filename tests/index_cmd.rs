@@ -1,0 +1,109 @@
+//! `index`: summaries, incremental runs, locking and `stats`.
+
+use crate::util::*;
+
+fn copy_data(to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(data_dir()).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, to.join(p.file_name().unwrap())).unwrap();
+    }
+}
+
+#[test]
+fn rerunning_index_reads_only_new_and_changed_files_and_drops_removed_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("c");
+    copy_data(&corpus);
+    let idx = dir.path().join("idx");
+    let index = || {
+        run(&[
+            "index",
+            corpus.to_str().unwrap(),
+            "--index",
+            idx.to_str().unwrap(),
+        ])
+    };
+    let o = index();
+    assert!(o.status.success());
+    assert!(
+        stderr(&o).contains("5 added, 0 updated, 0 removed, 0 unchanged"),
+        "{}",
+        stderr(&o)
+    );
+    let o = index();
+    assert!(
+        stderr(&o).contains("0 added, 0 updated, 0 removed, 5 unchanged"),
+        "{}",
+        stderr(&o)
+    );
+
+    std::fs::remove_file(corpus.join("000_3c0aa72eacdcc2b2.txt")).unwrap();
+    let changed = corpus.join("001_37099fbd818ace80.txt");
+    let mut text = std::fs::read_to_string(&changed).unwrap();
+    text.push_str("\n四、新增内容\n建立量子通信试点。\n");
+    std::fs::write(&changed, text).unwrap();
+    std::fs::write(
+        corpus.join("new.txt"),
+        "新报告\n一、情况\n量子点阵列应用。\n",
+    )
+    .unwrap();
+    let o = index();
+    assert!(
+        stderr(&o).contains("1 added, 1 updated, 1 removed, 3 unchanged"),
+        "{}",
+        stderr(&o)
+    );
+
+    let idx_s = idx.to_str().unwrap();
+    assert_eq!(search_json(idx_s, &["量子通信"]).1.len(), 1);
+    assert_eq!(search_json(idx_s, &["量子点阵列"]).1.len(), 1);
+    let (_, hits) = search_json(idx_s, &["--all", "科研诚信"]);
+    assert!(
+        hits.iter().all(|h| !h.path.contains("000_")),
+        "removed file is gone"
+    );
+    // No duplicates after re-reading a changed file.
+    let (_, hits) = search_json(idx_s, &["--all", "法治政府建设"]);
+    let mut keys: Vec<_> = hits
+        .iter()
+        .map(|h| (h.path.clone(), h.line_start))
+        .collect();
+    let n = keys.len();
+    keys.dedup();
+    keys.sort();
+    keys.dedup();
+    assert_eq!(keys.len(), n);
+
+    let o = run(&[
+        "index",
+        corpus.to_str().unwrap(),
+        "--index",
+        idx_s,
+        "--rebuild",
+    ]);
+    assert!(
+        stderr(&o).contains("5 added") && stderr(&o).contains("rebuilt"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn stats_reports_what_the_index_holds() {
+    let o = run(&["stats", "--index", &data_index_path()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("reports:     5"), "{out}");
+    assert!(out.contains("years:       2020..2023"), "{out}");
+    assert!(out.contains("常德市科学技术局"), "{out}");
+    assert!(out.contains("built by:    govsearch"), "{out}");
+}
+
+#[test]
+fn missing_corpus_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run_in(dir.path(), &["index", "no-such-folder", "--index", "idx"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no-such-folder"));
+}

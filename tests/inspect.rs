@@ -1,0 +1,244 @@
+//! `inspect` over a corpus of mixed encodings and formats, and bad files.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::util::*;
+
+const SEED: &str = "002_3b35ca370aa899d8";
+
+#[derive(Debug, serde::Deserialize, PartialEq, Clone)]
+struct Inspected {
+    path: String,
+    format: String,
+    encoding: String,
+    title: String,
+    year: Option<u32>,
+    org: Option<String>,
+    date: Option<String>,
+    sections: Vec<InspectedSection>,
+}
+
+#[derive(Debug, serde::Deserialize, PartialEq, Clone)]
+struct InspectedSection {
+    section: Vec<String>,
+    level: u8,
+    line_start: usize,
+    line_end: usize,
+    chars: usize,
+}
+
+fn seed_text() -> String {
+    std::fs::read_to_string(data_dir().join(format!("{SEED}.txt"))).unwrap()
+}
+
+fn utf16(text: &str, little: bool) -> Vec<u8> {
+    let mut out = if little {
+        vec![0xFF, 0xFE]
+    } else {
+        vec![0xFE, 0xFF]
+    };
+    for u in text.encode_utf16() {
+        out.extend_from_slice(&if little {
+            u.to_le_bytes()
+        } else {
+            u.to_be_bytes()
+        });
+    }
+    out
+}
+
+fn docx(lines: &[&str]) -> Vec<u8> {
+    let mut body = String::new();
+    for l in lines {
+        let esc = l
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        body.push_str(&format!(
+            "<w:p><w:r><w:t xml:space=\"preserve\">{esc}</w:t></w:r></w:p>"
+        ));
+    }
+    let xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
+         <w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"
+    );
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut zip = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default();
+        zip.start_file("[Content_Types].xml", opts).unwrap();
+        zip.write_all(b"<Types/>").unwrap();
+        zip.start_file("word/document.xml", opts).unwrap();
+        zip.write_all(xml.as_bytes()).unwrap();
+        zip.finish().unwrap();
+    }
+    buf.into_inner()
+}
+
+fn html(lines: &[&str]) -> String {
+    let mut page = String::from(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>页面</title>\
+         <script>var nav = '首页 > 政务公开';</script><style>p{margin:0}</style></head><body>\
+         <nav><a href=\"/\">首页</a> &gt; <a>政务公开</a> &gt; 法治政府建设</nav>\
+         <div class=\"breadcrumb\">您的位置：首页 &gt; 以案释法</div>",
+    );
+    for l in lines {
+        let esc = l.replace('&', "&amp;").replace('<', "&lt;");
+        page.push_str(&format!("<p>{esc}</p>\n"));
+    }
+    page.push_str("<script>document.write('统计代码')</script><footer>版权所有 常德市人民政府</footer></body></html>");
+    page
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) {
+    std::fs::write(dir.join(name), bytes).unwrap();
+}
+
+fn inspect(dir: &Path) -> (Vec<Inspected>, String, i32) {
+    let o = run(&["inspect", "--json", dir.to_str().unwrap()]);
+    let items = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    (items, stderr(&o), o.status.code().unwrap())
+}
+
+/// Sections without their line numbers and sizes, for formats whose lines differ.
+fn headings(i: &Inspected) -> Vec<(Vec<String>, u8)> {
+    i.sections
+        .iter()
+        .map(|s| (s.section.clone(), s.level))
+        .collect()
+}
+
+#[test]
+fn every_encoding_and_format_gives_the_same_report() {
+    let text = seed_text();
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "a_utf8.txt", text.as_bytes());
+    let mut bom_crlf = vec![0xEF, 0xBB, 0xBF];
+    bom_crlf.extend_from_slice(text.replace('\n', "\r\n").as_bytes());
+    write(d, "b_bom_crlf.txt", &bom_crlf);
+    write(d, "c_gb18030.txt", &encoding_rs::GB18030.encode(&text).0);
+    write(d, "d_utf16le.txt", &utf16(&text, true));
+    write(d, "e_utf16be.md", &utf16(&text, false));
+    let nonblank: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    write(d, "f_page.html", html(&nonblank).as_bytes());
+    write(d, "g_word.docx", &docx(&text.lines().collect::<Vec<_>>()));
+
+    let (items, err, code) = inspect(d);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.is_empty(), "no warnings expected: {err}");
+    assert_eq!(items.len(), 7);
+    let encodings: Vec<&str> = items.iter().map(|i| i.encoding.as_str()).collect();
+    assert_eq!(
+        encodings,
+        ["UTF-8", "UTF-8", "gb18030", "UTF-16LE", "UTF-16BE", "UTF-8", "UTF-8"]
+    );
+    let reference = &items[0];
+    assert_eq!(
+        reference.title,
+        "2023年度常德市科学技术局法治政府建设情况工作报告"
+    );
+    assert_eq!(reference.org.as_deref(), Some("常德市科学技术局"));
+    assert_eq!(reference.date.as_deref(), Some("2024年2月19日"));
+    assert_eq!(reference.sections.len(), 8);
+    for other in &items[1..] {
+        assert_eq!(other.title, reference.title, "{}", other.path);
+        assert_eq!(other.year, reference.year, "{}", other.path);
+        assert_eq!(other.org, reference.org, "{}", other.path);
+        assert_eq!(headings(other), headings(reference), "{}", other.path);
+        if other.format != "html" {
+            // Same lines, same ranges and sizes: the text was decoded identically.
+            assert_eq!(other.sections, reference.sections, "{}", other.path);
+        }
+    }
+    // The web page's navigation and scripts left nothing behind.
+    let page = &items[5];
+    assert_eq!(page.format, "html");
+    let o = run(&["inspect", d.join("f_page.html").to_str().unwrap()]);
+    let shown = stdout(&o);
+    assert!(
+        !shown.contains("政务公开") && !shown.contains("统计代码"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn bad_files_give_one_warning_each_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "good.txt", seed_text().as_bytes());
+    write(d, "empty.txt", b"");
+    write(
+        d,
+        "binary.txt",
+        b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00",
+    );
+    write(d, "broken.docx", b"PK\x03\x04 not really a zip");
+    write(d, "picture.png", b"\x89PNG\r\n\x1a\n");
+    std::fs::create_dir(d.join("sub")).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(d, d.join("sub").join("loop")).unwrap();
+    write(d, ".hidden.txt", b"hidden");
+
+    let (items, err, code) = inspect(d);
+    assert_eq!(code, 0);
+    assert_eq!(items.len(), 1, "only the good report is read");
+    let warnings: Vec<&str> = err.lines().collect();
+    let expect = [
+        ("binary.txt", "binary"),
+        ("broken.docx", "docx"),
+        ("empty.txt", "empty"),
+        ("picture.png", "unknown extension"),
+        ("loop", "symbolic link loop"),
+    ];
+    assert_eq!(warnings.len(), expect.len(), "{err}");
+    for (file, reason) in expect {
+        assert_eq!(
+            warnings
+                .iter()
+                .filter(|w| w.contains(file) && w.contains(reason))
+                .count(),
+            1,
+            "one warning naming {file} and {reason}: {err}"
+        );
+    }
+    assert!(!err.contains("panicked"));
+    assert!(!err.contains(".hidden"));
+}
+
+#[test]
+fn gbk_file_with_invalid_bytes_is_read_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = encoding_rs::GB18030.encode(&seed_text()).0.into_owned();
+    bytes.extend_from_slice(&[0x81, 0x20, 0xFF, 0x0A]);
+    write(dir.path(), "lossy.txt", &bytes);
+    let (items, err, _) = inspect(dir.path());
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0].sections.len(), 8);
+    assert!(
+        err.contains("lossy.txt") && err.contains("lossy decoding"),
+        "{err}"
+    );
+}
+
+#[test]
+fn inspect_text_output_shows_the_section_tree_with_lines() {
+    let o = run(&[
+        "inspect",
+        data_dir().join(format!("{SEED}.txt")).to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(
+        out.contains("title:    2023年度常德市科学技术局法治政府建设情况工作报告"),
+        "{out}"
+    );
+    assert!(
+        out.contains("25-27    五、推进科研领域遵纪守法与诚信建设情况"),
+        "{out}"
+    );
+}

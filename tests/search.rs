@@ -1,0 +1,425 @@
+//! `search` over data/: completeness against a literal scan, the query language, filters,
+//! output formats and exit codes.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use govsearch::report::{classify_line, LineKind};
+
+use crate::util::*;
+
+/// Lines of every file of data/, by the path the index stores.
+fn corpus_lines() -> Vec<(String, Vec<String>)> {
+    let mut files: Vec<_> = std::fs::read_dir(data_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            (
+                p.to_string_lossy().into_owned(),
+                text.lines().map(str::to_string).collect(),
+            )
+        })
+        .collect()
+}
+
+/// Checks one single-term query against a literal scan: every line containing the text is in a
+/// returned section of its file (recall), and every returned section contains it (precision).
+fn assert_complete(query: &str, fold: fn(&str) -> String) {
+    let idx = data_index_path();
+    let (code, hits) = search_json(&idx, &["--all", "--", query]);
+    let needle = fold(query);
+    let mut truth = BTreeSet::new();
+    let files = corpus_lines();
+    for (path, lines) in &files {
+        for (i, l) in lines.iter().enumerate() {
+            // Page boilerplate (breadcrumbs, 来源 lines) is not part of any report.
+            let boilerplate = classify_line(l) == LineKind::Boilerplate;
+            if !boilerplate && fold(l).contains(&needle) {
+                truth.insert((path.clone(), i + 1));
+            }
+        }
+    }
+    for (path, line) in &truth {
+        assert!(
+            hits.iter()
+                .any(|h| &h.path == path && h.line_start <= *line && *line <= h.line_end),
+            "{query}: {path}:{line} not returned"
+        );
+    }
+    for h in &hits {
+        let lines = &files.iter().find(|(p, _)| *p == h.path).unwrap().1;
+        let text: String = lines[h.line_start - 1..h.line_end]
+            .iter()
+            .map(|l| fold(l))
+            .collect();
+        assert!(
+            text.contains(&needle),
+            "{query}: {}:{} does not contain it",
+            h.path,
+            h.line_start
+        );
+    }
+    assert_eq!(code, if truth.is_empty() { 1 } else { 0 }, "{query}");
+}
+
+fn literal(s: &str) -> String {
+    s.to_string()
+}
+
+#[test]
+fn every_section_containing_the_text_is_found_and_nothing_else() {
+    let queries = [
+        // whole words
+        "法律顾问",
+        "科研诚信",
+        "规范性文件",
+        "政务服务",
+        "营商环境",
+        "普法",
+        "合法性审查",
+        // inside longer words and across jieba's boundaries
+        "诚信",
+        "顾问",
+        "律顾",
+        "性文",
+        "务服",
+        "治政府建",
+        "科技局法",
+        // single characters
+        "税",
+        "法",
+        "诚",
+        "罚",
+        // digits, Latin and punctuation among Chinese
+        "2021",
+        "2021年",
+        "12.4",
+        "12",
+        "（2016-2020年）",
+        "互联网+政务",
+        "“放管服”",
+        "《合肥市科技创新条例》",
+        // phrases that occur once
+        "续聘律师高峰作为局机关法律顾问",
+        "科创中国",
+        "一是",
+        "政府",
+        // absent text
+        "量子计算机",
+        "区块链",
+    ];
+    assert!(queries.len() >= 30);
+    for q in queries {
+        assert_complete(q, literal);
+    }
+}
+
+#[test]
+fn full_width_forms_and_case_fold_together() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("c");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("a.txt"),
+        "示例报告\n一、经济\n全市ＧＤＰ增长５．５％，５Ｇ基站建成。\n二、环境\nPM2.5浓度下降，gdp核算改革。\n三、研发\nR&D投入增长，建设ai实验室与AI平台。\n四、其他\n國務院批准設立法律顧問制度。\n",
+    )
+    .unwrap();
+    let idx = dir.path().join("idx");
+    let o = run(&[
+        "index",
+        corpus.to_str().unwrap(),
+        "--index",
+        idx.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let idx = idx.to_str().unwrap();
+    let count = |q: &str| {
+        let (_, hits) = search_json(idx, &["--all", "--", q]);
+        let mut found: Vec<String> = hits
+            .iter()
+            .map(|h| h.section.last().cloned().unwrap_or_default())
+            .collect();
+        found.sort();
+        found
+    };
+    for q in ["GDP", "gdp", "ＧＤＰ", "Gdp"] {
+        assert_eq!(
+            count(q),
+            ["一、经济", "二、环境"].map(String::from).to_vec(),
+            "{q}"
+        );
+    }
+    assert_eq!(count("5G"), vec!["一、经济"]);
+    assert_eq!(count("５．５％"), vec!["一、经济"]);
+    assert_eq!(count("5.5%"), vec!["一、经济"]);
+    assert_eq!(count("PM2.5"), vec!["二、环境"]);
+    assert_eq!(count("r&d"), vec!["三、研发"]);
+    assert_eq!(count("AI").len(), 1);
+    assert_eq!(count("国务院"), vec!["四、其他"]);
+    assert_eq!(count("法律顾问"), vec!["四、其他"]);
+    assert_eq!(count("法律顧問"), vec!["四、其他"]);
+    // Highlights point at the original (full-width, traditional) characters, whole characters.
+    let (_, hits) = search_json(idx, &["ＧＤＰ", "OR", "国务院", "--all"]);
+    for h in &hits {
+        let chars: Vec<char> = h.snippet.chars().collect();
+        for [a, b] in &h.highlights {
+            let marked: String = chars[*a..*b].iter().collect();
+            assert!(
+                ["ＧＤＰ", "gdp", "國務院"].contains(&marked.as_str()),
+                "highlight {marked:?} in {}",
+                h.snippet
+            );
+        }
+        assert!(!h.highlights.is_empty());
+    }
+}
+
+fn sections(args: &[&str]) -> Vec<(String, Vec<String>)> {
+    let (_, hits) = search_json(&data_index_path(), args);
+    hits.into_iter().map(|h| (h.path, h.section)).collect()
+}
+
+#[test]
+fn legal_adviser_query_returns_the_changde_section() {
+    let (code, hits) = search_json(&data_index_path(), &["法律顾问"]);
+    assert_eq!(code, 0);
+    let h = hits
+        .iter()
+        .find(|h| {
+            h.path.ends_with("002_3b35ca370aa899d8.txt")
+                && h.snippet.contains("续聘律师高峰作为局机关法律顾问")
+        })
+        .expect("the 常德 section on 法律顾问");
+    assert_eq!(h.section, vec!["二、依法行政制度体系完善情况"]);
+    assert_eq!(h.title, "2023年度常德市科学技术局法治政府建设情况工作报告");
+    assert_eq!(h.year, Some(2023));
+    assert_eq!(h.org.as_deref(), Some("常德市科学技术局"));
+}
+
+#[test]
+fn research_integrity_query_returns_liuzhou_and_changde_sections() {
+    let found = sections(&["科研诚信"]);
+    assert!(found
+        .iter()
+        .any(|(p, s)| p.ends_with("000_3c0aa72eacdcc2b2.txt")
+            && s.last().map(String::as_str) == Some("（四）法治建设优化科技计划管理")));
+    assert!(found
+        .iter()
+        .any(|(p, s)| p.ends_with("002_3b35ca370aa899d8.txt")
+            && s == &vec!["五、推进科研领域遵纪守法与诚信建设情况".to_string()]));
+}
+
+#[test]
+fn whole_words_rank_above_parts_of_longer_words() {
+    // 顾问 is a word of its own in 法律顾问制度 only after segmentation; rank must be consistent:
+    // a section where the term is a whole jieba word always scores above one where it is not.
+    let (_, hits) = search_json(&data_index_path(), &["诚信", "--all"]);
+    assert!(hits.len() > 2);
+    let tiers: Vec<bool> = hits.iter().map(|h| h.score >= 1000.0).collect();
+    let first_part = tiers.iter().position(|t| !t).unwrap_or(tiers.len());
+    assert!(
+        tiers[first_part..].iter().all(|t| !t),
+        "whole-word hits come first: {tiers:?}"
+    );
+    for w in hits.windows(2) {
+        assert!(w[0].score >= w[1].score);
+    }
+    // Deterministic order: the same query twice gives the same ranking.
+    let again = search_json(&data_index_path(), &["诚信", "--all"]).1;
+    let key = |h: &JsonHit| (h.path.clone(), h.line_start);
+    assert_eq!(
+        hits.iter().map(key).collect::<Vec<_>>(),
+        again.iter().map(key).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn and_or_phrase_and_exclusion() {
+    let all = |args: &[&str]| -> BTreeSet<(String, usize)> {
+        let mut a = vec!["--all"];
+        a.extend_from_slice(args);
+        search_json(&data_index_path(), &a)
+            .1
+            .into_iter()
+            .map(|h| (h.path, h.line_start))
+            .collect()
+    };
+    let a = all(&["法律顾问"]);
+    let b = all(&["规范性文件"]);
+    let and = all(&["法律顾问", "规范性文件"]);
+    assert_eq!(and, a.intersection(&b).cloned().collect());
+    assert!(!and.is_empty());
+    let or = all(&["法律顾问", "OR", "规范性文件"]);
+    assert_eq!(or, a.union(&b).cloned().collect());
+    let not = all(&["法律顾问", "-规范性文件"]);
+    assert_eq!(not, a.difference(&b).cloned().collect());
+    assert!(!not.is_empty());
+    // A quoted phrase is one term; its space matches whitespace in the text.
+    let phrase = all(&["\"法律顾问\""]);
+    assert_eq!(phrase, a);
+    assert!(all(&["\"顾问 法律\""]).is_empty());
+}
+
+#[test]
+fn year_and_org_filters() {
+    let years = |args: &[&str]| -> BTreeSet<Option<u32>> {
+        let mut a = vec!["--all", "法治"];
+        a.extend_from_slice(args);
+        search_json(&data_index_path(), &a)
+            .1
+            .into_iter()
+            .map(|h| h.year)
+            .collect()
+    };
+    assert_eq!(years(&["--year", "2021"]), BTreeSet::from([Some(2021)]));
+    assert_eq!(
+        years(&["--year", "2020..2021"]),
+        BTreeSet::from([Some(2020), Some(2021)])
+    );
+    assert_eq!(years(&[]).len(), 4, "2020, 2021 (two reports), 2022, 2023");
+    let (_, hits) = search_json(&data_index_path(), &["--all", "法治", "--org", "常德"]);
+    assert!(!hits.is_empty());
+    assert!(hits
+        .iter()
+        .all(|h| h.org.as_deref() == Some("常德市科学技术局")));
+    let (code, hits) = search_json(&data_index_path(), &["法治", "--year", "1999"]);
+    assert_eq!((code, hits.len()), (1, 0));
+}
+
+#[test]
+fn count_limit_and_exit_codes() {
+    let idx = data_index_path();
+    let o = run(&["search", "--index", &idx, "--count", "法律顾问"]);
+    assert_eq!(o.status.code(), Some(0));
+    let n: usize = stdout(&o).trim().parse().unwrap();
+    let (_, all) = search_json(&idx, &["--all", "法律顾问"]);
+    assert_eq!(n, all.len());
+    let (_, two) = search_json(&idx, &["-n", "2", "法律顾问"]);
+    assert_eq!(two.len(), 2);
+    assert_eq!(two.iter().map(|h| h.rank).collect::<Vec<_>>(), vec![1, 2]);
+    let o = run(&["search", "--index", &idx, "--count", "量子纠缠"]);
+    assert_eq!((o.status.code(), stdout(&o).trim()), (Some(1), "0"));
+    let o = run(&["search", "--index", &idx, "量子纠缠"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).is_empty());
+}
+
+#[test]
+fn human_output_shows_title_section_location_and_snippet_without_colour_when_piped() {
+    let o = run(&[
+        "search",
+        "--index",
+        &data_index_path(),
+        "-n",
+        "1",
+        "续聘律师",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(
+        out.contains("2023年度常德市科学技术局法治政府建设情况工作报告"),
+        "{out}"
+    );
+    assert!(out.contains("(2023 · 常德市科学技术局)"), "{out}");
+    assert!(out.contains("二、依法行政制度体系完善情况"), "{out}");
+    assert!(out.contains("002_3b35ca370aa899d8.txt:14"), "{out}");
+    assert!(out.contains("续聘律师"), "{out}");
+    assert!(!out.contains('\x1b'), "no escape codes when piped");
+}
+
+#[test]
+fn bad_queries_exit_2_with_a_message() {
+    let idx = data_index_path();
+    let long = "法".repeat(10_000);
+    for q in ["", "，。！", "\"法律顾问", "-", "-法律", "OR"] {
+        let o = run(&["search", "--index", &idx, "--", q]);
+        assert_eq!(o.status.code(), Some(2), "{q:?}");
+        let err = stderr(&o);
+        assert!(err.starts_with("govsearch: error:"), "{q:?}: {err}");
+        assert!(!err.contains("panicked"));
+    }
+    let o = run(&["search", "--index", &idx, &long]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("too long"));
+}
+
+#[test]
+fn missing_or_corrupt_index_says_what_to_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nowhere");
+    let o = run_in(
+        dir.path(),
+        &["search", "--index", missing.to_str().unwrap(), "法律"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("govsearch index"), "{}", stderr(&o));
+
+    let corrupt = dir.path().join("corrupt");
+    std::fs::create_dir(&corrupt).unwrap();
+    std::fs::write(corrupt.join("meta.json"), "{ not json").unwrap();
+    let o = run_in(
+        dir.path(),
+        &["search", "--index", corrupt.to_str().unwrap(), "法律"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("--rebuild") && !err.contains("panicked"),
+        "{err}"
+    );
+}
+
+#[test]
+fn first_search_builds_the_default_index_from_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    for e in std::fs::read_dir(data_dir()).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, data.join(p.file_name().unwrap())).unwrap();
+    }
+    let o = run_in(dir.path(), &["search", "法律顾问"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("building index"), "{}", stderr(&o));
+    assert!(Path::new(&dir.path().join("index/meta.json")).exists());
+    let o = run_in(dir.path(), &["search", "法律顾问"]);
+    assert!(
+        !stderr(&o).contains("building"),
+        "second run uses the index"
+    );
+}
+
+#[test]
+fn closed_pipe_ends_quietly() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_govsearch"))
+        .args(["search", "--index", &data_index_path(), "--all", "法"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut first)
+        .unwrap();
+    drop(child.stdout.take());
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert!(!err.contains("panicked") && !err.contains("error"), "{err}");
+    assert!(status.code() == Some(0), "{status:?}");
+}

@@ -1,0 +1,8 @@
+//! Integration tests: each module drives the real `govsearch` binary over a corpus it builds.
+
+mod util;
+
+mod index_cmd;
+mod inspect;
+mod search;
+mod shared_corpus;

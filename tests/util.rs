@@ -1,0 +1,92 @@
+//! Helpers: temporary corpora and running the real binary.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+/// The repository's sample corpus.
+pub fn data_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
+}
+
+/// ../shared/corpus, when present.
+pub fn shared_corpus() -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    p.is_dir().then_some(p)
+}
+
+/// Runs govsearch with arguments in a working directory.
+pub fn run_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_govsearch"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("govsearch runs")
+}
+
+/// Runs govsearch in the repository root.
+pub fn run(args: &[&str]) -> Output {
+    run_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
+}
+
+/// stdout as text.
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+/// stderr as text.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// An index of data/ built once for all search tests (in a temporary directory).
+pub fn data_index() -> &'static Path {
+    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let idx = dir.path().join("idx");
+        let o = run(&[
+            "index",
+            data_dir().to_str().unwrap(),
+            "--index",
+            idx.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "index data/: {}", stderr(&o));
+        dir
+    })
+    .path()
+}
+
+/// The index directory inside [`data_index`].
+pub fn data_index_path() -> String {
+    data_index().join("idx").to_string_lossy().into_owned()
+}
+
+/// The JSON hit, decoded with the test's own type (the contract scripts rely on).
+#[derive(Debug, serde::Deserialize, Clone)]
+pub struct JsonHit {
+    pub rank: usize,
+    pub score: f64,
+    pub path: String,
+    pub title: String,
+    pub year: Option<u32>,
+    pub org: Option<String>,
+    pub section: Vec<String>,
+    pub line_start: usize,
+    pub line_end: usize,
+    pub snippet: String,
+    pub highlights: Vec<[usize; 2]>,
+}
+
+/// Runs `search --json` with extra arguments over an index and decodes the hits.
+pub fn search_json(index: &str, args: &[&str]) -> (i32, Vec<JsonHit>) {
+    let mut all = vec!["search", "--index", index, "--json"];
+    all.extend_from_slice(args);
+    let o = run(&all);
+    let hits = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line {l}: {e}")))
+        .collect();
+    (o.status.code().unwrap_or(-1), hits)
+}
