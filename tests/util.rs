@@ -84,6 +84,12 @@ pub fn search_json(index: &str, args: &[&str]) -> (i32, Vec<JsonHit>) {
     let mut all = vec!["search", "--index", index, "--json"];
     all.extend_from_slice(args);
     let o = run(&all);
+    assert_ne!(
+        o.status.code(),
+        Some(2),
+        "search {args:?} failed: {}",
+        stderr(&o)
+    );
     let hits = stdout(&o)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line {l}: {e}")))
