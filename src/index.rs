@@ -462,32 +462,19 @@ pub fn index_corpus(
     } else {
         None
     };
-    let reusable = match &existing {
-        Some(Ok(index)) => {
-            !opts.rebuild
-                && index.schema() == schema
-                && read_build_info(index).is_some_and(|b| b.compatible() && b.dict_digest == digest)
-        }
-        _ => false,
-    };
     let index = match existing {
-        Some(Ok(index)) => index,
+        Some(Ok(index)) if index.schema() == schema => index,
         Some(Err(e)) if !opts.rebuild => return Err(e),
-        _ => {
-            let settings = IndexSettings {
-                docstore_compression: Compressor::Zstd(ZstdCompressor {
-                    compression_level: Some(3),
-                }),
-                docstore_blocksize: 64 * 1024,
-                ..IndexSettings::default()
-            };
-            let mmap = MmapDirectory::open(dir).map_err(|e| IndexError::Tantivy(e.to_string()))?;
-            Index::builder()
-                .schema(schema.clone())
-                .settings(settings)
-                .open_or_create(mmap)?
+        // Another schema cannot change in place, and an unreadable index asked to be rebuilt
+        // cannot be opened: start a fresh index in the same directory.
+        Some(_) => {
+            clear_index_dir(dir)?;
+            create_index(dir, &schema)?
         }
+        None => create_index(dir, &schema)?,
     };
+    let reusable = !opts.rebuild
+        && read_build_info(&index).is_some_and(|b| b.compatible() && b.dict_digest == digest);
     let jieba = Arc::new(analysis::load_jieba(opts.user_dict.as_deref())?);
     register_tokenizers(&index, Some(jieba));
     let jobs = opts.jobs.max(1);
@@ -497,21 +484,14 @@ pub fn index_corpus(
         Err(tantivy::TantivyError::LockFailure(..)) => return Err(IndexError::Locked(shown)),
         Err(e) => return Err(e.into()),
     };
-    let schema_changed = index.schema() != schema;
     let mut manifest = if reusable {
         Manifest::load(dir)
     } else {
-        Manifest::default()
-    };
-    if !reusable {
-        if schema_changed {
-            // A schema cannot change in place: start a fresh index in the same directory.
-            drop(writer);
-            return rebuild_fresh(opts, progress, interrupted);
-        }
+        // Deleting inside the next commit keeps the previous index searchable until then.
         writer.delete_all_documents()?;
         summary.rebuilt = true;
-    }
+        Manifest::default()
+    };
 
     let (files, walk_warnings) = corpus::walk(&opts.corpus);
     for w in &walk_warnings {
@@ -591,30 +571,36 @@ fn commit_error(e: tantivy::TantivyError, shown: &str) -> IndexError {
     ))
 }
 
-/// Removes an index of another schema and builds a new one in its place.
-fn rebuild_fresh(
-    opts: &IndexOptions,
-    progress: &dyn Progress,
-    interrupted: &AtomicBool,
-) -> Result<IndexSummary, IndexError> {
-    let dir = &opts.index_dir;
-    for entry in std::fs::read_dir(dir).map_err(|source| IndexError::Io {
-        context: format!("cannot list {}", dir.display()),
+/// Removes the files of an index directory (not its subfolders).
+fn clear_index_dir(dir: &Path) -> Result<(), IndexError> {
+    let io = |source| IndexError::Io {
+        context: format!("cannot clear {}", dir.display()),
         source,
-    })? {
-        let path = entry
-            .map_err(|source| IndexError::Io {
-                context: format!("cannot list {}", dir.display()),
-                source,
-            })?
-            .path();
+    };
+    for entry in std::fs::read_dir(dir).map_err(io)? {
+        let path = entry.map_err(io)?.path();
         if path.is_file() {
-            let _ = std::fs::remove_file(&path);
+            std::fs::remove_file(&path).map_err(io)?;
         }
     }
-    let mut opts = opts.clone();
-    opts.rebuild = true;
-    index_corpus(&opts, progress, interrupted)
+    Ok(())
+}
+
+/// Creates an empty index with govsearch's settings: zstd-compressed stored text in 64 KiB
+/// blocks.
+fn create_index(dir: &Path, schema: &Schema) -> Result<Index, IndexError> {
+    let settings = IndexSettings {
+        docstore_compression: Compressor::Zstd(ZstdCompressor {
+            compression_level: Some(3),
+        }),
+        docstore_blocksize: 64 * 1024,
+        ..IndexSettings::default()
+    };
+    let mmap = MmapDirectory::open(dir).map_err(|e| IndexError::Tantivy(e.to_string()))?;
+    Ok(Index::builder()
+        .schema(schema.clone())
+        .settings(settings)
+        .open_or_create(mmap)?)
 }
 
 enum FileOutcome {

@@ -497,7 +497,7 @@ impl Engine {
         while i < chars.len() {
             let longest = (1..=(chars.len() - i).min(8)).rev().find(|&len| {
                 let w: String = chars[i..i + len].iter().collect();
-                len > 1 && in_vocab(&w) || len == 1 && in_vocab(&w)
+                in_vocab(&w)
             })?;
             words.push(chars[i..i + longest].iter().collect());
             i += longest;
@@ -528,15 +528,11 @@ fn all_of(mut queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
 pub fn substring_query(field: Field, form: &str) -> Box<dyn Query> {
     let grams = grams_of(form);
     let term = |t: &str| Term::from_field_text(field, t);
-    let last_is_lone = form
-        .chars()
+    // grams_of ends with a one-character gram only for a character standing alone at the end
+    // (after a space, or the whole form); in the text it may be followed by anything.
+    let last_is_lone = grams
         .last()
-        .is_some_and(|_| grams.last().is_some_and(|(_, g)| g.chars().count() == 1))
-        && !form.ends_with(char::is_whitespace)
-        && {
-            let chars: Vec<char> = form.chars().collect();
-            chars.len() == 1 || chars[chars.len() - 2].is_whitespace()
-        };
+        .is_some_and(|(p, g)| g.chars().count() == 1 && *p + 1 == form.chars().count());
     match grams.len() {
         0 => Box::new(EmptyQuery),
         1 if last_is_lone => prefix_query(field, &grams[0].1),

@@ -107,3 +107,28 @@ fn missing_corpus_is_an_error() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no-such-folder"));
 }
+
+#[test]
+fn a_damaged_index_is_refused_until_rebuilt() {
+    let dir = tempfile::tempdir().unwrap();
+    let idx = dir.path().join("idx");
+    std::fs::create_dir(&idx).unwrap();
+    std::fs::write(idx.join("meta.json"), "{ damaged").unwrap();
+    let data = data_dir();
+    let args = |extra: &[&'static str]| {
+        let mut a = vec![
+            "index",
+            data.to_str().unwrap(),
+            "--index",
+            idx.to_str().unwrap(),
+        ];
+        a.extend_from_slice(extra);
+        run(&a)
+    };
+    let o = args(&[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--rebuild"), "{}", stderr(&o));
+    let o = args(&["--rebuild"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(search_json(idx.to_str().unwrap(), &["科研诚信"]).1.len(), 2);
+}
