@@ -35,7 +35,7 @@ use crate::corpus::{self, CorpusFile};
 use crate::report;
 
 /// Version of the schema; an index of another version must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 /// Name of the manifest file inside the index directory.
 pub const MANIFEST_FILE: &str = "govsearch-manifest.json";
 /// Default writer memory budget, shared by the indexing threads.
@@ -120,13 +120,21 @@ pub struct Fields {
     pub words: Field,
     /// Normalised heading path, grams.
     pub heading_grams: Field,
-    /// Normalised title, grams.
+    /// Normalised title, grams; on the first section of each report only (see [`Fields::file`]).
     pub title_grams: Field,
-    /// Normalised issuing body, grams (for `--org`).
+    /// Normalised issuing body, grams (for `--org`); on the first section of each report only.
     pub org_grams: Field,
-    /// Deterministic tie-break key (fast).
+    /// Identifies the report (file) a section belongs to: a hash of its path. Report-level text
+    /// (title, issuing body) is indexed once per report, on its first section; a query finds the
+    /// matching reports there and reaches all their sections through this field.
+    pub file: Field,
+    /// Deterministic tie-break key (fast): the report's [`Fields::file`] id above the section's
+    /// first line (low [`KEY_LINE_BITS`] bits).
     pub key: Field,
 }
+
+/// Bits of the tie-break key that hold the section's first line.
+pub const KEY_LINE_BITS: u32 = 20;
 
 /// Separator of heading path elements in the stored `heading` field.
 pub const HEADING_SEP: char = '\u{1f}';
@@ -134,13 +142,15 @@ pub const HEADING_SEP: char = '\u{1f}';
 /// The schema of a section document.
 pub fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    let grams = |b: &mut tantivy::schema::SchemaBuilder, name: &str| {
+    // Report-level gram fields match with a constant score, so they need no field norms.
+    let grams = |b: &mut tantivy::schema::SchemaBuilder, name: &str, norms: bool| {
         b.add_text_field(
             name,
             TextOptions::default().set_indexing_options(
                 TextFieldIndexing::default()
                     .set_tokenizer(analysis::GRAM_TOKENIZER)
-                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+                    .set_index_option(IndexRecordOption::WithFreqsAndPositions)
+                    .set_fieldnorms(norms),
             ),
         )
     };
@@ -154,7 +164,7 @@ pub fn schema() -> (Schema, Fields) {
     let line_start = b.add_u64_field("line_start", STORED);
     let line_end = b.add_u64_field("line_end", STORED);
     let text = b.add_text_field("text", STORED);
-    let grams_f = grams(&mut b, "grams");
+    let grams_f = grams(&mut b, "grams", true);
     let words = b.add_text_field(
         "words",
         TextOptions::default().set_indexing_options(
@@ -163,10 +173,11 @@ pub fn schema() -> (Schema, Fields) {
                 .set_index_option(IndexRecordOption::WithFreqs),
         ),
     );
-    let heading_grams = grams(&mut b, "heading_grams");
-    let title_grams = grams(&mut b, "title_grams");
-    let org_grams = grams(&mut b, "org_grams");
+    let heading_grams = grams(&mut b, "heading_grams", true);
+    let title_grams = grams(&mut b, "title_grams", false);
+    let org_grams = grams(&mut b, "org_grams", false);
     let key = b.add_u64_field("key", FAST);
+    let file = b.add_u64_field("file", INDEXED);
     (
         b.build(),
         Fields {
@@ -185,6 +196,7 @@ pub fn schema() -> (Schema, Fields) {
             heading_grams,
             title_grams,
             org_grams,
+            file,
             key,
         },
     )
@@ -591,9 +603,9 @@ fn clear_index_dir(dir: &Path) -> Result<(), IndexError> {
 fn create_index(dir: &Path, schema: &Schema) -> Result<Index, IndexError> {
     let settings = IndexSettings {
         docstore_compression: Compressor::Zstd(ZstdCompressor {
-            compression_level: Some(3),
+            compression_level: Some(9),
         }),
-        docstore_blocksize: 64 * 1024,
+        docstore_blocksize: 128 * 1024,
         ..IndexSettings::default()
     };
     let mmap = MmapDirectory::open(dir).map_err(|e| IndexError::Tantivy(e.to_string()))?;
@@ -674,15 +686,15 @@ fn index_file(
     let report = report::parse_report(&source.lines, &stem);
     let path = file.path.to_string_lossy().into_owned();
     writer.delete_term(Term::from_field_text(fields.path, &path));
-    let path_key = u64::from_be_bytes(
+    let file_id = u64::from_be_bytes(
         blake3::hash(path.as_bytes()).as_bytes()[..8]
             .try_into()
             .expect("8 bytes"),
-    ) & !0xF_FFFF;
+    ) >> KEY_LINE_BITS;
     let title_norm = normalizer.normalize(&report.title);
     let org_norm = report.org.as_deref().map(|o| normalizer.normalize(o));
     let mut text_bytes = 0u64;
-    for section in &report.sections {
+    for (k, section) in report.sections.iter().enumerate() {
         text_bytes += section.text.len() as u64;
         let norm = normalizer.normalize(&section.text);
         let heading_joined: String = section.heading.join(&HEADING_SEP.to_string());
@@ -698,17 +710,21 @@ fn index_file(
             fields.grams => norm.as_str(),
             fields.words => norm,
             fields.heading_grams => heading_norm,
-            fields.title_grams => title_norm.as_str(),
-            fields.key => path_key | (section.line_start as u64 & 0xF_FFFF),
+            fields.file => file_id,
+            // Tie-break key: the report, then the section's first line.
+            fields.key => (file_id << KEY_LINE_BITS) | (section.line_start as u64 & ((1 << KEY_LINE_BITS) - 1)),
         );
+        if k == 0 {
+            doc.add_text(fields.title_grams, &title_norm);
+            if let Some(o) = &org_norm {
+                doc.add_text(fields.org_grams, o);
+            }
+        }
         if let Some(y) = report.year {
             doc.add_u64(fields.year, y as u64);
         }
         if let Some(o) = &report.org {
             doc.add_text(fields.org, o);
-        }
-        if let Some(o) = &org_norm {
-            doc.add_text(fields.org_grams, o);
         }
         if let Some(d) = &report.date {
             doc.add_text(fields.date, d);

@@ -17,7 +17,8 @@
 //! [`WHOLE_WORD_BONUS`] when the term occurs as whole jieba words (the term is a word of the
 //! index's vocabulary present in the section, or every word of its segmentation is); BM25 of
 //! those words in the `words` field; BM25 of the term in the heading path (×[`HEADING_BOOST`])
-//! and the title (×[`TITLE_BOOST`]); and BM25 of its grams in the body (×[`GRAM_WEIGHT`]).
+//! [`TITLE_BONUS`] when the report's title contains it; and BM25 of its grams in the body
+//! (×[`GRAM_WEIGHT`]).
 //! The bonus is larger than any BM25 sum, so whole-word matches always rank above sections
 //! where the term is only part of a longer word. Ties are broken by a key derived from the
 //! file path and the section's first line, so the order never depends on indexing threads.
@@ -25,24 +26,24 @@
 use std::ops::Bound;
 
 use serde::Serialize;
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::query::{
     BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhrasePrefixQuery, PhraseQuery,
-    Query, RangeQuery, RegexQuery, TermQuery,
+    Query, RangeQuery, RegexQuery, TermQuery, TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 use thiserror::Error;
 
 use crate::analysis::{grams_of, Normalizer};
-use crate::index::{Fields, OpenIndex, HEADING_SEP};
+use crate::index::{Fields, OpenIndex, HEADING_SEP, KEY_LINE_BITS};
 
 /// Score added per term found as whole words; above any sum of BM25 scores.
 pub const WHOLE_WORD_BONUS: f32 = 1000.0;
 /// Weight of BM25 in the heading path.
 pub const HEADING_BOOST: f32 = 3.0;
-/// Weight of BM25 in the title.
-pub const TITLE_BOOST: f32 = 1.5;
+/// Score added per term found in the report's title.
+pub const TITLE_BONUS: f32 = 5.0;
 /// Weight of the body's gram BM25.
 pub const GRAM_WEIGHT: f32 = 0.5;
 /// Longest query accepted, in characters.
@@ -433,13 +434,12 @@ impl Engine {
                             HEADING_BOOST,
                         )),
                     ));
-                    clauses.push((
-                        Occur::Should,
-                        Box::new(BoostQuery::new(
-                            substring_query(f.title_grams, form),
-                            TITLE_BOOST,
-                        )),
-                    ));
+                    if let Some(reports) = self.reports_matching(f.title_grams, form) {
+                        clauses.push((
+                            Occur::Should,
+                            Box::new(ConstScoreQuery::new(reports, TITLE_BONUS)),
+                        ));
+                    }
                 }
             }
         }
@@ -457,11 +457,42 @@ impl Engine {
             let q: Box<dyn Query> = if norm.is_empty() {
                 Box::new(EmptyQuery)
             } else {
-                substring_query(f.org_grams, &norm)
+                self.reports_matching(f.org_grams, &norm)
+                    .unwrap_or_else(|| Box::new(EmptyQuery))
             };
             clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0))));
         }
         Box::new(BooleanQuery::new(clauses))
+    }
+
+    /// All sections of the reports whose report-level field (title, issuing body; indexed on
+    /// each report's first section) contains `form`; None when no report's does.
+    fn reports_matching(&self, field: Field, form: &str) -> Option<Box<dyn Query>> {
+        let found = self
+            .searcher
+            .search(&*substring_query(field, form), &DocSetCollector)
+            .ok()?;
+        let mut files: Vec<u64> = found
+            .into_iter()
+            .filter_map(|addr| {
+                let keys = self
+                    .searcher
+                    .segment_reader(addr.segment_ord)
+                    .fast_fields()
+                    .u64("key")
+                    .ok()?;
+                keys.first(addr.doc_id).map(|key| key >> KEY_LINE_BITS)
+            })
+            .collect();
+        if files.is_empty() {
+            return None;
+        }
+        files.sort_unstable();
+        files.dedup();
+        let terms = files
+            .into_iter()
+            .map(|id| Term::from_field_u64(self.fields.file, id));
+        Some(Box::new(TermSetQuery::new(terms)))
     }
 
     fn word_query(&self, word: &str) -> Box<dyn Query> {
