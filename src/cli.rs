@@ -340,7 +340,12 @@ fn cmd_search(a: SearchArgs) -> Result<Outcome> {
         })?;
     }
     let open = index::open(&a.index)?;
-    let engine = Engine::new(&open).context("cannot open the index for searching")?;
+    // Damaged files surface when the reader opens them or when a query reads them.
+    let damaged = |e: tantivy::TantivyError| index::IndexError::Corrupt {
+        path: a.index.display().to_string(),
+        message: e.to_string(),
+    };
+    let engine = Engine::new(&open).map_err(damaged)?;
     let filters = Filters {
         years: a.year,
         org: a.org,
@@ -348,7 +353,7 @@ fn cmd_search(a: SearchArgs) -> Result<Outcome> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     if a.count {
-        let n = engine.count(&parsed, &filters)?;
+        let n = engine.count(&parsed, &filters).map_err(damaged)?;
         ignore_broken_pipe(writeln!(out, "{n}").and_then(|_| out.flush()))?;
         return Ok(if n > 0 {
             Outcome::Found
@@ -361,7 +366,7 @@ fn cmd_search(a: SearchArgs) -> Result<Outcome> {
     } else {
         Limit::Top(a.limit)
     };
-    let hits = engine.search(&parsed, &filters, limit)?;
+    let hits = engine.search(&parsed, &filters, limit).map_err(damaged)?;
     let mut printer: Box<dyn HitPrinter> = if a.json {
         Box::new(JsonPrinter::new(&mut out))
     } else {

@@ -472,18 +472,24 @@ impl Engine {
             .searcher
             .search(&*substring_query(field, form), &DocSetCollector)
             .ok()?;
-        let mut files: Vec<u64> = found
-            .into_iter()
-            .filter_map(|addr| {
-                let keys = self
-                    .searcher
-                    .segment_reader(addr.segment_ord)
-                    .fast_fields()
-                    .u64("key")
-                    .ok()?;
-                keys.first(addr.doc_id).map(|key| key >> KEY_LINE_BITS)
-            })
-            .collect();
+        let mut found: Vec<DocAddress> = found.into_iter().collect();
+        found.sort_unstable();
+        let mut files: Vec<u64> = Vec::new();
+        // One column per segment: opening a fast-field column decodes its block index.
+        for segment in found.chunk_by(|a, b| a.segment_ord == b.segment_ord) {
+            let keys = self
+                .searcher
+                .segment_reader(segment[0].segment_ord)
+                .fast_fields()
+                .u64("key")
+                .ok()?;
+            files.extend(
+                segment
+                    .iter()
+                    .filter_map(|addr| keys.first(addr.doc_id))
+                    .map(|key| key >> KEY_LINE_BITS),
+            );
+        }
         if files.is_empty() {
             return None;
         }
@@ -557,7 +563,7 @@ fn all_of(mut queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
 
 /// The query matching sections whose normalised text contains `form` (normalised, non-empty).
 pub fn substring_query(field: Field, form: &str) -> Box<dyn Query> {
-    let grams = grams_of(form);
+    let grams = tiling(grams_of(form));
     let term = |t: &str| Term::from_field_text(field, t);
     // grams_of ends with a one-character gram only for a character standing alone at the end
     // (after a space, or the whole form); in the text it may be followed by anything.
@@ -582,6 +588,25 @@ pub fn substring_query(field: Field, form: &str) -> Box<dyn Query> {
             }
         }
     }
+}
+
+/// The fewest of a form's grams that still cover every character: since positions are character
+/// offsets, bigrams at 0, 2, 4, … (plus the last one when the length is odd) pin the whole
+/// string exactly, with half the terms for the phrase to intersect.
+fn tiling(grams: Vec<(usize, String)>) -> Vec<(usize, String)> {
+    let mut kept = Vec::with_capacity(grams.len() / 2 + 1);
+    let mut covered = 0;
+    for (i, (p, g)) in grams.iter().enumerate() {
+        let end = p + g.chars().count();
+        let last_of_run = grams.get(i + 1).is_none_or(|(next, _)| *next != p + 1);
+        // A lone character's gram also says that a space or the end follows: always kept.
+        let lone = end == p + 1;
+        if lone || *p >= covered || (last_of_run && end > covered) {
+            kept.push((*p, g.clone()));
+            covered = end;
+        }
+    }
+    kept
 }
 
 /// Every gram starting with the single character `c`: the bigrams `cX` and `c` alone.
@@ -796,6 +821,21 @@ mod tests {
             .collect();
         assert_eq!(marked, vec!["ＧＤＰ", "國務院"]);
         assert_eq!(s.line_offset, 1);
+    }
+
+    #[test]
+    fn phrases_use_a_tiling_of_non_overlapping_bigrams() {
+        let t = |s: &str| {
+            tiling(grams_of(s))
+                .into_iter()
+                .map(|(p, g)| format!("{p}{g}"))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(t("人民法院"), ["0人民", "2法院"]);
+        assert_eq!(t("法律顾问制"), ["0法律", "2顾问", "3问制"]);
+        assert_eq!(t("律顾"), ["0律顾"]);
+        assert_eq!(t("ai 模型"), ["0ai", "1i", "3模型"]);
+        assert_eq!(t("a b"), ["0a", "2b"]);
     }
 
     #[test]

@@ -4,5 +4,6 @@ mod util;
 
 mod index_cmd;
 mod inspect;
+mod robustness;
 mod search;
 mod shared_corpus;

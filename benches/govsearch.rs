@@ -1,0 +1,216 @@
+//! Criterion benches: segmentation, reading and sectioning, end-to-end indexing, and search
+//! latency on a warm index. Each bench asserts its result count inside the timed loop, so a
+//! faster but wrong change fails.
+//!
+//! The corpus is data/ unless GOVSEARCH_BENCH_CORPUS names another folder, e.g.
+//! `GOVSEARCH_BENCH_CORPUS=../shared/corpus cargo bench`.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
+use govsearch::analysis::{self, Normalizer, WordTokenizer};
+use govsearch::corpus::{self, Format};
+use govsearch::index::{self, IndexOptions, Progress};
+use govsearch::report;
+use govsearch::search::{self, Engine, Filters, Limit};
+use tantivy::tokenizer::{TokenStream, Tokenizer};
+
+struct Silent;
+impl Progress for Silent {
+    fn warn(&self, _: &str) {}
+}
+
+fn corpus_dir() -> PathBuf {
+    std::env::var_os("GOVSEARCH_BENCH_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("data"))
+}
+
+/// Every document of the corpus: path, format, bytes.
+fn corpus_files() -> Vec<(PathBuf, Format, Vec<u8>)> {
+    let (files, _) = corpus::walk(&[corpus_dir()]);
+    files
+        .into_iter()
+        .filter_map(|f| {
+            let format = Format::from_path(&f.path)?;
+            let bytes = std::fs::read(&f.path).ok()?;
+            Some((f.path, format, bytes))
+        })
+        .collect()
+}
+
+fn texts(files: &[(PathBuf, Format, Vec<u8>)]) -> Vec<String> {
+    files
+        .iter()
+        .filter_map(|(p, f, b)| corpus::read_bytes(p, *f, b).ok())
+        .map(|s| s.lines.join("\n"))
+        .collect()
+}
+
+fn total_bytes(files: &[(PathBuf, Format, Vec<u8>)]) -> u64 {
+    files.iter().map(|f| f.2.len() as u64).sum()
+}
+
+fn segmentation(c: &mut Criterion) {
+    let files = corpus_files();
+    let texts = texts(&files);
+    let jieba = Arc::new(analysis::load_jieba(None).unwrap());
+    let normalizer = Normalizer::new();
+    let mut g = c.benchmark_group("segmentation");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(total_bytes(&files)));
+    let reference: usize = texts
+        .iter()
+        .map(|t| jieba.cut_for_search(t, true).len())
+        .sum();
+    g.bench_function("jieba_cut_for_search_reference", |b| {
+        b.iter(|| {
+            let n: usize = texts
+                .iter()
+                .map(|t| jieba.cut_for_search(t, true).len())
+                .sum();
+            assert_eq!(n, reference);
+        })
+    });
+    let count_words = |tok: &mut WordTokenizer| -> usize {
+        texts
+            .iter()
+            .map(|t| {
+                let norm = normalizer.normalize(t);
+                let mut s = tok.token_stream(&norm);
+                let mut n = 0;
+                while s.advance() {
+                    n += 1;
+                }
+                n
+            })
+            .sum()
+    };
+    let mut tok = WordTokenizer::new(jieba.clone());
+    let expected = count_words(&mut tok);
+    g.bench_function("normalise_and_cut_words", |b| {
+        b.iter(|| assert_eq!(count_words(&mut tok), expected))
+    });
+    g.finish();
+}
+
+fn reading(c: &mut Criterion) {
+    let files = corpus_files();
+    let sections = |files: &[(PathBuf, Format, Vec<u8>)]| -> usize {
+        files
+            .iter()
+            .filter_map(|(p, f, b)| corpus::read_bytes(p, *f, b).ok())
+            .map(|s| report::parse_report(&s.lines, "x").sections.len())
+            .sum()
+    };
+    let expected = sections(&files);
+    let mut g = c.benchmark_group("reading");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(total_bytes(&files)));
+    g.bench_function("decode_clean_and_section", |b| {
+        b.iter(|| assert_eq!(sections(&files), expected))
+    });
+    g.finish();
+}
+
+fn options(index_dir: PathBuf) -> IndexOptions {
+    IndexOptions {
+        corpus: vec![corpus_dir()],
+        index_dir,
+        rebuild: false,
+        jobs: std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(2),
+        memory_budget: index::DEFAULT_MEMORY_BUDGET,
+        user_dict: None,
+    }
+}
+
+fn indexing(c: &mut Criterion) {
+    let files = corpus_files();
+    let never = AtomicBool::new(false);
+    let probe = tempfile::tempdir().unwrap();
+    let expected = index::index_corpus(&options(probe.path().join("i")), &Silent, &never)
+        .unwrap()
+        .sections;
+    let mut g = c.benchmark_group("indexing");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(total_bytes(&files)));
+    g.bench_function("end_to_end_with_commit", |b| {
+        b.iter_batched(
+            || tempfile::tempdir().unwrap(),
+            |dir| {
+                let s =
+                    index::index_corpus(&options(dir.path().join("i")), &Silent, &never).unwrap();
+                assert_eq!(s.sections, expected);
+                dir
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    g.finish();
+}
+
+/// The dev queries (../shared/queries/dev.tsv) when present, else a fixed list.
+pub fn bench_queries() -> Vec<String> {
+    let dev = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/queries/dev.tsv");
+    let from_file: Vec<String> = std::fs::read_to_string(dev)
+        .unwrap_or_default()
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.rsplit('\t').next().unwrap_or(l).trim().to_string())
+        .collect();
+    if !from_file.is_empty() {
+        return from_file;
+    }
+    [
+        "法律顾问",
+        "科研诚信",
+        "诚信",
+        "律顾",
+        "规范性文件",
+        "政务服务",
+        "法",
+        "2021年",
+        "ＧＤＰ",
+        "國務院",
+        "法律顾问 规范性文件",
+    ]
+    .map(String::from)
+    .to_vec()
+}
+
+fn searching(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let never = AtomicBool::new(false);
+    index::index_corpus(&options(dir.path().join("i")), &Silent, &never).unwrap();
+    let open = index::open(&dir.path().join("i")).unwrap();
+    let engine = Engine::new(&open).unwrap();
+    let queries: Vec<search::ParsedQuery> = bench_queries()
+        .iter()
+        .map(|q| search::parse_query(q, engine.normalizer()).unwrap())
+        .collect();
+    let run = || -> usize {
+        queries
+            .iter()
+            .map(|q| {
+                engine
+                    .search(q, &Filters::default(), Limit::Top(10))
+                    .unwrap()
+                    .len()
+            })
+            .sum()
+    };
+    let expected = run();
+    let mut g = c.benchmark_group("search");
+    g.throughput(Throughput::Elements(queries.len() as u64));
+    g.bench_function("top10_all_queries_warm", |b| {
+        b.iter(|| assert_eq!(run(), expected))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, segmentation, reading, indexing, searching);
+criterion_main!(benches);

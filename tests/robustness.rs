@@ -1,0 +1,236 @@
+//! Crash safety, interruption, concurrent runs, version mismatches and damaged index files.
+
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::util::*;
+
+/// A corpus big enough that indexing it takes a while: data/ copied `copies` times.
+fn big_corpus(dir: &Path, copies: usize) {
+    std::fs::create_dir_all(dir).unwrap();
+    for k in 0..copies {
+        for e in std::fs::read_dir(data_dir()).unwrap() {
+            let p = e.unwrap().path();
+            let text = std::fs::read_to_string(&p).unwrap();
+            let name = format!("{k:04}_{}", p.file_name().unwrap().to_string_lossy());
+            std::fs::write(dir.join(name), format!("{text}\n第{k}号附件。\n")).unwrap();
+        }
+    }
+}
+
+fn spawn_index(corpus: &Path, idx: &Path) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_govsearch"))
+        .args([
+            "index",
+            corpus.to_str().unwrap(),
+            "--index",
+            idx.to_str().unwrap(),
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// Waits until the child has been running long enough to be past opening the index.
+fn let_it_start(child: &mut Child) {
+    let t = Instant::now();
+    while t.elapsed() < Duration::from_millis(600) {
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "indexing ended too early for this test"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn count(idx: &Path, q: &str) -> (i32, usize) {
+    let o = run(&["search", "--index", idx.to_str().unwrap(), "--count", q]);
+    (
+        o.status.code().unwrap(),
+        stdout(&o).trim().parse().unwrap_or(usize::MAX),
+    )
+}
+
+#[test]
+fn kill_9_mid_run_keeps_the_last_commit_and_the_next_run_completes() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("c");
+    let idx = dir.path().join("idx");
+    big_corpus(&corpus, 1);
+    let o = run(&[
+        "index",
+        corpus.to_str().unwrap(),
+        "--index",
+        idx.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    assert_eq!(count(&idx, "科研诚信"), (0, 2));
+
+    big_corpus(&corpus, 400);
+    let mut child = spawn_index(&corpus, &idx);
+    let_it_start(&mut child);
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+
+    // The last committed index is still searchable and unchanged.
+    assert_eq!(count(&idx, "科研诚信"), (0, 2));
+    // The next run completes: every copy is indexed exactly once.
+    let o = run(&[
+        "index",
+        corpus.to_str().unwrap(),
+        "--index",
+        idx.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(count(&idx, "科研诚信"), (0, 2 * 400));
+    assert_eq!(count(&idx, "第399号附件"), (0, 5));
+}
+
+#[test]
+fn ctrl_c_stops_cleanly_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("c");
+    let idx = dir.path().join("idx");
+    big_corpus(&corpus, 400);
+    let mut child = spawn_index(&corpus, &idx);
+    let_it_start(&mut child);
+    let pid = child.id().to_string();
+    assert!(Command::new("kill")
+        .args(["-INT", &pid])
+        .status()
+        .unwrap()
+        .success());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("interrupted"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    // The next run completes.
+    let o = run(&[
+        "index",
+        corpus.to_str().unwrap(),
+        "--index",
+        idx.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(count(&idx, "科研诚信"), (0, 800));
+}
+
+#[test]
+fn search_during_indexing_sees_the_last_commit_and_a_second_index_run_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("c");
+    let idx = dir.path().join("idx");
+    big_corpus(&corpus, 1);
+    assert!(run(&[
+        "index",
+        corpus.to_str().unwrap(),
+        "--index",
+        idx.to_str().unwrap()
+    ])
+    .status
+    .success());
+    big_corpus(&corpus, 400);
+    let mut child = spawn_index(&corpus, &idx);
+    let_it_start(&mut child);
+
+    assert_eq!(
+        count(&idx, "科研诚信"),
+        (0, 2),
+        "search works while indexing"
+    );
+    let t = Instant::now();
+    let second = run(&[
+        "index",
+        corpus.to_str().unwrap(),
+        "--index",
+        idx.to_str().unwrap(),
+    ]);
+    assert_eq!(second.status.code(), Some(2));
+    assert!(
+        stderr(&second).contains("locked by another"),
+        "{}",
+        stderr(&second)
+    );
+    assert!(t.elapsed() < Duration::from_secs(5), "refused at once");
+
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(count(&idx, "科研诚信"), (0, 800));
+}
+
+#[test]
+fn an_index_built_by_another_version_is_refused_with_what_to_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let idx = dir.path().join("idx");
+    assert!(run(&[
+        "index",
+        data_dir().to_str().unwrap(),
+        "--index",
+        idx.to_str().unwrap()
+    ])
+    .status
+    .success());
+    let meta_path = idx.join("meta.json");
+    let mut meta: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&meta_path).unwrap()).unwrap();
+    let mut build: serde_json::Value =
+        serde_json::from_str(meta["payload"].as_str().unwrap()).unwrap();
+    build["analysis_version"] = serde_json::json!(0);
+    meta["payload"] = serde_json::Value::String(build.to_string());
+    std::fs::write(&meta_path, meta.to_string()).unwrap();
+
+    let o = run(&["search", "--index", idx.to_str().unwrap(), "法律顾问"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("another version") && err.contains("--rebuild"),
+        "{err}"
+    );
+    // `index` rebuilds on a mismatch.
+    let o = run(&[
+        "index",
+        data_dir().to_str().unwrap(),
+        "--index",
+        idx.to_str().unwrap(),
+    ]);
+    assert!(stderr(&o).contains("rebuilt"), "{}", stderr(&o));
+    assert_eq!(count(&idx, "科研诚信"), (0, 2));
+}
+
+#[test]
+fn truncated_index_files_give_a_clear_error_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let idx = dir.path().join("idx");
+    assert!(run(&[
+        "index",
+        data_dir().to_str().unwrap(),
+        "--index",
+        idx.to_str().unwrap()
+    ])
+    .status
+    .success());
+    for e in std::fs::read_dir(&idx).unwrap() {
+        let p = e.unwrap().path();
+        let ext = p
+            .extension()
+            .map(|e| e.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if ["idx", "term", "pos", "store", "fast"].contains(&ext.as_str()) {
+            let len = std::fs::metadata(&p).unwrap().len();
+            let f = std::fs::OpenOptions::new().write(true).open(&p).unwrap();
+            f.set_len(len / 2).unwrap();
+        }
+    }
+    let o = run(&["search", "--index", idx.to_str().unwrap(), "法律顾问"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(err.contains("--rebuild"), "{err}");
+}
