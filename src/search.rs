@@ -845,4 +845,65 @@ mod tests {
         assert!(parse_years("2022..2019").is_err());
         assert!(parse_years("abc").is_err());
     }
+
+    mod properties {
+        //! Any query string: no panic. Any text: snippet highlights inside the snippet, whole
+        //! characters; normalisation origins on char boundaries, in order, inside the text.
+        use super::*;
+        use proptest::prelude::*;
+
+        fn mixed_text() -> impl Strategy<Value = String> {
+            let piece = prop_oneof![
+                "[一-龥]{0,12}",
+                "[ -~]{0,8}",
+                "[！-～]{0,6}",
+                Just("\u{3000}".to_string()),
+                Just("\n".to_string()),
+                Just("國務院顧問".to_string()),
+                Just("\"".to_string()),
+                Just(" OR ".to_string()),
+                Just("-".to_string()),
+                any::<String>(),
+            ];
+            prop::collection::vec(piece, 0..20).prop_map(|v| v.concat())
+        }
+
+        proptest! {
+            #[test]
+            fn query_parser_never_panics(q in mixed_text()) {
+                if let Ok(parsed) = parse(&q) {
+                    for c in &parsed.clauses {
+                        for t in &c.any_of {
+                            prop_assert!(t.forms.iter().all(|f| f.chars().any(char::is_alphanumeric)));
+                        }
+                    }
+                }
+            }
+
+            #[test]
+            fn mapping_and_snippets_stay_on_character_boundaries(
+                text in mixed_text(),
+                start in 0usize..40,
+                len in 1usize..6,
+            ) {
+                let n = Normalizer::new();
+                let mapped = n.normalize_mapped(&text);
+                prop_assert_eq!(mapped.origin.len(), mapped.text.chars().count());
+                let mut last = 0;
+                for &(a, b) in &mapped.origin {
+                    prop_assert!(a < b && b <= text.len());
+                    prop_assert!(text.is_char_boundary(a) && text.is_char_boundary(b));
+                    prop_assert!(a >= last);
+                    last = a;
+                }
+                let form: String = mapped.text.chars().skip(start).take(len).collect();
+                let form = form.trim().to_string();
+                let snippet = make_snippet(&n, &text, &[form], SNIPPET_CHARS);
+                let chars = snippet.text.chars().count();
+                for [a, b] in snippet.highlights {
+                    prop_assert!(a < b && b <= chars);
+                }
+            }
+        }
+    }
 }

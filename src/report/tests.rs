@@ -345,3 +345,81 @@ fn a_file_without_headings_becomes_passages() {
         .iter()
         .all(|s| s.level == 0 && s.heading.is_empty()));
 }
+
+mod properties {
+    //! Any input: no panic, sections inside the text, tiling in order, text taken from the lines.
+    //! `PROPTEST_CASES=N` runs more cases (the closing note gives the long-run command).
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Fragments that exercise the grammar, mixed with arbitrary text.
+    fn report_text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("一、".to_string()),
+            Just("十一、".to_string()),
+            Just("（一）".to_string()),
+            Just("(二)".to_string()),
+            Just("1.".to_string()),
+            Just("2、".to_string()),
+            Just("（3）".to_string()),
+            Just("第一章 ".to_string()),
+            Just("第十二条 ".to_string()),
+            Just("第二编".to_string()),
+            Just("## ".to_string()),
+            Just("# ".to_string()),
+            Just("\n".to_string()),
+            Just("\r\n".to_string()),
+            Just("\r".to_string()),
+            Just("。".to_string()),
+            Just("：".to_string()),
+            Just("\u{3000}".to_string()),
+            Just("您的位置：首页 > ".to_string()),
+            Just("来源：".to_string()),
+            Just("[bookmark: _GoBack]".to_string()),
+            Just("2021年度".to_string()),
+            Just("2024年2月19日".to_string()),
+            Just("科学技术局".to_string()),
+            "[一-龥]{0,30}",
+            any::<String>(),
+        ];
+        prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+    }
+
+    fn check(text: &str) {
+        let lines = crate::corpus::split_lines(text);
+        let r = parse_report(&lines, "stem");
+        let mut next = 1;
+        for s in &r.sections {
+            assert!(s.line_start >= next, "sections in order, not overlapping");
+            assert!(s.line_start <= s.line_end && s.line_end <= lines.len());
+            for piece in s.text.split('\n') {
+                let kept = |l: &String| match classify_line(l) {
+                    LineKind::Text(t) => t.contains(piece),
+                    _ => false,
+                };
+                assert!(
+                    lines[s.line_start - 1..s.line_end].iter().any(kept),
+                    "section text comes from its cleaned lines"
+                );
+            }
+            next = s.line_end + 1;
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn splitter_never_panics_and_keeps_sections_inside_the_text(text in report_text()) {
+            check(&text);
+        }
+
+        #[test]
+        fn reader_accepts_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
+            let path = std::path::Path::new("x.txt");
+            if let Ok(source) = crate::corpus::read_bytes(path, crate::corpus::Format::Text, &bytes) {
+                check(&source.lines.join("\n"));
+            }
+            let _ = crate::corpus::read_bytes(std::path::Path::new("x.html"), crate::corpus::Format::Html, &bytes);
+            let _ = crate::corpus::read_bytes(std::path::Path::new("x.docx"), crate::corpus::Format::Docx, &bytes);
+        }
+    }
+}
