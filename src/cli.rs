@@ -278,7 +278,16 @@ fn run_index(opts: &IndexOptions) -> Result<index::IndexSummary> {
     let interrupted = interrupt_flag();
     let result = index::index_corpus(opts, &progress, &interrupted);
     progress.bar.finish_and_clear();
-    let summary = result?;
+    let summary = result.map_err(|e| match e {
+        // These already say what happened and what to do.
+        index::IndexError::Locked(_)
+        | index::IndexError::Interrupted
+        | index::IndexError::Dict(_) => anyhow::Error::new(e),
+        e => anyhow::Error::new(e).context(format!(
+            "indexing into {} failed; the index keeps its last committed state",
+            output::sanitize_path(&opts.index_dir)
+        )),
+    })?;
     eprintln!(
         "govsearch: indexed {} files ({} added, {} updated, {} removed, {} unchanged, {} skipped), {} sections, {:.1} MB in {:.2} s ({:.1} MB/s){}",
         summary.added + summary.updated + summary.unchanged,

@@ -234,3 +234,42 @@ fn truncated_index_files_give_a_clear_error_not_a_panic() {
     assert!(!err.contains("panicked"), "{err}");
     assert!(err.contains("--rebuild"), "{err}");
 }
+
+#[test]
+fn a_full_disk_gives_a_clear_error_and_keeps_the_previous_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("c");
+    let idx = dir.path().join("idx");
+    big_corpus(&corpus, 1);
+    assert!(run(&[
+        "index",
+        corpus.to_str().unwrap(),
+        "--index",
+        idx.to_str().unwrap()
+    ])
+    .status
+    .success());
+    big_corpus(&corpus, 300);
+    // A file-size limit stands in for a full disk: writes past 2 MB fail (EFBIG), as they
+    // would with ENOSPC; SIGXFSZ is ignored so the write returns the error.
+    let script = format!(
+        "trap '' XFSZ; ulimit -f 2000; exec '{}' index '{}' --index '{}'",
+        env!("CARGO_BIN_EXE_govsearch"),
+        corpus.display(),
+        idx.display()
+    );
+    let o = Command::new("bash").args(["-c", &script]).output().unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("keeps its last committed state"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(count(&idx, "科研诚信"), (0, 2), "previous index intact");
+    let o = run(&[
+        "index",
+        corpus.to_str().unwrap(),
+        "--index",
+        idx.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(count(&idx, "科研诚信"), (0, 600));
+}
