@@ -39,7 +39,7 @@ pub const SCHEMA_VERSION: u32 = 2;
 /// Name of the manifest file inside the index directory.
 pub const MANIFEST_FILE: &str = "govsearch-manifest.json";
 /// Default writer memory budget, shared by the indexing threads.
-pub const DEFAULT_MEMORY_BUDGET: usize = 400 << 20;
+pub const DEFAULT_MEMORY_BUDGET: usize = 200 << 20;
 
 /// Errors of the index layer.
 #[derive(Debug, Error)]
