@@ -56,7 +56,7 @@ fn total_bytes(files: &[(PathBuf, Format, Vec<u8>)]) -> u64 {
 fn segmentation(c: &mut Criterion) {
     let files = corpus_files();
     let texts = texts(&files);
-    let jieba = Arc::new(analysis::load_jieba(None).unwrap());
+    let jieba = Arc::new(analysis::load_jieba(true, None).unwrap());
     let normalizer = Normalizer::new();
     let mut g = c.benchmark_group("segmentation");
     g.sample_size(10);
@@ -124,7 +124,7 @@ fn options(index_dir: PathBuf) -> IndexOptions {
             .map(|n| n.get())
             .unwrap_or(2),
         memory_budget: index::DEFAULT_MEMORY_BUDGET,
-        user_dict: None,
+        dictionaries: Default::default(),
     }
 }
 

@@ -57,7 +57,7 @@ fn main() -> anyhow::Result<()> {
         rebuild: false,
         jobs,
         memory_budget: index::DEFAULT_MEMORY_BUDGET,
-        user_dict: None,
+        dictionaries: Default::default(),
     };
     let t = Instant::now();
     let summary = index::index_corpus(&opts, &Silent, &AtomicBool::new(false))?;

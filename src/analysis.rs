@@ -382,15 +382,59 @@ pub struct DictError {
     pub message: String,
 }
 
-/// Loads jieba's default dictionary, then the domain dictionary, then the user's own words.
-pub fn load_jieba(user_dict: Option<&str>) -> Result<Jieba, DictError> {
+/// Which dictionaries segment the words: jieba's default one always, then the built-in
+/// government-domain one (unless turned off), then the user's own words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dictionaries {
+    /// Load [`DOMAIN_DICT`].
+    pub domain: bool,
+    /// The content of the user's dictionary file (jieba format).
+    pub user: Option<String>,
+}
+
+impl Default for Dictionaries {
+    fn default() -> Self {
+        Dictionaries {
+            domain: true,
+            user: None,
+        }
+    }
+}
+
+impl Dictionaries {
+    /// Loads the segmenter.
+    pub fn load(&self) -> Result<Jieba, DictError> {
+        load_jieba(self.domain, self.user.as_deref())
+    }
+
+    /// Digest identifying these dictionaries, recorded in the index: another digest means the
+    /// words were cut differently and the index must be rebuilt.
+    pub fn digest(&self) -> String {
+        let mut h = blake3::Hasher::new();
+        h.update(b"jieba-rs 0.11 default dictionary\0");
+        if self.domain {
+            h.update(DOMAIN_DICT.as_bytes());
+        }
+        h.update(b"\0");
+        if let Some(u) = &self.user {
+            h.update(u.as_bytes());
+        }
+        h.finalize().to_hex().to_string()
+    }
+}
+
+/// Loads jieba's default dictionary, then the domain dictionary (when `domain`), then the
+/// user's own words.
+pub fn load_jieba(domain: bool, user_dict: Option<&str>) -> Result<Jieba, DictError> {
     let mut jieba = Jieba::new();
-    jieba
-        .load_dict(&mut BufReader::new(DOMAIN_DICT.as_bytes()))
-        .map_err(|e| DictError {
-            path: "(built-in domain dictionary)".into(),
-            message: e.to_string(),
-        })?;
+    if domain {
+        jieba
+            .load_dict(&mut BufReader::new(DOMAIN_DICT.as_bytes()))
+            .map_err(|e| DictError {
+                path: "(built-in domain dictionary)".into(),
+                message: e.to_string(),
+            })?;
+    }
     if let Some(words) = user_dict {
         jieba
             .load_dict(&mut BufReader::new(words.as_bytes()))
@@ -474,7 +518,7 @@ mod tests {
 
     #[test]
     fn word_tokens_carry_byte_offsets_on_char_boundaries() {
-        let jieba = Arc::new(load_jieba(None).unwrap());
+        let jieba = Arc::new(load_jieba(true, None).unwrap());
         let text = "建立法律顾问制度，gdp增长。";
         for (_, word, from, to) in tokens(WordTokenizer::new(jieba), text) {
             assert_eq!(&text[from..to], word);

@@ -83,6 +83,9 @@ pub struct IndexArgs {
     /// Extra words for segmentation, in jieba's dictionary format (word [freq] [tag] per line).
     #[arg(long)]
     pub user_dict: Option<PathBuf>,
+    /// Cut words without the built-in government-domain dictionary (for comparison).
+    #[arg(long)]
+    pub no_domain_dict: bool,
 }
 
 /// `govsearch search`.
@@ -134,6 +137,9 @@ pub struct AnalyzeArgs {
     /// Extra words, in jieba's dictionary format.
     #[arg(long)]
     pub user_dict: Option<PathBuf>,
+    /// Cut words without the built-in government-domain dictionary.
+    #[arg(long)]
+    pub no_domain_dict: bool,
 }
 
 /// `govsearch stats`.
@@ -317,7 +323,10 @@ fn cmd_index(a: IndexArgs) -> Result<Outcome> {
         rebuild: a.rebuild,
         jobs: a.jobs.unwrap_or_else(default_jobs),
         memory_budget: a.memory_mb << 20,
-        user_dict: read_user_dict(a.user_dict.as_deref())?,
+        dictionaries: analysis::Dictionaries {
+            domain: !a.no_domain_dict,
+            user: read_user_dict(a.user_dict.as_deref())?,
+        },
     };
     run_index(&opts)?;
     Ok(Outcome::Found)
@@ -345,7 +354,7 @@ fn cmd_search(a: SearchArgs) -> Result<Outcome> {
             rebuild: false,
             jobs: default_jobs(),
             memory_budget: index::DEFAULT_MEMORY_BUDGET,
-            user_dict: None,
+            dictionaries: Default::default(),
         })?;
     }
     let open = index::open(&a.index)?;
@@ -547,8 +556,11 @@ fn print_inspect(
 
 fn cmd_analyze(a: AnalyzeArgs) -> Result<Outcome> {
     let text = a.text.join(" ");
-    let user = read_user_dict(a.user_dict.as_deref())?;
-    let jieba = analysis::load_jieba(user.as_deref())?;
+    let jieba = analysis::Dictionaries {
+        domain: !a.no_domain_dict,
+        user: read_user_dict(a.user_dict.as_deref())?,
+    }
+    .load()?;
     let norm = Normalizer::new().normalize(&text);
     let words = analysis::words_of(&jieba, &norm);
     let stdout = io::stdout();

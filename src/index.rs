@@ -252,18 +252,6 @@ fn now_secs() -> u64 {
         .unwrap_or(0)
 }
 
-/// Digest identifying the dictionaries an index was cut with.
-pub fn dict_digest(user_dict: Option<&str>) -> String {
-    let mut h = blake3::Hasher::new();
-    h.update(b"jieba-rs 0.11 default dictionary\0");
-    h.update(analysis::DOMAIN_DICT.as_bytes());
-    h.update(b"\0");
-    if let Some(u) = user_dict {
-        h.update(u.as_bytes());
-    }
-    h.finalize().to_hex().to_string()
-}
-
 /// One indexed file, as the manifest remembers it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileEntry {
@@ -392,8 +380,8 @@ pub struct IndexOptions {
     pub jobs: usize,
     /// Writer memory budget in bytes, shared by the threads.
     pub memory_budget: usize,
-    /// The user's own dictionary (jieba format), its content.
-    pub user_dict: Option<String>,
+    /// The dictionaries that cut words.
+    pub dictionaries: analysis::Dictionaries,
 }
 
 /// What an indexing run did.
@@ -462,7 +450,7 @@ pub fn index_corpus(
         context: format!("cannot create index directory {shown}"),
         source,
     })?;
-    let digest = dict_digest(opts.user_dict.as_deref());
+    let digest = opts.dictionaries.digest();
     let (schema, fields) = schema();
     let mut summary = IndexSummary::default();
 
@@ -487,7 +475,7 @@ pub fn index_corpus(
     };
     let reusable = !opts.rebuild
         && read_build_info(&index).is_some_and(|b| b.compatible() && b.dict_digest == digest);
-    let jieba = Arc::new(analysis::load_jieba(opts.user_dict.as_deref())?);
+    let jieba = Arc::new(opts.dictionaries.load()?);
     register_tokenizers(&index, Some(jieba));
     let jobs = opts.jobs.max(1);
     let budget = opts.memory_budget.max((jobs * 20) << 20);

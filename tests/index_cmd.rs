@@ -132,3 +132,35 @@ fn a_damaged_index_is_refused_until_rebuilt() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(search_json(idx.to_str().unwrap(), &["科研诚信"]).1.len(), 2);
 }
+
+#[test]
+fn dictionaries_are_recorded_and_a_changed_one_triggers_a_rebuild() {
+    let dir = tempfile::tempdir().unwrap();
+    let idx = dir.path().join("idx");
+    let dict = dir.path().join("words.txt");
+    std::fs::write(&dict, "科技迎检 100 n\n").unwrap();
+    let index = |extra: &[&str]| {
+        let data = data_dir();
+        let mut a = vec![
+            "index",
+            data.to_str().unwrap(),
+            "--index",
+            idx.to_str().unwrap(),
+        ];
+        a.extend_from_slice(extra);
+        stderr(&run(&a))
+    };
+    let d = dict.to_str().unwrap();
+    assert!(index(&["--user-dict", d]).contains("rebuilt"));
+    let again = index(&["--user-dict", d]);
+    assert!(
+        again.contains("5 unchanged") && !again.contains("rebuilt"),
+        "{again}"
+    );
+    std::fs::write(&dict, "科技迎检 100 n\n法治建设优化 100 n\n").unwrap();
+    assert!(
+        index(&["--user-dict", d]).contains("rebuilt"),
+        "changed user dictionary"
+    );
+    assert!(index(&["--user-dict", d, "--no-domain-dict"]).contains("rebuilt"));
+}

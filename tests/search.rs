@@ -423,3 +423,48 @@ fn closed_pipe_ends_quietly() {
     assert!(!err.contains("panicked") && !err.contains("error"), "{err}");
     assert!(status.code() == Some(0), "{status:?}");
 }
+
+#[test]
+fn traditional_and_simplified_queries_find_the_same_sections() {
+    let all = |q: &str| -> BTreeSet<(String, usize)> {
+        search_json(&data_index_path(), &["--all", q])
+            .1
+            .into_iter()
+            .map(|h| (h.path, h.line_start))
+            .collect()
+    };
+    let simplified = all("法律顾问");
+    assert!(!simplified.is_empty());
+    assert_eq!(all("法律顧問"), simplified);
+    assert_eq!(all("科研誠信"), all("科研诚信"));
+}
+
+#[test]
+fn analyze_shows_normalisation_and_words_with_the_domain_dictionary() {
+    let o = run(&["analyze", "推进一规划两纲要，深化放管服改革，ＧＤＰ增長"]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(
+        out.contains("normalised: 推进一规划两纲要,深化放管服改革,gdp增长"),
+        "{out}"
+    );
+    assert!(
+        out.contains(" 一规划两纲要 / ") && out.contains(" 放管服 / "),
+        "{out}"
+    );
+    let o = run(&["analyze", "--no-domain-dict", "推进一规划两纲要"]);
+    assert!(!stdout(&o).contains("一规划两纲要 /"), "{}", stdout(&o));
+    let dir = tempfile::tempdir().unwrap();
+    let dict = dir.path().join("d.txt");
+    std::fs::write(&dict, "科技迎检工作 100 n\n").unwrap();
+    let o = run(&[
+        "analyze",
+        "--user-dict",
+        dict.to_str().unwrap(),
+        "组织科技迎检工作",
+    ]);
+    assert!(stdout(&o).contains("科技迎检工作"), "{}", stdout(&o));
+    let o = run(&["analyze", "--user-dict", "/no/such/file", "x"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("/no/such/file"));
+}
