@@ -484,6 +484,11 @@ pub fn index_corpus(
         Err(tantivy::TantivyError::LockFailure(..)) => return Err(IndexError::Locked(shown)),
         Err(e) => return Err(e.into()),
     };
+    // Merge as soon as two segments of a size are there: every segment repeats the bigram
+    // dictionary, and fewer segments make the index smaller and searches faster.
+    let mut merge_policy = tantivy::indexer::LogMergePolicy::default();
+    merge_policy.set_min_num_segments(2);
+    writer.set_merge_policy(Box::new(merge_policy));
     let mut manifest = if reusable {
         Manifest::load(dir)
     } else {
