@@ -38,6 +38,8 @@ use crate::report;
 pub const SCHEMA_VERSION: u32 = 2;
 /// Name of the manifest file inside the index directory.
 pub const MANIFEST_FILE: &str = "govsearch-manifest.json";
+/// Segments with more section documents than this are not merged further.
+pub const MAX_MERGE_DOCS: usize = 150_000;
 /// Default writer memory budget, shared by the indexing threads.
 pub const DEFAULT_MEMORY_BUDGET: usize = 200 << 20;
 
@@ -485,9 +487,12 @@ pub fn index_corpus(
         Err(e) => return Err(e.into()),
     };
     // Merge as soon as two segments of a size are there: every segment repeats the bigram
-    // dictionary, and fewer segments make the index smaller and searches faster.
+    // dictionary, and fewer segments make the index smaller and searches faster. Segments past
+    // MAX_MERGE_DOCS are left alone: merging large ones costs more time and memory than it saves
+    // (at 1 GB, merging without a cap took the peak to 1.96 GB and indexing to 397 s).
     let mut merge_policy = tantivy::indexer::LogMergePolicy::default();
     merge_policy.set_min_num_segments(2);
+    merge_policy.set_max_docs_before_merge(MAX_MERGE_DOCS);
     writer.set_merge_policy(Box::new(merge_policy));
     let mut manifest = if reusable {
         Manifest::load(dir)
