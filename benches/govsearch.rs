@@ -11,9 +11,8 @@ use std::sync::Arc;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use govsearch::analysis::{self, Normalizer, WordTokenizer};
-use govsearch::corpus::{self, Format};
+use govsearch::corpus;
 use govsearch::index::{self, IndexOptions, Progress};
-use govsearch::report;
 use govsearch::search::{self, Engine, Filters, Limit};
 use tantivy::tokenizer::{TokenStream, Tokenizer};
 
@@ -28,29 +27,28 @@ fn corpus_dir() -> PathBuf {
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("data"))
 }
 
-/// Every document of the corpus: path, format, bytes.
-fn corpus_files() -> Vec<(PathBuf, Format, Vec<u8>)> {
+/// Every document of the corpus: path and bytes (read outside the timed loops).
+fn corpus_files() -> Vec<(PathBuf, Vec<u8>)> {
     let (files, _) = corpus::walk(&[corpus_dir()]);
     files
         .into_iter()
         .filter_map(|f| {
-            let format = Format::from_path(&f.path)?;
             let bytes = std::fs::read(&f.path).ok()?;
-            Some((f.path, format, bytes))
+            Some((f.path, bytes))
         })
         .collect()
 }
 
-fn texts(files: &[(PathBuf, Format, Vec<u8>)]) -> Vec<String> {
+fn texts(files: &[(PathBuf, Vec<u8>)]) -> Vec<String> {
     files
         .iter()
-        .filter_map(|(p, f, b)| corpus::read_bytes(p, *f, b).ok())
-        .map(|s| s.lines.join("\n"))
+        .filter_map(|(p, b)| corpus::parse(p, b).ok())
+        .map(|d| d.source.lines.join("\n"))
         .collect()
 }
 
-fn total_bytes(files: &[(PathBuf, Format, Vec<u8>)]) -> u64 {
-    files.iter().map(|f| f.2.len() as u64).sum()
+fn total_bytes(files: &[(PathBuf, Vec<u8>)]) -> u64 {
+    files.iter().map(|f| f.1.len() as u64).sum()
 }
 
 fn segmentation(c: &mut Criterion) {
@@ -98,11 +96,11 @@ fn segmentation(c: &mut Criterion) {
 
 fn reading(c: &mut Criterion) {
     let files = corpus_files();
-    let sections = |files: &[(PathBuf, Format, Vec<u8>)]| -> usize {
+    let sections = |files: &[(PathBuf, Vec<u8>)]| -> usize {
         files
             .iter()
-            .filter_map(|(p, f, b)| corpus::read_bytes(p, *f, b).ok())
-            .map(|s| report::parse_report(&s.lines, "x").sections.len())
+            .filter_map(|(p, b)| corpus::parse(p, b).ok())
+            .map(|d| d.report.sections.len())
             .sum()
     };
     let expected = sections(&files);

@@ -9,7 +9,7 @@
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
-use govsearch::corpus::{self, Format};
+use govsearch::corpus;
 use govsearch::index::{self, IndexOptions, Progress};
 
 struct Silent;
@@ -29,15 +29,12 @@ fn main() -> anyhow::Result<()> {
     let mut bytes = 0u64;
     let mut texts = Vec::new();
     for f in &files {
-        let Some(format) = Format::from_path(&f.path) else {
-            continue;
-        };
         let Ok(raw) = std::fs::read(&f.path) else {
             continue;
         };
         bytes += raw.len() as u64;
-        if let Ok(s) = corpus::read_bytes(&f.path, format, &raw) {
-            texts.push(s.lines.join("\n"));
+        if let Ok(d) = corpus::parse(&f.path, &raw) {
+            texts.push(d.source.lines.join("\n"));
         }
     }
     let jieba = jieba_rs::Jieba::new();

@@ -24,6 +24,10 @@
 //!
 //! Token offsets are byte offsets into the normalised text handed to the tokenizer, always on
 //! character boundaries.
+//!
+//! Both tokenizers expect normalised text. tantivy hands them a `&str`, so the type that carries
+//! the promise is [`Normalized`]: the section document adds only `Normalized` text to the gram
+//! and word fields, and query grams are cut from `Normalized` query forms.
 
 use std::collections::HashSet;
 use std::io::BufReader;
@@ -54,6 +58,53 @@ pub struct Normalizer {
 impl std::fmt::Debug for Normalizer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Normalizer")
+    }
+}
+
+/// Text in the canonical form of [`Normalizer`]: the only text the tokenizers and the gram
+/// queries are correct for. Made only by a [`Normalizer`].
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Normalized(String);
+
+impl Normalized {
+    /// The normalised text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The same text without surrounding spaces (still normalised: trimming keeps the form).
+    pub fn trimmed(&self) -> Normalized {
+        Normalized(self.0.trim().to_string())
+    }
+
+    /// Whether it holds no character.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl std::ops::Deref for Normalized {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Normalized {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Normalized {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl std::fmt::Display for Normalized {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
     }
 }
 
@@ -121,8 +172,8 @@ impl Normalizer {
     }
 
     /// Normalises text (see the module documentation).
-    pub fn normalize(&self, text: &str) -> String {
-        self.normalize_mapped(text).text
+    pub fn normalize(&self, text: &str) -> Normalized {
+        Normalized(self.normalize_mapped(text).text)
     }
 
     /// Normalises text and records, for each output character, its source byte range.
@@ -133,8 +184,8 @@ impl Normalizer {
     /// Width, case and whitespace folding only, no traditional-to-simplified conversion. A
     /// query term also matches in this form, since OpenCC converts some characters differently
     /// inside a phrase than alone (乾隆 stays, 乾 alone becomes 干).
-    pub fn normalize_without_t2s(&self, text: &str) -> String {
-        self.fold(text, false).text
+    pub fn normalize_without_t2s(&self, text: &str) -> Normalized {
+        Normalized(self.fold(text, false).text)
     }
 
     fn fold(&self, text: &str, t2s: bool) -> MappedText {
@@ -274,7 +325,7 @@ impl TokenStream for GramTokenStream<'_> {
 /// The grams of a normalised string as the index holds them: (character offset, term).
 /// A trailing lone character (after a space, or the whole string) is returned as a one-char
 /// term; the caller treats it as a prefix, since in the text it may be followed by anything.
-pub fn grams_of(normalized: &str) -> Vec<(usize, String)> {
+pub fn grams_of(normalized: &Normalized) -> Vec<(usize, String)> {
     let chars: Vec<char> = normalized.chars().collect();
     let mut grams = Vec::new();
     for (p, c) in chars.iter().enumerate() {
@@ -447,7 +498,7 @@ pub fn load_jieba(domain: bool, user_dict: Option<&str>) -> Result<Jieba, DictEr
 }
 
 /// The words of a text as the index cuts them: normalised, then segmented.
-pub fn words_of(jieba: &Jieba, normalized: &str) -> Vec<String> {
+pub fn words_of(jieba: &Jieba, normalized: &Normalized) -> Vec<String> {
     jieba
         .cut(normalized, true)
         .into_iter()
@@ -487,12 +538,15 @@ mod tests {
     #[test]
     fn grams_of_query_match_the_text_tokens_at_the_same_offsets() {
         assert_eq!(
-            grams_of("律顾问"),
+            grams_of(&Normalizer::new().normalize("律顾问")),
             vec![(0, "律顾".to_string()), (1, "顾问".to_string())]
         );
-        assert_eq!(grams_of("税"), vec![(0, "税".to_string())]);
         assert_eq!(
-            grams_of("ai 模型"),
+            grams_of(&Normalizer::new().normalize("税")),
+            vec![(0, "税".to_string())]
+        );
+        assert_eq!(
+            grams_of(&Normalizer::new().normalize("ai 模型")),
             vec![(0, "ai".into()), (1, "i".into()), (3, "模型".into())]
         );
     }

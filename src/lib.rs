@@ -1,15 +1,20 @@
 //! govsearch: full-text search for Chinese government reports.
 //!
 //! Data flows one way, one module per step:
-//! [`corpus`] (walk, read, decode, extract text) → [`report`] (boilerplate, metadata,
-//! sections) → [`analysis`] (normalisation, jieba words, grams) → [`index`] (schema, pipeline,
-//! bookkeeping) → [`search`] (query language, matching, ranking, snippets) → [`output`]
-//! (human and JSON printers). [`cli`] turns flags into calls of these.
+//! [`corpus`] (walk, read, decode, extract text; the way in) → [`report`] (boilerplate, facts,
+//! sections) → [`analysis`] (normalisation, jieba words, grams) → [`document`] (the section
+//! document: fields, encoding, decoding) → [`index`] (index directory, writer pipeline,
+//! manifest) → [`search`] (query language, matching, ranking, snippets) → [`output`] (every
+//! printer), with the JSON types in [`json`], a leaf every step may use. [`cli`] describes the flags and [`commands`] turns them into calls of
+//! these, one file per subcommand.
 
 pub mod analysis;
 pub mod cli;
+pub mod commands;
 pub mod corpus;
+pub mod document;
 pub mod index;
+pub mod json;
 pub mod output;
 pub mod report;
 pub mod search;

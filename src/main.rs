@@ -2,28 +2,30 @@
 //! Exit status: 0 something found, 1 nothing found, 2 error.
 
 use clap::Parser;
-use govsearch::cli::{self, Cli, Outcome};
+use govsearch::cli::{self, Cli};
+use govsearch::commands::{self, ExitStatus};
 
 fn main() {
     let args = cli::search_args_with_query_last(std::env::args_os().collect());
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
+            let status = if e.use_stderr() {
+                ExitStatus::Error
+            } else {
+                ExitStatus::Found
+            };
             let _ = e.print();
-            std::process::exit(code);
+            std::process::exit(status as i32);
         }
     };
-    let code = match cli::run(cli) {
-        Ok(Outcome::Found) => 0,
-        Ok(Outcome::NotFound) => 1,
-        Err(e) => {
-            eprintln!(
-                "govsearch: error: {}",
-                govsearch::output::sanitize(&format!("{e:#}"))
-            );
-            2
-        }
-    };
-    std::process::exit(code);
+    let result = commands::run(cli);
+    let status = ExitStatus::of(&result);
+    if let (Err(e), ExitStatus::Error) = (&result, status) {
+        eprintln!(
+            "govsearch: error: {}",
+            govsearch::output::sanitize(&format!("{e:#}"))
+        );
+    }
+    std::process::exit(status as i32);
 }

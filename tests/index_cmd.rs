@@ -2,36 +2,21 @@
 
 use crate::util::*;
 
-fn copy_data(to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(data_dir()).unwrap() {
-        let p = e.unwrap().path();
-        std::fs::copy(&p, to.join(p.file_name().unwrap())).unwrap();
-    }
-}
-
 #[test]
 fn rerunning_index_reads_only_new_and_changed_files_and_drops_removed_ones() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("c");
     copy_data(&corpus);
     let idx = dir.path().join("idx");
-    let index = || {
-        run(&[
-            "index",
-            corpus.to_str().unwrap(),
-            "--index",
-            idx.to_str().unwrap(),
-        ])
-    };
-    let o = index();
+    let reindex = || index(&corpus, &idx, &[]);
+    let o = reindex();
     assert!(o.status.success());
     assert!(
         stderr(&o).contains("5 added, 0 updated, 0 removed, 0 unchanged"),
         "{}",
         stderr(&o)
     );
-    let o = index();
+    let o = reindex();
     assert!(
         stderr(&o).contains("0 added, 0 updated, 0 removed, 5 unchanged"),
         "{}",
@@ -48,7 +33,7 @@ fn rerunning_index_reads_only_new_and_changed_files_and_drops_removed_ones() {
         "新报告\n一、情况\n量子点阵列应用。\n",
     )
     .unwrap();
-    let o = index();
+    let o = reindex();
     assert!(
         stderr(&o).contains("1 added, 1 updated, 1 removed, 3 unchanged"),
         "{}",
@@ -75,13 +60,7 @@ fn rerunning_index_reads_only_new_and_changed_files_and_drops_removed_ones() {
     keys.dedup();
     assert_eq!(keys.len(), n);
 
-    let o = run(&[
-        "index",
-        corpus.to_str().unwrap(),
-        "--index",
-        idx_s,
-        "--rebuild",
-    ]);
+    let o = index(&corpus, &idx, &["--rebuild"]);
     assert!(
         stderr(&o).contains("5 added") && stderr(&o).contains("rebuilt"),
         "{}",
@@ -114,21 +93,10 @@ fn a_damaged_index_is_refused_until_rebuilt() {
     let idx = dir.path().join("idx");
     std::fs::create_dir(&idx).unwrap();
     std::fs::write(idx.join("meta.json"), "{ damaged").unwrap();
-    let data = data_dir();
-    let args = |extra: &[&'static str]| {
-        let mut a = vec![
-            "index",
-            data.to_str().unwrap(),
-            "--index",
-            idx.to_str().unwrap(),
-        ];
-        a.extend_from_slice(extra);
-        run(&a)
-    };
-    let o = args(&[]);
+    let o = index(&data_dir(), &idx, &[]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--rebuild"), "{}", stderr(&o));
-    let o = args(&["--rebuild"]);
+    let o = index(&data_dir(), &idx, &["--rebuild"]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(search_json(idx.to_str().unwrap(), &["科研诚信"]).1.len(), 2);
 }
@@ -139,28 +107,18 @@ fn dictionaries_are_recorded_and_a_changed_one_triggers_a_rebuild() {
     let idx = dir.path().join("idx");
     let dict = dir.path().join("words.txt");
     std::fs::write(&dict, "科技迎检 100 n\n").unwrap();
-    let index = |extra: &[&str]| {
-        let data = data_dir();
-        let mut a = vec![
-            "index",
-            data.to_str().unwrap(),
-            "--index",
-            idx.to_str().unwrap(),
-        ];
-        a.extend_from_slice(extra);
-        stderr(&run(&a))
-    };
+    let reindex = |extra: &[&str]| stderr(&index(&data_dir(), &idx, extra));
     let d = dict.to_str().unwrap();
-    assert!(index(&["--user-dict", d]).contains("rebuilt"));
-    let again = index(&["--user-dict", d]);
+    assert!(reindex(&["--user-dict", d]).contains("rebuilt"));
+    let again = reindex(&["--user-dict", d]);
     assert!(
         again.contains("5 unchanged") && !again.contains("rebuilt"),
         "{again}"
     );
     std::fs::write(&dict, "科技迎检 100 n\n法治建设优化 100 n\n").unwrap();
     assert!(
-        index(&["--user-dict", d]).contains("rebuilt"),
+        reindex(&["--user-dict", d]).contains("rebuilt"),
         "changed user dictionary"
     );
-    assert!(index(&["--user-dict", d, "--no-domain-dict"]).contains("rebuilt"));
+    assert!(reindex(&["--user-dict", d, "--no-domain-dict"]).contains("rebuilt"));
 }

@@ -7,26 +7,8 @@ use crate::util::*;
 
 const SEED: &str = "002_3b35ca370aa899d8";
 
-#[derive(Debug, serde::Deserialize, PartialEq, Clone)]
-struct Inspected {
-    path: String,
-    format: String,
-    encoding: String,
-    title: String,
-    year: Option<u32>,
-    org: Option<String>,
-    date: Option<String>,
-    sections: Vec<InspectedSection>,
-}
-
-#[derive(Debug, serde::Deserialize, PartialEq, Clone)]
-struct InspectedSection {
-    section: Vec<String>,
-    level: u8,
-    line_start: usize,
-    line_end: usize,
-    chars: usize,
-}
+/// `inspect --json` lines, decoded with the types that write them.
+use govsearch::json::InspectRecord as Inspected;
 
 fn seed_text() -> String {
     std::fs::read_to_string(data_dir().join(format!("{SEED}.txt"))).unwrap()

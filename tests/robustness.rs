@@ -59,12 +59,7 @@ fn kill_9_mid_run_keeps_the_last_commit_and_the_next_run_completes() {
     let corpus = dir.path().join("c");
     let idx = dir.path().join("idx");
     big_corpus(&corpus, 1);
-    let o = run(&[
-        "index",
-        corpus.to_str().unwrap(),
-        "--index",
-        idx.to_str().unwrap(),
-    ]);
+    let o = index(&corpus, &idx, &[]);
     assert!(o.status.success());
     assert_eq!(count(&idx, "科研诚信"), (0, 2));
 
@@ -77,12 +72,7 @@ fn kill_9_mid_run_keeps_the_last_commit_and_the_next_run_completes() {
     // The last committed index is still searchable and unchanged.
     assert_eq!(count(&idx, "科研诚信"), (0, 2));
     // The next run completes: every copy is indexed exactly once.
-    let o = run(&[
-        "index",
-        corpus.to_str().unwrap(),
-        "--index",
-        idx.to_str().unwrap(),
-    ]);
+    let o = index(&corpus, &idx, &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(count(&idx, "科研诚信"), (0, 2 * 400));
     assert_eq!(count(&idx, "第399号附件"), (0, 5));
@@ -108,12 +98,7 @@ fn ctrl_c_stops_cleanly_with_a_message() {
     assert!(err.contains("interrupted"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
     // The next run completes.
-    let o = run(&[
-        "index",
-        corpus.to_str().unwrap(),
-        "--index",
-        idx.to_str().unwrap(),
-    ]);
+    let o = index(&corpus, &idx, &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(count(&idx, "科研诚信"), (0, 800));
 }
@@ -124,14 +109,7 @@ fn search_during_indexing_sees_the_last_commit_and_a_second_index_run_is_refused
     let corpus = dir.path().join("c");
     let idx = dir.path().join("idx");
     big_corpus(&corpus, 1);
-    assert!(run(&[
-        "index",
-        corpus.to_str().unwrap(),
-        "--index",
-        idx.to_str().unwrap()
-    ])
-    .status
-    .success());
+    assert!(index(&corpus, &idx, &[]).status.success());
     big_corpus(&corpus, 400);
     let mut child = spawn_index(&corpus, &idx);
     let_it_start(&mut child);
@@ -142,12 +120,7 @@ fn search_during_indexing_sees_the_last_commit_and_a_second_index_run_is_refused
         "search works while indexing"
     );
     let t = Instant::now();
-    let second = run(&[
-        "index",
-        corpus.to_str().unwrap(),
-        "--index",
-        idx.to_str().unwrap(),
-    ]);
+    let second = index(&corpus, &idx, &[]);
     assert_eq!(second.status.code(), Some(2));
     assert!(
         stderr(&second).contains("locked by another"),
@@ -169,14 +142,7 @@ fn search_during_indexing_sees_the_last_commit_and_a_second_index_run_is_refused
 fn an_index_built_by_another_version_is_refused_with_what_to_run() {
     let dir = tempfile::tempdir().unwrap();
     let idx = dir.path().join("idx");
-    assert!(run(&[
-        "index",
-        data_dir().to_str().unwrap(),
-        "--index",
-        idx.to_str().unwrap()
-    ])
-    .status
-    .success());
+    assert!(index(&data_dir(), &idx, &[]).status.success());
     let meta_path = idx.join("meta.json");
     let mut meta: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&meta_path).unwrap()).unwrap();
@@ -194,12 +160,7 @@ fn an_index_built_by_another_version_is_refused_with_what_to_run() {
         "{err}"
     );
     // `index` rebuilds on a mismatch.
-    let o = run(&[
-        "index",
-        data_dir().to_str().unwrap(),
-        "--index",
-        idx.to_str().unwrap(),
-    ]);
+    let o = index(&data_dir(), &idx, &[]);
     assert!(stderr(&o).contains("rebuilt"), "{}", stderr(&o));
     assert_eq!(count(&idx, "科研诚信"), (0, 2));
 }
@@ -208,14 +169,7 @@ fn an_index_built_by_another_version_is_refused_with_what_to_run() {
 fn truncated_index_files_give_a_clear_error_not_a_panic() {
     let dir = tempfile::tempdir().unwrap();
     let idx = dir.path().join("idx");
-    assert!(run(&[
-        "index",
-        data_dir().to_str().unwrap(),
-        "--index",
-        idx.to_str().unwrap()
-    ])
-    .status
-    .success());
+    assert!(index(&data_dir(), &idx, &[]).status.success());
     for e in std::fs::read_dir(&idx).unwrap() {
         let p = e.unwrap().path();
         let ext = p
@@ -241,14 +195,7 @@ fn a_full_disk_gives_a_clear_error_and_keeps_the_previous_index() {
     let corpus = dir.path().join("c");
     let idx = dir.path().join("idx");
     big_corpus(&corpus, 1);
-    assert!(run(&[
-        "index",
-        corpus.to_str().unwrap(),
-        "--index",
-        idx.to_str().unwrap()
-    ])
-    .status
-    .success());
+    assert!(index(&corpus, &idx, &[]).status.success());
     big_corpus(&corpus, 300);
     // A file-size limit stands in for a full disk: writes past 2 MB fail (EFBIG), as they
     // would with ENOSPC; SIGXFSZ is ignored so the write returns the error.
@@ -264,12 +211,7 @@ fn a_full_disk_gives_a_clear_error_and_keeps_the_previous_index() {
     assert!(err.contains("keeps its last committed state"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(count(&idx, "科研诚信"), (0, 2), "previous index intact");
-    let o = run(&[
-        "index",
-        corpus.to_str().unwrap(),
-        "--index",
-        idx.to_str().unwrap(),
-    ]);
+    let o = index(&corpus, &idx, &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(count(&idx, "科研诚信"), (0, 600));
 }

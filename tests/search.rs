@@ -130,12 +130,7 @@ fn full_width_forms_and_case_fold_together() {
     )
     .unwrap();
     let idx = dir.path().join("idx");
-    let o = run(&[
-        "index",
-        corpus.to_str().unwrap(),
-        "--index",
-        idx.to_str().unwrap(),
-    ]);
+    let o = index(&corpus, &idx, &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     let idx = idx.to_str().unwrap();
     let count = |q: &str| {
@@ -377,12 +372,7 @@ fn missing_or_corrupt_index_says_what_to_run() {
 #[test]
 fn first_search_builds_the_default_index_from_data() {
     let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    std::fs::create_dir(&data).unwrap();
-    for e in std::fs::read_dir(data_dir()).unwrap() {
-        let p = e.unwrap().path();
-        std::fs::copy(&p, data.join(p.file_name().unwrap())).unwrap();
-    }
+    copy_data(&dir.path().join("data"));
     let o = run_in(dir.path(), &["search", "法律顾问"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stderr(&o).contains("building index"), "{}", stderr(&o));

@@ -25,6 +25,27 @@ pub fn run_in(dir: &Path, args: &[&str]) -> Output {
         .expect("govsearch runs")
 }
 
+/// Runs `govsearch index CORPUS --index INDEX` with extra arguments, in the repository root.
+pub fn index(corpus: &Path, index: &Path, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "index",
+        corpus.to_str().unwrap(),
+        "--index",
+        index.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    run(&args)
+}
+
+/// Copies the sample reports of data/ into `to` (created).
+pub fn copy_data(to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(data_dir()).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, to.join(p.file_name().unwrap())).unwrap();
+    }
+}
+
 /// Runs govsearch in the repository root.
 pub fn run(args: &[&str]) -> Output {
     run_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
@@ -46,12 +67,7 @@ pub fn data_index() -> &'static Path {
     DIR.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
         let idx = dir.path().join("idx");
-        let o = run(&[
-            "index",
-            data_dir().to_str().unwrap(),
-            "--index",
-            idx.to_str().unwrap(),
-        ]);
+        let o = index(&data_dir(), &idx, &[]);
         assert!(o.status.success(), "index data/: {}", stderr(&o));
         dir
     })
@@ -63,21 +79,8 @@ pub fn data_index_path() -> String {
     data_index().join("idx").to_string_lossy().into_owned()
 }
 
-/// The JSON hit, decoded with the test's own type (the contract scripts rely on).
-#[derive(Debug, serde::Deserialize, Clone)]
-pub struct JsonHit {
-    pub rank: usize,
-    pub score: f64,
-    pub path: String,
-    pub title: String,
-    pub year: Option<u32>,
-    pub org: Option<String>,
-    pub section: Vec<String>,
-    pub line_start: usize,
-    pub line_end: usize,
-    pub snippet: String,
-    pub highlights: Vec<[usize; 2]>,
-}
+/// The JSON hit, decoded with the type that writes it (the contract scripts rely on).
+pub use govsearch::json::Hit as JsonHit;
 
 /// Runs `search --json` with extra arguments over an index and decodes the hits.
 pub fn search_json(index: &str, args: &[&str]) -> (i32, Vec<JsonHit>) {

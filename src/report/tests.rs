@@ -24,7 +24,9 @@ fn pinned(expect: &[(&str, u8, usize, usize)]) -> Vec<(String, u8, usize, usize)
 
 fn seed(name: &str) -> Report {
     let path = format!("{}/data/{name}.txt", env!("CARGO_MANIFEST_DIR"));
-    let source = crate::corpus::read_file(std::path::Path::new(&path)).unwrap();
+    let source = crate::corpus::load(std::path::Path::new(&path))
+        .unwrap()
+        .source;
     parse_report(&source.lines, name)
 }
 

@@ -1,56 +1,9 @@
-//! Output: how hits and reports are shown. Human text (coloured only on a terminal with
-//! NO_COLOR unset) and JSON lines.
-//!
-//! This module knows nothing of how hits were found. The JSON hit format is the contract
-//! scripts rely on, documented in the README:
-//! `{"rank","score","path","title","year","org","date","section","level","line_start",
-//! "line_end","snippet","highlights"}`, one object per line; `highlights` are character offsets
-//! into `snippet`, end exclusive.
+//! Hit printers: one human block or one JSON line per hit.
 
 use std::io::{self, Write};
-use std::path::Path;
 
+use super::{sanitize, Color};
 use crate::search::Hit;
-
-/// Whether to colour human output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Color {
-    /// ANSI colours.
-    On,
-    /// Plain text, no escape codes at all.
-    Off,
-}
-
-impl Color {
-    /// Colour when stdout is a terminal and NO_COLOR is unset or empty.
-    pub fn detect() -> Color {
-        use std::io::IsTerminal;
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        if io::stdout().is_terminal() && !no_color {
-            Color::On
-        } else {
-            Color::Off
-        }
-    }
-}
-
-/// Makes a path safe to print on a terminal: control characters are shown escaped.
-pub fn sanitize_path(path: &Path) -> String {
-    sanitize(&path.to_string_lossy())
-}
-
-/// Replaces control characters (escape sequences from hostile file names) by `\u{..}`.
-pub fn sanitize(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if c.is_control() {
-                format!("\\u{{{:x}}}", c as u32)
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
-}
 
 /// Something that prints hits.
 pub trait HitPrinter {

@@ -1,0 +1,158 @@
+//! Decoding: how a text file's bytes become a `String`.
+//!
+//! This module owns encoding detection (BOM, UTF-8, GB18030/GBK, Big5 and chardetng's other
+//! guesses) and the refusal of binary content. It knows nothing of formats or reports.
+
+use super::ReadError;
+
+/// Bytes looked at for NUL bytes, the sign of a binary file: the first 8 KiB, as ripgrep and
+/// git do.
+const BINARY_SNIFF_BYTES: usize = 8192;
+
+/// Characters looked at for control characters after a legacy decoding.
+const CONTROL_SNIFF_CHARS: usize = 4096;
+
+/// Share of control characters (whitespace apart) above which decoded text is taken for binary
+/// data: real text has next to none, binary data that happens to decode has many.
+const MAX_CONTROL_RATIO: f64 = 0.1;
+
+/// A GB18030 decoding is kept when at most this many characters, plus one per
+/// [`GB18030_CHARS_PER_ALLOWED_ERROR`], had to be replaced: a few corrupt bytes in a GBK file.
+const GB18030_ALLOWED_ERRORS: usize = 2;
+/// See [`GB18030_ALLOWED_ERRORS`].
+const GB18030_CHARS_PER_ALLOWED_ERROR: usize = 500;
+
+/// Text decoded from bytes, with the encoding used and a warning when the result is doubtful.
+#[derive(Debug)]
+pub struct Decoded {
+    /// The text, BOM removed.
+    pub text: String,
+    /// The encoding's name.
+    pub encoding: &'static str,
+    /// Set when the encoding was a guess of low confidence or bytes could not be decoded.
+    pub warning: Option<String>,
+}
+
+/// Decodes bytes: a BOM decides (UTF-8, UTF-16LE/BE); else valid UTF-8 is UTF-8; else the
+/// encoding is guessed with chardetng (GB18030 for GBK-family guesses, since it is their
+/// superset). Binary content (NUL bytes without a UTF-16 BOM) is refused. Lossy decoding and
+/// guesses outside the Chinese encodings give a warning, never silent mojibake.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, ReadError> {
+    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+        return Ok(Decoded {
+            text: text.into_owned(),
+            encoding: encoding.name(),
+            warning: had_errors
+                .then(|| format!("lossy decoding: invalid {} bytes replaced", encoding.name())),
+        });
+    }
+    let head = &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)];
+    if head.contains(&0) {
+        return Err(ReadError::Binary);
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(Decoded {
+            text: text.to_string(),
+            encoding: "UTF-8",
+            warning: None,
+        });
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
+    // Government texts that are not UTF-8 are nearly always GBK/GB18030. chardetng can be
+    // thrown off by a few invalid bytes, so GB18030 is kept whenever it decodes all but a
+    // handful of bytes, unless chardetng recognises Big5.
+    let (gb_text, _, gb_errors) = encoding_rs::GB18030.decode(bytes);
+    let replaced = if gb_errors {
+        gb_text.chars().filter(|c| *c == '\u{fffd}').count()
+    } else {
+        0
+    };
+    let gb_ok = replaced
+        <= GB18030_ALLOWED_ERRORS + gb_text.chars().count() / GB18030_CHARS_PER_ALLOWED_ERROR;
+    let (encoding, text, had_errors) =
+        if guess != encoding_rs::BIG5 && (gb_ok || guess == encoding_rs::GBK) {
+            (encoding_rs::GB18030, gb_text, gb_errors)
+        } else {
+            let (text, _, errors) = guess.decode(bytes);
+            (guess, text, errors)
+        };
+    let chinese = encoding == encoding_rs::GB18030 || encoding == encoding_rs::BIG5;
+    let warning = if had_errors {
+        Some(format!(
+            "lossy decoding: bytes invalid in {} were replaced",
+            encoding.name()
+        ))
+    } else if !chinese {
+        Some(format!(
+            "doubtful encoding: not UTF-8, guessed {}",
+            encoding.name()
+        ))
+    } else {
+        None
+    };
+    if control_ratio(&text) > MAX_CONTROL_RATIO {
+        return Err(ReadError::Binary);
+    }
+    Ok(Decoded {
+        text: text.into_owned(),
+        encoding: encoding.name(),
+        warning,
+    })
+}
+
+/// Share of characters that are control characters other than whitespace: high for binary data
+/// that happened to decode.
+fn control_ratio(text: &str) -> f64 {
+    let mut total = 0usize;
+    let mut control = 0usize;
+    for c in text.chars().take(CONTROL_SNIFF_CHARS) {
+        total += 1;
+        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c') {
+            control += 1;
+        }
+    }
+    if total == 0 {
+        0.0
+    } else {
+        control as f64 / total as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_detects_boms_and_gb18030() {
+        let text = "法律顾问制度";
+        let mut utf8_bom = vec![0xEF, 0xBB, 0xBF];
+        utf8_bom.extend_from_slice(text.as_bytes());
+        let d = decode(&utf8_bom).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (text, "UTF-8"));
+
+        let mut utf16 = vec![0xFF, 0xFE];
+        for u in text.encode_utf16() {
+            utf16.extend_from_slice(&u.to_le_bytes());
+        }
+        let d = decode(&utf16).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (text, "UTF-16LE"));
+
+        let long =
+            "二〇二一年度法治政府建设工作报告，全面推进依法行政，建立法律顾问制度。".repeat(5);
+        let (gb, _, _) = encoding_rs::GB18030.encode(&long);
+        let d = decode(&gb).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (long.as_str(), "gb18030"));
+        assert!(d.warning.is_none());
+    }
+
+    #[test]
+    fn binary_bytes_are_refused() {
+        assert!(matches!(
+            decode(b"PK\x03\x04\x00\x00abc"),
+            Err(ReadError::Binary)
+        ));
+    }
+}

@@ -1,0 +1,136 @@
+//! HTML: the text of a web page, one line per block element.
+//!
+//! This module owns which elements are page chrome (scripts, navigation, headers, footers) and
+//! which end a line. It knows nothing of reports or encodings.
+
+/// Elements whose text is never part of the report.
+const HTML_DROPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "nav", "header", "footer", "aside", "form",
+    "button", "select", "iframe", "svg",
+];
+
+/// Elements that end a line of text.
+const HTML_BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "tr",
+    "td",
+    "th",
+    "section",
+    "article",
+    "main",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "hr",
+    "title",
+    "center",
+    "body",
+];
+
+/// The text of an HTML page, one line per block element, with scripts, styles, navigation,
+/// headers and footers dropped. Elements marked as navigation (`role="navigation"`, or a class
+/// or id naming a breadcrumb or menu) are dropped too.
+pub fn html_lines(html: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(html);
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    let root = doc
+        .select(&scraper::Selector::parse("body").expect("static selector"))
+        .next()
+        .map(|b| *b)
+        .unwrap_or_else(|| *doc.root_element());
+    html_walk(root, &mut current, &mut lines);
+    flush_line(&mut current, &mut lines);
+    lines
+}
+
+fn html_walk(
+    node: ego_tree::NodeRef<'_, scraper::Node>,
+    current: &mut String,
+    lines: &mut Vec<String>,
+) {
+    for child in node.children() {
+        match child.value() {
+            scraper::Node::Text(text) => {
+                for (i, part) in text.split(['\n', '\r', '\t', ' ']).enumerate() {
+                    if i > 0 && !current.ends_with(' ') && !current.is_empty() {
+                        current.push(' ');
+                    }
+                    current.push_str(part);
+                }
+            }
+            scraper::Node::Element(el) => {
+                let name = el.name();
+                if HTML_DROPPED.contains(&name) || is_navigation(el) {
+                    continue;
+                }
+                let block = HTML_BLOCKS.contains(&name);
+                if block {
+                    flush_line(current, lines);
+                }
+                html_walk(child, current, lines);
+                if block {
+                    flush_line(current, lines);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn is_navigation(el: &scraper::node::Element) -> bool {
+    if el.attr("role") == Some("navigation") {
+        return true;
+    }
+    let marked = |v: Option<&str>| {
+        v.is_some_and(|v| {
+            let v = v.to_ascii_lowercase();
+            ["breadcrumb", "nav", "menu", "crumb", "share", "toolbar"]
+                .iter()
+                .any(|k| {
+                    v.split([' ', '-', '_'])
+                        .any(|w| w == *k || w.starts_with(k))
+                })
+        })
+    };
+    marked(el.attr("class")) || marked(el.attr("id"))
+}
+
+fn flush_line(current: &mut String, lines: &mut Vec<String>) {
+    let line = current.trim();
+    if !line.is_empty() {
+        lines.push(line.to_string());
+    }
+    current.clear();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_keeps_body_paragraphs_and_drops_scripts_and_navigation() {
+        let html = "<html><head><title>t</title><script>var x=1;</script></head><body>\
+            <nav>首页 > 政务公开</nav><div class=\"breadcrumb\">您的位置：首页</div>\
+            <h1>2021年度报告</h1><p>一、总体情况</p><p>正文<b>加粗</b>内容</p>\
+            <script>alert(1)</script><style>p{}</style></body></html>";
+        assert_eq!(
+            html_lines(html),
+            vec!["2021年度报告", "一、总体情况", "正文加粗内容"]
+        );
+    }
+}

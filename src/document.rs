@@ -1,0 +1,370 @@
+//! The section document: how one section of one report is stored in the index.
+//!
+//! This module owns the tantivy schema of govsearch: every field name, the tie-break key's bit
+//! layout and the heading separator. [`SectionSchema::encode`] turns a report's section into a
+//! `TantivyDocument`, [`SectionSchema::decode`] turns a stored document back into a
+//! [`StoredSection`]. Nothing else names a tantivy field by string or knows a bit layout; the
+//! search step builds its queries on the [`Fields`] handles given here.
+//!
+//! It must not know how files are read, how reports are parsed, or how queries rank.
+
+use std::sync::Arc;
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, SchemaBuilder, TextFieldIndexing, TextOptions, Value, FAST,
+    INDEXED, STORED, STRING,
+};
+
+use tantivy::columnar::ColumnValues;
+use tantivy::{SegmentReader, TantivyDocument, Term};
+
+use crate::analysis::{self, Normalized, Normalizer};
+use crate::report::{Report, Section};
+
+/// Version of the schema; an index of another version must be rebuilt.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// Bits of the tie-break key that hold the section's first line. 2^20 lines (a million) is more
+/// than any report has; the remaining 44 bits identify the report.
+const KEY_LINE_BITS: u32 = 20;
+
+/// Separator of heading path elements in the stored `heading` field: the ASCII unit separator,
+/// which no heading text contains.
+const HEADING_SEP: char = '\u{1f}';
+
+/// Name of the fast tie-break key field.
+const KEY_FIELD: &str = "key";
+
+/// The fields of a section document. Queries are built on these handles.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    /// Path of the file (raw string; deletion key).
+    pub path: Field,
+    /// Report title (stored).
+    pub title: Field,
+    /// Issuing body (stored).
+    pub org: Field,
+    /// Year (indexed, fast, stored).
+    pub year: Field,
+    /// Date as written (stored).
+    pub date: Field,
+    /// Heading path, elements joined by a separator only this module knows (stored).
+    pub heading: Field,
+    /// Level of the innermost heading (stored).
+    pub level: Field,
+    /// First line (stored).
+    pub line_start: Field,
+    /// Last line (stored).
+    pub line_end: Field,
+    /// Original section text (stored).
+    pub text: Field,
+    /// Normalised text, grams with positions: substring matching.
+    pub grams: Field,
+    /// Normalised text, jieba words with frequencies: ranking.
+    pub words: Field,
+    /// Normalised heading path, grams.
+    pub heading_grams: Field,
+    /// Normalised title, grams; on the first section of each report only (see [`Fields::file`]).
+    pub title_grams: Field,
+    /// Normalised issuing body, grams (for `--org`); on the first section of each report only.
+    pub org_grams: Field,
+    /// Identifies the report (file) a section belongs to: a hash of its path. Report-level text
+    /// (title, issuing body) is indexed once per report, on its first section; a query finds the
+    /// matching reports there and reaches all their sections through this field.
+    pub file: Field,
+    /// Deterministic tie-break key (fast): the report's id above the section's first line.
+    key: Field,
+}
+
+/// A section as the index stores it, decoded.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StoredSection {
+    /// File path as indexed.
+    pub path: String,
+    /// Report title.
+    pub title: String,
+    /// Year the report is about.
+    pub year: Option<u32>,
+    /// Issuing body.
+    pub org: Option<String>,
+    /// Date signed or published.
+    pub date: Option<String>,
+    /// Heading path, outermost first.
+    pub heading: Vec<String>,
+    /// Level of the innermost heading (0: preamble).
+    pub level: u64,
+    /// First line, 1-based.
+    pub line_start: u64,
+    /// Last line, inclusive.
+    pub line_end: u64,
+    /// The section's text as stored (original, not normalised).
+    pub text: String,
+}
+
+/// Report-level values, computed once per report and shared by its section documents.
+pub struct ReportFacts<'a> {
+    path: &'a str,
+    report: &'a Report,
+    file_id: u64,
+    title_norm: Normalized,
+    org_norm: Option<Normalized>,
+}
+
+/// The schema of section documents and the codec between sections and tantivy documents.
+#[derive(Debug, Clone)]
+pub struct SectionSchema {
+    schema: Schema,
+    fields: Fields,
+}
+
+impl Default for SectionSchema {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl SectionSchema {
+    /// Builds the schema.
+    pub fn new() -> SectionSchema {
+        let mut b = Schema::builder();
+        let path = b.add_text_field("path", STRING | STORED);
+        let title = b.add_text_field("title", STORED);
+        let org = b.add_text_field("org", STORED);
+        let year = b.add_u64_field("year", INDEXED | FAST | STORED);
+        let date = b.add_text_field("date", STORED);
+        let heading = b.add_text_field("heading", STORED);
+        let level = b.add_u64_field("level", STORED);
+        let line_start = b.add_u64_field("line_start", STORED);
+        let line_end = b.add_u64_field("line_end", STORED);
+        let text = b.add_text_field("text", STORED);
+        let grams = gram_field(&mut b, "grams", true);
+        let words = b.add_text_field(
+            "words",
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(analysis::WORD_TOKENIZER)
+                    .set_index_option(IndexRecordOption::WithFreqs),
+            ),
+        );
+        let heading_grams = gram_field(&mut b, "heading_grams", true);
+        // Report-level gram fields match with a constant score, so they need no field norms.
+        let title_grams = gram_field(&mut b, "title_grams", false);
+        let org_grams = gram_field(&mut b, "org_grams", false);
+        let key = b.add_u64_field(KEY_FIELD, FAST);
+        let file = b.add_u64_field("file", INDEXED);
+        SectionSchema {
+            schema: b.build(),
+            fields: Fields {
+                path,
+                title,
+                org,
+                year,
+                date,
+                heading,
+                level,
+                line_start,
+                line_end,
+                text,
+                grams,
+                words,
+                heading_grams,
+                title_grams,
+                org_grams,
+                file,
+                key,
+            },
+        }
+    }
+
+    /// The tantivy schema.
+    pub fn schema(&self) -> &Schema {
+        &self.schema
+    }
+
+    /// The field handles.
+    pub fn fields(&self) -> &Fields {
+        &self.fields
+    }
+
+    /// The term that names every section of the file at `path` (to delete them).
+    pub fn path_term(&self, path: &str) -> Term {
+        Term::from_field_text(self.fields.path, path)
+    }
+
+    /// The term that names every section of the report with this id.
+    pub fn file_term(&self, file_id: u64) -> Term {
+        Term::from_field_u64(self.fields.file, file_id)
+    }
+
+    /// Prepares the report-level values of one report.
+    pub fn report_facts<'a>(
+        &self,
+        path: &'a str,
+        report: &'a Report,
+        normalizer: &Normalizer,
+    ) -> ReportFacts<'a> {
+        ReportFacts {
+            path,
+            report,
+            file_id: file_id(path),
+            title_norm: normalizer.normalize(&report.title),
+            org_norm: report.org.as_deref().map(|o| normalizer.normalize(o)),
+        }
+    }
+
+    /// The document of one section. `first` marks the report's first section, which carries
+    /// the report-level gram fields.
+    pub fn encode(
+        &self,
+        facts: &ReportFacts<'_>,
+        section: &Section,
+        first: bool,
+        normalizer: &Normalizer,
+    ) -> TantivyDocument {
+        let f = &self.fields;
+        let report = facts.report;
+        let norm = normalizer.normalize(&section.text);
+        let heading_norm = normalizer.normalize(&section.heading.join("\n"));
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.path, facts.path);
+        doc.add_text(f.title, &report.title);
+        doc.add_text(f.heading, section.heading.join(&HEADING_SEP.to_string()));
+        doc.add_u64(f.level, section.level as u64);
+        doc.add_u64(f.line_start, section.line_start as u64);
+        doc.add_u64(f.line_end, section.line_end as u64);
+        doc.add_text(f.text, &section.text);
+        doc.add_text(f.grams, norm.as_str());
+        doc.add_text(f.words, norm.as_str());
+        doc.add_text(f.heading_grams, heading_norm.as_str());
+        doc.add_u64(f.file, facts.file_id);
+        doc.add_u64(f.key, sort_key(facts.file_id, section.line_start));
+        if first {
+            doc.add_text(f.title_grams, facts.title_norm.as_str());
+            if let Some(o) = &facts.org_norm {
+                doc.add_text(f.org_grams, o.as_str());
+            }
+        }
+        if let Some(y) = report.year {
+            doc.add_u64(f.year, y as u64);
+        }
+        if let Some(o) = &report.org {
+            doc.add_text(f.org, o);
+        }
+        if let Some(d) = &report.date {
+            doc.add_text(f.date, d);
+        }
+        doc
+    }
+
+    /// Decodes a stored section document.
+    pub fn decode(&self, doc: &TantivyDocument) -> StoredSection {
+        let f = &self.fields;
+        let text_of = |field: Field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
+        let u64_of = |field: Field| doc.get_first(field).and_then(|v| v.as_u64());
+        StoredSection {
+            path: text_of(f.path).unwrap_or_default(),
+            title: text_of(f.title).unwrap_or_default(),
+            year: u64_of(f.year).map(|y| y as u32),
+            org: text_of(f.org),
+            date: text_of(f.date),
+            heading: text_of(f.heading)
+                .filter(|h| !h.is_empty())
+                .map(|h| h.split(HEADING_SEP).map(str::to_string).collect())
+                .unwrap_or_default(),
+            level: u64_of(f.level).unwrap_or(0),
+            line_start: u64_of(f.line_start).unwrap_or(0),
+            line_end: u64_of(f.line_end).unwrap_or(0),
+            text: text_of(f.text).unwrap_or_default(),
+        }
+    }
+
+    /// The tie-break keys of a segment's documents.
+    pub fn sort_keys(
+        &self,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<Arc<dyn ColumnValues<u64>>> {
+        Ok(segment
+            .fast_fields()
+            .u64(KEY_FIELD)?
+            .first_or_default_col(0))
+    }
+
+    /// The report id of each of a segment's documents, for the given doc ids.
+    pub fn report_ids(
+        &self,
+        segment: &SegmentReader,
+        docs: impl Iterator<Item = u32>,
+    ) -> tantivy::Result<Vec<u64>> {
+        let keys = segment.fast_fields().u64(KEY_FIELD)?;
+        Ok(docs
+            .filter_map(|d| keys.first(d))
+            .map(|key| key >> KEY_LINE_BITS)
+            .collect())
+    }
+}
+
+fn gram_field(b: &mut SchemaBuilder, name: &str, norms: bool) -> Field {
+    b.add_text_field(
+        name,
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(analysis::GRAM_TOKENIZER)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions)
+                .set_fieldnorms(norms),
+        ),
+    )
+}
+
+/// A report's id: the first 64 bits of the blake3 hash of its path, shifted to leave room for
+/// the line in the tie-break key.
+fn file_id(path: &str) -> u64 {
+    let hash = blake3::hash(path.as_bytes());
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&hash.as_bytes()[..8]);
+    u64::from_be_bytes(first) >> KEY_LINE_BITS
+}
+
+/// The tie-break key: the report, then the section's first line.
+fn sort_key(file_id: u64, line_start: usize) -> u64 {
+    (file_id << KEY_LINE_BITS) | (line_start as u64 & ((1 << KEY_LINE_BITS) - 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_section_survives_encoding_and_decoding() {
+        let schema = SectionSchema::new();
+        let section = Section {
+            heading: vec!["一、总体情况".into(), "（二）法律顾问".into()],
+            level: 2,
+            line_start: 7,
+            line_end: 9,
+            text: "建立法律顾问制度。".into(),
+        };
+        let report = Report {
+            title: "2021年度法治政府建设工作报告".into(),
+            year: Some(2021),
+            org: Some("柳州市科学技术局".into()),
+            date: None,
+            sections: vec![section.clone()],
+        };
+        let n = Normalizer::new();
+        let facts = schema.report_facts("data/a.txt", &report, &n);
+        let doc = schema.encode(&facts, &section, true, &n);
+        let back = schema.decode(&doc);
+        assert_eq!(back.heading, section.heading);
+        assert_eq!((back.line_start, back.line_end, back.level), (7, 9, 2));
+        assert_eq!(back.year, Some(2021));
+        assert_eq!(back.org.as_deref(), Some("柳州市科学技术局"));
+        assert_eq!(back.text, section.text);
+        assert_eq!(
+            sort_key(file_id("data/a.txt"), 7) >> KEY_LINE_BITS,
+            file_id("data/a.txt")
+        );
+    }
+}

@@ -1,0 +1,269 @@
+//! The index: the tantivy index on disk, how it is created and opened, and what built it.
+//!
+//! This module owns the index directory: creating an index with govsearch's settings, opening
+//! it (tokenizers registered every time), what built it ([`BuildInfo`], kept in the commit payload
+//! so it changes atomically with the data) and the figures `stats` shows. The writer pipeline is
+//! [`writer`], the incremental bookkeeping [`manifest`]; the section document itself belongs to
+//! [`crate::document`].
+//!
+//! It must not know how hits are ranked or printed.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::SystemTime;
+
+use tantivy::directory::MmapDirectory;
+use tantivy::schema::Schema;
+use tantivy::store::{Compressor, ZstdCompressor};
+use tantivy::{Index, IndexSettings};
+use thiserror::Error;
+
+use crate::analysis::{self, GramTokenizer, WordTokenizer};
+use crate::document::{SectionSchema, SCHEMA_VERSION};
+pub use crate::json::{BuildInfo, IndexStats};
+
+pub mod manifest;
+pub mod writer;
+
+pub use manifest::{Manifest, MANIFEST_FILE};
+pub use writer::{
+    index_corpus, IndexOptions, IndexSummary, Progress, QuietProgress, DEFAULT_MEMORY_BUDGET,
+};
+
+/// zstd level of the stored text: smaller stores at a write cost measured in the speed issue.
+const DOCSTORE_ZSTD_LEVEL: i32 = 9;
+/// Stored-text block size: larger blocks compress better; a hit decompresses one block.
+const DOCSTORE_BLOCK_BYTES: usize = 128 * 1024;
+
+/// Errors of the index layer.
+#[derive(Debug, Error)]
+pub enum IndexError {
+    /// No index at that place.
+    #[error("no index at {0}: run `govsearch index CORPUS --index {0}` first")]
+    Missing(String),
+    /// Another process is indexing into the same directory.
+    #[error("the index at {0} is locked by another `govsearch index` run; wait for it to finish")]
+    Locked(String),
+    /// Built by an incompatible version.
+    #[error("the index at {path} was built by another version of govsearch ({found}); run `govsearch index CORPUS --index {path} --rebuild`")]
+    Incompatible {
+        /// Index directory.
+        path: String,
+        /// What built it.
+        found: String,
+    },
+    /// The index files are damaged.
+    #[error("the index at {path} cannot be read ({message}); rebuild it with `govsearch index CORPUS --index {path} --rebuild`")]
+    Corrupt {
+        /// Index directory.
+        path: String,
+        /// tantivy's description.
+        message: String,
+    },
+    /// A user dictionary could not be loaded.
+    #[error(transparent)]
+    Dict(#[from] analysis::DictError),
+    /// File-system trouble (full disk, permissions).
+    #[error("{context}: {source}")]
+    Io {
+        /// What was being done.
+        context: String,
+        /// The error.
+        source: std::io::Error,
+    },
+    /// Indexing was interrupted (Ctrl-C); the last commit stays.
+    #[error("interrupted: the index keeps its last committed state")]
+    Interrupted,
+    /// Any other tantivy failure.
+    #[error("index error: {0}")]
+    Tantivy(String),
+}
+
+impl From<tantivy::TantivyError> for IndexError {
+    fn from(e: tantivy::TantivyError) -> Self {
+        IndexError::Tantivy(e.to_string())
+    }
+}
+
+impl BuildInfo {
+    pub(crate) fn current(dict_digest: String) -> Self {
+        BuildInfo {
+            govsearch: env!("CARGO_PKG_VERSION").to_string(),
+            schema_version: SCHEMA_VERSION,
+            analysis_version: analysis::ANALYSIS_VERSION,
+            dict_digest,
+            updated: now_secs(),
+        }
+    }
+
+    /// Whether an index built like this can be searched by this binary.
+    pub fn compatible(&self) -> bool {
+        self.schema_version == SCHEMA_VERSION && self.analysis_version == analysis::ANALYSIS_VERSION
+    }
+
+    /// One-line description.
+    pub fn describe(&self) -> String {
+        format!(
+            "govsearch {}, schema {}, analysis {}, dictionaries {}",
+            self.govsearch,
+            self.schema_version,
+            self.analysis_version,
+            &self.dict_digest[..self.dict_digest.len().min(12)]
+        )
+    }
+}
+
+fn now_secs() -> u64 {
+    SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
+/// Registers govsearch's tokenizers on an index. Must be done every time an index is opened.
+pub fn register_tokenizers(index: &Index, jieba: Option<Arc<jieba_rs::Jieba>>) {
+    index
+        .tokenizers()
+        .register(analysis::GRAM_TOKENIZER, GramTokenizer::default());
+    // Searching never tokenizes the words field (queries build terms themselves), so a search
+    // does not pay for loading jieba's dictionary; an empty segmenter stands in.
+    let jieba = jieba.unwrap_or_else(|| Arc::new(jieba_rs::Jieba::empty()));
+    index
+        .tokenizers()
+        .register(analysis::WORD_TOKENIZER, WordTokenizer::new(jieba));
+}
+
+/// An index opened for searching, with its section schema and build info.
+pub struct OpenIndex {
+    /// The tantivy index.
+    pub index: Index,
+    /// The index directory.
+    pub dir: std::path::PathBuf,
+    /// The section document codec.
+    pub sections: SectionSchema,
+    /// What built it.
+    pub build: Option<BuildInfo>,
+}
+
+/// Opens an index for searching, checking that this binary can read it.
+pub fn open(dir: &Path) -> Result<OpenIndex, IndexError> {
+    let shown = dir.display().to_string();
+    if !dir.join("meta.json").exists() {
+        return Err(IndexError::Missing(shown));
+    }
+    let index = Index::open_in_dir(dir).map_err(|e| IndexError::Corrupt {
+        path: shown.clone(),
+        message: e.to_string(),
+    })?;
+    let build = read_build_info(&index);
+    match &build {
+        Some(b) if b.compatible() => {}
+        other => {
+            return Err(IndexError::Incompatible {
+                path: shown,
+                found: other
+                    .as_ref()
+                    .map(BuildInfo::describe)
+                    .unwrap_or_else(|| "unknown".into()),
+            })
+        }
+    }
+    let sections = SectionSchema::new();
+    if index.schema() != *sections.schema() {
+        return Err(IndexError::Incompatible {
+            path: shown,
+            found: "another schema".into(),
+        });
+    }
+    register_tokenizers(&index, None);
+    Ok(OpenIndex {
+        index,
+        dir: dir.to_path_buf(),
+        sections,
+        build,
+    })
+}
+
+/// The build info in the last commit's payload.
+pub fn read_build_info(index: &Index) -> Option<BuildInfo> {
+    let metas = index.load_metas().ok()?;
+    serde_json::from_str(metas.payload.as_deref()?).ok()
+}
+
+/// Removes the files of an index directory (not its subfolders).
+pub(crate) fn clear_index_dir(dir: &Path) -> Result<(), IndexError> {
+    let io = |source| IndexError::Io {
+        context: format!("cannot clear {}", dir.display()),
+        source,
+    };
+    for entry in std::fs::read_dir(dir).map_err(io)? {
+        let path = entry.map_err(io)?.path();
+        if path.is_file() {
+            std::fs::remove_file(&path).map_err(io)?;
+        }
+    }
+    Ok(())
+}
+
+/// Creates an empty index with govsearch's settings: zstd-compressed stored text in
+/// [`DOCSTORE_BLOCK_BYTES`] blocks.
+pub(crate) fn create_index(dir: &Path, schema: &Schema) -> Result<Index, IndexError> {
+    let settings = IndexSettings {
+        docstore_compression: Compressor::Zstd(ZstdCompressor {
+            compression_level: Some(DOCSTORE_ZSTD_LEVEL),
+        }),
+        docstore_blocksize: DOCSTORE_BLOCK_BYTES,
+        ..IndexSettings::default()
+    };
+    let mmap = MmapDirectory::open(dir).map_err(|e| IndexError::Tantivy(e.to_string()))?;
+    Ok(Index::builder()
+        .schema(schema.clone())
+        .settings(settings)
+        .open_or_create(mmap)?)
+}
+
+/// Collects [`IndexStats`] for an index directory.
+pub fn stats(dir: &Path) -> Result<IndexStats, IndexError> {
+    let open = open(dir)?;
+    let reader = open.index.reader()?;
+    let searcher = reader.searcher();
+    let manifest = Manifest::load(dir);
+    let mut per_year = BTreeMap::new();
+    let mut orgs: BTreeMap<String, usize> = BTreeMap::new();
+    let mut text_bytes = 0;
+    for entry in manifest.files.values() {
+        text_bytes += entry.text_bytes;
+        if let Some(y) = entry.year {
+            *per_year.entry(y).or_insert(0) += 1;
+        }
+        if let Some(o) = &entry.org {
+            *orgs.entry(o.clone()).or_insert(0) += 1;
+        }
+    }
+    let mut orgs: Vec<(String, usize)> = orgs.into_iter().collect();
+    orgs.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let index_bytes = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(Result::ok)
+                .filter_map(|e| e.metadata().ok())
+                .filter(|m| m.is_file())
+                .map(|m| m.len())
+                .sum()
+        })
+        .unwrap_or(0);
+    Ok(IndexStats {
+        files: manifest.files.len(),
+        sections: searcher.num_docs(),
+        text_bytes,
+        index_bytes,
+        years: per_year
+            .keys()
+            .next()
+            .copied()
+            .zip(per_year.keys().next_back().copied()),
+        per_year,
+        orgs,
+        build: open.build,
+    })
+}

@@ -1,0 +1,370 @@
+//! The writer pipeline: one indexing run, from corpus roots to a commit.
+//!
+//! Stages, joined by a bounded channel so both cores stay busy and reading never runs far ahead:
+//! 1. **load** (its own thread): for each file the walk found, compare size and mtime with the
+//!    manifest, read, hash, [`corpus::parse`] and encode every section
+//!    ([`SectionSchema::encode`]);
+//! 2. **write** (the calling thread): delete the file's old sections, hand the new documents to
+//!    tantivy's indexing threads (`--jobs`, each with its share of the memory budget), keep the
+//!    manifest.
+//!
+//! Crash safety: the only durable state is tantivy's last commit. The manifest is written after
+//! the commit (atomically, by rename); since every changed or new file's old sections are deleted
+//! by path before it is added, a manifest that lags a commit only makes the next run re-read a
+//! few files, never duplicate or lose sections.
+//!
+//! It must not know how hits are ranked or printed.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::sync::Arc;
+use std::time::Instant;
+
+use serde::Serialize;
+use tantivy::{IndexWriter, TantivyDocument};
+
+use super::manifest::{mtime_nanos, FileEntry, Manifest};
+use super::{
+    clear_index_dir, create_index, read_build_info, register_tokenizers, BuildInfo, IndexError,
+};
+use crate::analysis::{self, Normalizer};
+use crate::corpus::{self, CorpusFile};
+use crate::document::SectionSchema;
+
+/// Segments with more section documents than this are not merged further: merging large
+/// segments costs more time and memory than it saves (at 1 GB, merging without a cap took the
+/// peak to 1.96 GB and indexing to 397 s).
+pub const MAX_MERGE_DOCS: usize = 150_000;
+/// Default writer memory budget, shared by the indexing threads.
+pub const DEFAULT_MEMORY_BUDGET: usize = 200 << 20;
+/// The least memory budget per indexing thread: tantivy refuses less than 15 MB per thread.
+const MIN_BUDGET_PER_THREAD: usize = 20 << 20;
+/// Files loaded ahead of the writer: enough to cover a slow file, few enough to bound memory.
+const LOAD_AHEAD: usize = 16;
+
+/// Options of an indexing run.
+#[derive(Debug, Clone)]
+pub struct IndexOptions {
+    /// Corpus roots (folders or files).
+    pub corpus: Vec<PathBuf>,
+    /// Index directory.
+    pub index_dir: PathBuf,
+    /// Discard the existing index and start again.
+    pub rebuild: bool,
+    /// Indexing threads (tantivy writer threads).
+    pub jobs: usize,
+    /// Writer memory budget in bytes, shared by the threads.
+    pub memory_budget: usize,
+    /// The dictionaries that cut words.
+    pub dictionaries: analysis::Dictionaries,
+}
+
+/// What an indexing run did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct IndexSummary {
+    /// Files read and indexed (new).
+    pub added: usize,
+    /// Files re-read because they changed.
+    pub updated: usize,
+    /// Files whose sections were removed (gone from the corpus).
+    pub removed: usize,
+    /// Files unchanged since the last run.
+    pub unchanged: usize,
+    /// Files skipped with a warning.
+    pub skipped: usize,
+    /// Sections written.
+    pub sections: usize,
+    /// Bytes of source files read.
+    pub bytes: u64,
+    /// Wall time in seconds.
+    pub seconds: f64,
+    /// Whether the index was rebuilt from scratch.
+    pub rebuilt: bool,
+}
+
+impl IndexSummary {
+    /// Throughput over the bytes read, in MB/s (10^6 bytes).
+    pub fn mb_per_s(&self) -> f64 {
+        if self.seconds > 0.0 {
+            self.bytes as f64 / 1e6 / self.seconds
+        } else {
+            0.0
+        }
+    }
+}
+
+/// Hooks an indexing run reports to: warnings and progress. The CLI shows them on stderr.
+pub trait Progress {
+    /// A file was skipped or read with a problem.
+    fn warn(&self, message: &str);
+    /// The number of files to look at is known.
+    fn start(&self, _files: u64) {}
+    /// One more file was looked at.
+    fn advance(&self, _path: &Path) {}
+}
+
+/// A [`Progress`] that prints warnings to stderr and shows nothing else.
+pub struct QuietProgress;
+
+impl Progress for QuietProgress {
+    fn warn(&self, message: &str) {
+        eprintln!("govsearch: warning: {message}");
+    }
+}
+
+/// What the load stage made of one file.
+enum Loaded {
+    /// Same size and mtime, or same content, as the manifest says.
+    Unchanged(FileEntry),
+    /// Read and encoded.
+    Indexed {
+        entry: FileEntry,
+        bytes: u64,
+        docs: Vec<TantivyDocument>,
+    },
+    /// Could not be read.
+    Skipped,
+}
+
+/// One file through the load stage, with the warnings met on the way.
+struct LoadedFile {
+    path: PathBuf,
+    key: String,
+    warnings: Vec<String>,
+    loaded: Loaded,
+}
+
+/// Runs an indexing pass: adds new files, re-reads changed ones, removes vanished ones, commits.
+pub fn index_corpus(
+    opts: &IndexOptions,
+    progress: &dyn Progress,
+    interrupted: &AtomicBool,
+) -> Result<IndexSummary, IndexError> {
+    let started = Instant::now();
+    let dir = &opts.index_dir;
+    let shown = dir.display().to_string();
+    std::fs::create_dir_all(dir).map_err(|source| IndexError::Io {
+        context: format!("cannot create index directory {shown}"),
+        source,
+    })?;
+    let digest = opts.dictionaries.digest();
+    let sections = SectionSchema::new();
+    let mut summary = IndexSummary::default();
+
+    let existing = if dir.join("meta.json").exists() {
+        Some(
+            tantivy::Index::open_in_dir(dir).map_err(|e| IndexError::Corrupt {
+                path: shown.clone(),
+                message: e.to_string(),
+            }),
+        )
+    } else {
+        None
+    };
+    let index = match existing {
+        Some(Ok(index)) if index.schema() == *sections.schema() => index,
+        Some(Err(e)) if !opts.rebuild => return Err(e),
+        // Another schema cannot change in place, and an unreadable index asked to be rebuilt
+        // cannot be opened: start a fresh index in the same directory.
+        Some(_) => {
+            clear_index_dir(dir)?;
+            create_index(dir, sections.schema())?
+        }
+        None => create_index(dir, sections.schema())?,
+    };
+    let reusable = !opts.rebuild
+        && read_build_info(&index).is_some_and(|b| b.compatible() && b.dict_digest == digest);
+    let jieba = Arc::new(opts.dictionaries.load()?);
+    register_tokenizers(&index, Some(jieba));
+    let jobs = opts.jobs.max(1);
+    let budget = opts.memory_budget.max(jobs * MIN_BUDGET_PER_THREAD);
+    let mut writer: IndexWriter = match index.writer_with_num_threads(jobs, budget) {
+        Ok(w) => w,
+        Err(tantivy::TantivyError::LockFailure(..)) => return Err(IndexError::Locked(shown)),
+        Err(e) => return Err(e.into()),
+    };
+    // Merge as soon as two segments of a size are there: every segment repeats the bigram
+    // dictionary, and fewer segments make the index smaller and searches faster.
+    let mut merge_policy = tantivy::indexer::LogMergePolicy::default();
+    merge_policy.set_min_num_segments(2);
+    merge_policy.set_max_docs_before_merge(MAX_MERGE_DOCS);
+    writer.set_merge_policy(Box::new(merge_policy));
+    let previous = if reusable {
+        Manifest::load(dir)
+    } else {
+        // Deleting inside the next commit keeps the previous index searchable until then.
+        writer.delete_all_documents()?;
+        summary.rebuilt = true;
+        Manifest::default()
+    };
+
+    let (files, walk_warnings) = corpus::walk(&opts.corpus);
+    for w in &walk_warnings {
+        progress.warn(&w.to_string());
+    }
+    summary.skipped += walk_warnings.len();
+    progress.start(files.len() as u64);
+
+    let mut manifest = Manifest::default();
+    let mut seen = HashSet::new();
+    let written = std::thread::scope(|scope| -> Result<(), IndexError> {
+        let (tx, rx) = mpsc::sync_channel::<LoadedFile>(LOAD_AHEAD);
+        let (previous, sections) = (&previous, &sections);
+        let files = &files;
+        scope.spawn(move || {
+            let normalizer = Normalizer::new();
+            for file in files {
+                if interrupted.load(Ordering::Relaxed) {
+                    break;
+                }
+                let loaded = load_file(sections, &normalizer, file, previous);
+                if tx.send(loaded).is_err() {
+                    break;
+                }
+            }
+        });
+        for file in rx {
+            if interrupted.load(Ordering::Relaxed) {
+                return Err(IndexError::Interrupted);
+            }
+            progress.advance(&file.path);
+            for w in &file.warnings {
+                progress.warn(w);
+            }
+            let key = file.key;
+            seen.insert(key.clone());
+            let known = previous.files.contains_key(&key);
+            match file.loaded {
+                Loaded::Unchanged(entry) => {
+                    summary.unchanged += 1;
+                    manifest.files.insert(key, entry);
+                }
+                Loaded::Indexed { entry, bytes, docs } => {
+                    writer.delete_term(sections.path_term(&key));
+                    let shown = file.path.display();
+                    if let Some(e) = docs.into_iter().find_map(|d| writer.add_document(d).err()) {
+                        progress.warn(&format!("{shown}: not indexed: {e}"));
+                        summary.skipped += 1;
+                        continue;
+                    }
+                    if known {
+                        summary.updated += 1;
+                    } else {
+                        summary.added += 1;
+                    }
+                    summary.sections += entry.sections as usize;
+                    summary.bytes += bytes;
+                    manifest.files.insert(key, entry);
+                }
+                Loaded::Skipped => {
+                    summary.skipped += 1;
+                    if known {
+                        writer.delete_term(sections.path_term(&key));
+                    }
+                }
+            }
+        }
+        Ok(())
+    });
+    if written.is_err() || interrupted.load(Ordering::Relaxed) {
+        writer.rollback()?;
+        return Err(IndexError::Interrupted);
+    }
+    for key in previous.files.keys().filter(|k| !seen.contains(*k)) {
+        writer.delete_term(sections.path_term(key));
+        summary.removed += 1;
+    }
+    let build = BuildInfo::current(digest);
+    let mut prepared = writer.prepare_commit()?;
+    prepared.set_payload(&serde_json::to_string(&build).expect("build info serialises"));
+    prepared.commit().map_err(|e| {
+        IndexError::Tantivy(format!(
+            "commit failed ({e}); the index at {shown} keeps its previous commit"
+        ))
+    })?;
+    writer.wait_merging_threads()?;
+    manifest.save(dir)?;
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+/// The load stage for one file: unchanged, or read, parsed and encoded, or skipped.
+fn load_file(
+    sections: &SectionSchema,
+    normalizer: &Normalizer,
+    file: &CorpusFile,
+    previous: &Manifest,
+) -> LoadedFile {
+    let key = file.path.to_string_lossy().into_owned();
+    let shown = file.path.display().to_string();
+    let mut warnings = Vec::new();
+    let loaded = (|| {
+        let meta = match std::fs::metadata(&file.path) {
+            Ok(m) => m,
+            Err(e) => {
+                warnings.push(format!("{shown}: skipped: cannot read: {e}"));
+                return Loaded::Skipped;
+            }
+        };
+        let mtime = mtime_nanos(&meta);
+        let prev = previous.files.get(&key);
+        if let Some(prev) = prev {
+            if prev.size == meta.len() && prev.mtime == mtime {
+                return Loaded::Unchanged(prev.clone());
+            }
+        }
+        let bytes = match std::fs::read(&file.path) {
+            Ok(b) => b,
+            Err(e) => {
+                warnings.push(format!("{shown}: skipped: cannot read: {e}"));
+                return Loaded::Skipped;
+            }
+        };
+        let hash = blake3::hash(&bytes).to_hex().to_string();
+        if let Some(prev) = prev {
+            if prev.hash == hash {
+                let mut entry = prev.clone();
+                entry.size = meta.len();
+                entry.mtime = mtime;
+                return Loaded::Unchanged(entry);
+            }
+        }
+        let doc = match corpus::parse(&file.path, &bytes) {
+            Ok(d) => d,
+            Err(e) => {
+                warnings.push(format!("{shown}: skipped: {e}"));
+                return Loaded::Skipped;
+            }
+        };
+        warnings.extend(doc.source.warnings.iter().map(|w| format!("{shown}: {w}")));
+        let report = &doc.report;
+        let facts = sections.report_facts(&key, report, normalizer);
+        let docs = report
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(k, s)| sections.encode(&facts, s, k == 0, normalizer))
+            .collect();
+        Loaded::Indexed {
+            entry: FileEntry {
+                size: meta.len(),
+                mtime,
+                hash,
+                sections: report.sections.len() as u64,
+                text_bytes: report.sections.iter().map(|s| s.text.len() as u64).sum(),
+                year: report.year,
+                org: report.org.clone(),
+            },
+            bytes: bytes.len() as u64,
+            docs,
+        }
+    })();
+    LoadedFile {
+        path: file.path.clone(),
+        key,
+        warnings,
+        loaded,
+    }
+}

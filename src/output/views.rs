@@ -1,0 +1,133 @@
+//! Printers of everything that is not a hit: inspected files, index figures, analyses and the
+//! indexing summary.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use super::{sanitize, sanitize_path};
+use crate::corpus::Document;
+use crate::index::{IndexStats, IndexSummary};
+use crate::json::{InspectRecord, InspectSection};
+
+/// Writes one JSON value on one line.
+fn json_line(out: &mut impl Write, value: &impl serde::Serialize) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, value)?;
+    writeln!(out)
+}
+
+/// `inspect`: a file's format, facts and section tree, as text or one JSON line.
+pub fn inspect(out: &mut impl Write, doc: &Document, json: bool) -> io::Result<()> {
+    if json {
+        return json_line(out, &inspect_record(doc));
+    }
+    let (source, r) = (&doc.source, &doc.report);
+    let opt = |v: &Option<String>| v.as_deref().map(sanitize).unwrap_or_else(|| "-".into());
+    writeln!(out, "{}", sanitize_path(&source.path))?;
+    writeln!(out, "  format:   {} ({})", source.format, source.encoding)?;
+    writeln!(out, "  title:    {}", sanitize(&r.title))?;
+    writeln!(
+        out,
+        "  year:     {}",
+        r.year.map(|y| y.to_string()).unwrap_or_else(|| "-".into())
+    )?;
+    writeln!(out, "  org:      {}", opt(&r.org))?;
+    writeln!(out, "  date:     {}", opt(&r.date))?;
+    writeln!(out, "  sections: {}", r.sections.len())?;
+    for s in &r.sections {
+        let name = s
+            .heading
+            .last()
+            .map(|h| sanitize(h))
+            .unwrap_or_else(|| "(preamble)".into());
+        writeln!(
+            out,
+            "  {:>5}-{:<5} {}{} [{} chars]",
+            s.line_start,
+            s.line_end,
+            "  ".repeat(s.level.saturating_sub(1) as usize),
+            name,
+            s.chars()
+        )?;
+    }
+    writeln!(out)
+}
+
+/// The JSON form of an inspected document.
+fn inspect_record(d: &Document) -> InspectRecord {
+    let r = &d.report;
+    InspectRecord {
+        path: d.source.path.to_string_lossy().into_owned(),
+        format: d.source.format.name().into(),
+        encoding: d.source.encoding.into(),
+        title: r.title.clone(),
+        year: r.year,
+        org: r.org.clone(),
+        date: r.date.clone(),
+        sections: r
+            .sections
+            .iter()
+            .map(|s| InspectSection {
+                section: s.heading.clone(),
+                level: s.level,
+                line_start: s.line_start,
+                line_end: s.line_end,
+                chars: s.chars(),
+            })
+            .collect(),
+    }
+}
+
+/// `stats`: what an index holds, as text or one JSON object.
+pub fn stats(out: &mut impl Write, dir: &Path, s: &IndexStats, json: bool) -> io::Result<()> {
+    if json {
+        return json_line(out, s);
+    }
+    writeln!(out, "index:       {}", sanitize_path(dir))?;
+    writeln!(out, "reports:     {}", s.files)?;
+    writeln!(out, "sections:    {}", s.sections)?;
+    writeln!(out, "text:        {:.1} MB", s.text_bytes as f64 / 1e6)?;
+    writeln!(out, "index size:  {:.1} MB", s.index_bytes as f64 / 1e6)?;
+    if let Some((a, b)) = s.years {
+        writeln!(
+            out,
+            "years:       {a}..{b} ({} with a year)",
+            s.per_year.values().sum::<usize>()
+        )?;
+    }
+    writeln!(out, "bodies:      {}", s.orgs.len())?;
+    for (org, n) in s.orgs.iter().take(STATS_TOP_ORGS) {
+        writeln!(out, "  {n:>5}  {}", sanitize(org))?;
+    }
+    if let Some(b) = &s.build {
+        writeln!(out, "built by:    {}", b.describe())?;
+        writeln!(out, "updated:     {} (Unix time)", b.updated)?;
+    }
+    Ok(())
+}
+
+/// Issuing bodies listed by `stats`, most reports first.
+const STATS_TOP_ORGS: usize = 10;
+
+/// `analyze`: the normalised text and its words.
+pub fn analysis(out: &mut impl Write, normalized: &str, words: &[String]) -> io::Result<()> {
+    writeln!(out, "normalised: {normalized}")?;
+    writeln!(out, "words:      {}", words.join(" / "))
+}
+
+/// The line `index` ends with, on stderr.
+pub fn index_summary(summary: &IndexSummary) -> String {
+    format!(
+        "govsearch: indexed {} files ({} added, {} updated, {} removed, {} unchanged, {} skipped), {} sections, {:.1} MB in {:.2} s ({:.1} MB/s){}",
+        summary.added + summary.updated + summary.unchanged,
+        summary.added,
+        summary.updated,
+        summary.removed,
+        summary.unchanged,
+        summary.skipped,
+        summary.sections,
+        summary.bytes as f64 / 1e6,
+        summary.seconds,
+        summary.mb_per_s(),
+        if summary.rebuilt { ", rebuilt" } else { "" }
+    )
+}

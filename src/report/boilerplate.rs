@@ -1,0 +1,145 @@
+//! Boilerplate: which lines of a page are not part of the report.
+//!
+//! This module owns the conservative rules that recognise web-page and editor artefacts
+//! (breadcrumbs, 来源/时间 lines, page controls, image names, Word bookmarks). It looks at one
+//! line at a time and knows nothing of headings or report facts.
+
+use super::facts::{find_cn_date, find_iso_date};
+
+/// A line longer than this many characters is never boilerplate: page artefacts are short, and
+/// a sentence of a report is not dropped because it happens to start like one.
+const MAX_BOILERPLATE_CHARS: usize = 60;
+
+/// What the cleaner makes of one line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LineKind {
+    /// Blank.
+    Blank,
+    /// Web-page or editor boilerplate: not part of the report.
+    Boilerplate,
+    /// Report text, possibly with an inline editor artefact removed (the kept text).
+    Text(String),
+}
+
+/// Tokens of page controls: a line made only of these (and brackets, colons, spaces) is
+/// boilerplate. Single characters such as 大 中 小 only count beside a longer control word.
+const CONTROL_WORDS: &[&str] = &[
+    "下载",
+    "打印",
+    "全屏",
+    "收藏",
+    "字号",
+    "加大",
+    "还原",
+    "减小",
+    "分享到",
+    "分享",
+    "关闭窗口",
+    "关闭",
+    "打印本页",
+    "返回顶部",
+    "字体",
+    "默认",
+    "扫一扫",
+    "微信",
+    "微博",
+    "大",
+    "中",
+    "小",
+];
+
+/// Classifies one line. Conservative: a line is boilerplate only when it is short and matches a
+/// known page artefact as a whole, so no sentence of a report is ever dropped.
+pub fn classify_line(line: &str) -> LineKind {
+    let t = line.trim_matches(|c: char| c.is_whitespace());
+    if t.is_empty() {
+        return LineKind::Blank;
+    }
+    let short = t.chars().count() <= MAX_BOILERPLATE_CHARS;
+    if short && is_breadcrumb(t)
+        || short
+            && starts_with_any(
+                t,
+                &[
+                    "来源：",
+                    "来源:",
+                    "发布时间：",
+                    "发布时间:",
+                    "时间：",
+                    "时间:",
+                ],
+            )
+            && has_date_or_source_end(t)
+        || t.starts_with("如若转载")
+        || short && matches!(t, "相关报道：" | "相关报道:" | "相关链接：" | "相关阅读：")
+        || short && t.starts_with("<!--") && t.ends_with("-->")
+        || short && is_image_name(t)
+        || short && is_page_controls(t)
+    {
+        return LineKind::Boilerplate;
+    }
+    let cleaned = strip_editor_artefacts(line);
+    if cleaned.trim().is_empty() {
+        return LineKind::Boilerplate;
+    }
+    LineKind::Text(cleaned)
+}
+
+fn starts_with_any(t: &str, prefixes: &[&str]) -> bool {
+    prefixes.iter().any(|p| t.starts_with(p))
+}
+
+fn is_breadcrumb(t: &str) -> bool {
+    starts_with_any(
+        t,
+        &[
+            "您的位置",
+            "您现在的位置",
+            "当前位置",
+            "你的位置",
+            "你现在的位置",
+        ],
+    ) && (t.contains('>') || t.contains('＞') || t.contains("首页") || t.contains('»'))
+}
+
+/// 来源：解放日报 / 时间：2026-02-09 / 来源:常德市科学技术局 2023-12-01 15:00 字体:【
+fn has_date_or_source_end(t: &str) -> bool {
+    t.starts_with("来源") || find_iso_date(t).is_some() || find_cn_date(t).is_some()
+}
+
+fn is_image_name(t: &str) -> bool {
+    let lower = t.to_ascii_lowercase();
+    !t.contains(char::is_whitespace)
+        && [".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp"]
+            .iter()
+            .any(|e| lower.ends_with(e))
+}
+
+fn is_page_controls(t: &str) -> bool {
+    let mut rest = t.to_string();
+    let mut long_word = false;
+    for w in CONTROL_WORDS {
+        if rest.contains(w) {
+            if w.chars().count() > 1 {
+                long_word = true;
+            }
+            rest = rest.replace(w, "");
+        }
+    }
+    long_word
+        && rest
+            .chars()
+            .all(|c| c.is_whitespace() || "【】[]()（）：:|｜/,，、".contains(c))
+}
+
+/// Removes inline artefacts of Word exports such as `[bookmark: _GoBack]`.
+fn strip_editor_artefacts(line: &str) -> String {
+    let mut out = line.to_string();
+    while let Some(start) = out.find("[bookmark:") {
+        match out[start..].find(']') {
+            Some(end) => out.replace_range(start..start + end + 1, ""),
+            None => break,
+        }
+    }
+    out
+}

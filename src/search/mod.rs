@@ -1,0 +1,405 @@
+//! Search: from a parsed query to ranked hits.
+//!
+//! This module owns which sections match and in which order hits come: the query language
+//! ([`query`]), the gram queries that find substrings ([`matching`]), ranking (below) and
+//! snippets ([`snippet`]). It builds queries on the section document's fields
+//! ([`crate::document`]) and knows nothing of how hits are printed.
+//!
+//! **Matching** is exact substring matching on the `grams` field (see [`crate::analysis`]):
+//! the term's grams as a phrase at their character offsets. A term whose traditional-to-
+//! simplified form differs from its width/case-folded form matches either form. A term matches
+//! wherever its text occurs, inside longer words too.
+//!
+//! **Ranking.** The score of a section sums, over the positive terms it matches:
+//! [`WHOLE_WORD_BONUS`] when the term occurs as whole jieba words (the term is a word of the
+//! index's vocabulary present in the section, or every word of its segmentation is); BM25 of
+//! those words in the `words` field; BM25 of the term in the heading path (×[`HEADING_BOOST`])
+//! [`TITLE_BONUS`] when the report's title contains it; and BM25 of its grams in the body
+//! (×[`GRAM_WEIGHT`]).
+//! The bonus is larger than any BM25 sum, so whole-word matches always rank above sections
+//! where the term is only part of a longer word. Ties are broken by a key derived from the
+//! file path and the section's first line, so the order never depends on indexing threads.
+
+use std::ops::Bound;
+
+use tantivy::collector::{Count, DocSetCollector, TopDocs};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, Query, RangeQuery, TermQuery,
+    TermSetQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
+use thiserror::Error;
+
+use crate::analysis::{Normalized, Normalizer};
+use crate::document::SectionSchema;
+use crate::index::OpenIndex;
+pub use crate::json::Hit;
+
+pub mod matching;
+pub mod query;
+pub mod snippet;
+
+pub use matching::substring_query;
+pub use query::{parse_query, Clause, ParsedQuery, QueryError, QueryTerm, MAX_QUERY_CHARS};
+pub use snippet::{make_snippet, Snippet};
+
+use matching::{all_of, any_of};
+
+/// Score added per term found as whole words; above any sum of BM25 scores.
+pub const WHOLE_WORD_BONUS: f32 = 1000.0;
+/// Weight of BM25 in the heading path.
+pub const HEADING_BOOST: f32 = 3.0;
+/// Score added per term found in the report's title.
+pub const TITLE_BONUS: f32 = 5.0;
+/// Weight of the body's gram BM25.
+pub const GRAM_WEIGHT: f32 = 0.5;
+/// Snippet length in characters (about two terminal lines of Chinese).
+pub const SNIPPET_CHARS: usize = 80;
+/// Longest word looked up when a term is segmented over the index vocabulary, in characters:
+/// jieba's dictionary words are shorter.
+const MAX_VOCAB_WORD_CHARS: usize = 8;
+
+/// Why a search could not run.
+#[derive(Debug, Error)]
+pub enum SearchError {
+    /// The index files could not be read while searching.
+    #[error("the index at {path} cannot be read ({message}); rebuild it with `govsearch index CORPUS --index {path} --rebuild`")]
+    Damaged {
+        /// Index directory.
+        path: String,
+        /// tantivy's description.
+        message: String,
+    },
+}
+
+/// Parses `--year`: `2021` or `2019..2022` (inclusive).
+pub fn parse_years(s: &str) -> Result<(u32, u32), String> {
+    let parse = |t: &str| {
+        t.trim()
+            .parse::<u32>()
+            .map_err(|_| format!("invalid year {t:?}: expected e.g. 2021 or 2019..2022"))
+    };
+    match s.split_once("..") {
+        Some((a, b)) => {
+            let (a, b) = (parse(a)?, parse(b)?);
+            if a > b {
+                return Err(format!(
+                    "empty year range {s}: the first year is after the second"
+                ));
+            }
+            Ok((a, b))
+        }
+        None => {
+            let y = parse(s)?;
+            Ok((y, y))
+        }
+    }
+}
+
+/// Filters on report metadata.
+#[derive(Debug, Clone, Default)]
+pub struct Filters {
+    /// Years, inclusive.
+    pub years: Option<(u32, u32)>,
+    /// The issuing body contains this text.
+    pub org: Option<String>,
+}
+
+/// How many hits to return.
+#[derive(Debug, Clone, Copy)]
+pub enum Limit {
+    /// At most this many.
+    Top(usize),
+    /// Every matching section.
+    All,
+}
+
+/// A searcher over an open index.
+pub struct Engine {
+    searcher: Searcher,
+    sections: SectionSchema,
+    normalizer: Normalizer,
+    /// Index directory, to name it in errors.
+    shown: String,
+}
+
+impl Engine {
+    /// Prepares searching an open index.
+    pub fn new(open: &OpenIndex) -> Result<Engine, SearchError> {
+        let shown = open.dir.display().to_string();
+        let reader = open
+            .index
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| damaged(&shown, e))?;
+        Ok(Engine {
+            searcher: reader.searcher(),
+            sections: open.sections.clone(),
+            normalizer: Normalizer::new(),
+            shown,
+        })
+    }
+
+    fn damaged(&self, e: tantivy::TantivyError) -> SearchError {
+        damaged(&self.shown, e)
+    }
+
+    /// The normaliser used for queries and snippets.
+    pub fn normalizer(&self) -> &Normalizer {
+        &self.normalizer
+    }
+
+    /// Number of sections matching.
+    pub fn count(&self, query: &ParsedQuery, filters: &Filters) -> Result<usize, SearchError> {
+        let q = self.build(query, filters, false)?;
+        self.searcher
+            .search(&q, &Count)
+            .map_err(|e| self.damaged(e))
+    }
+
+    /// Ranked hits.
+    pub fn search(
+        &self,
+        query: &ParsedQuery,
+        filters: &Filters,
+        limit: Limit,
+    ) -> Result<Vec<Hit>, SearchError> {
+        let q = self.build(query, filters, true)?;
+        let n = match limit {
+            Limit::Top(n) => n,
+            Limit::All => self
+                .searcher
+                .search(&q, &Count)
+                .map_err(|e| self.damaged(e))?,
+        };
+        if n == 0 {
+            return Ok(Vec::new());
+        }
+        let sections = self.sections.clone();
+        let collector =
+            TopDocs::with_limit(n).tweak_score(move |segment: &tantivy::SegmentReader| {
+                // The key column exists in every segment of this schema; a damaged one ties
+                // at zero here and fails loudly when its documents are fetched.
+                let keys = sections.sort_keys(segment).ok();
+                move |doc, score| {
+                    let key = keys.as_ref().map_or(0, |k| k.get_val(doc));
+                    (score, u64::MAX - key)
+                }
+            });
+        let top: Vec<((f32, u64), DocAddress)> = self
+            .searcher
+            .search(&q, &collector)
+            .map_err(|e| self.damaged(e))?;
+        let forms = query.highlight_forms();
+        top.into_iter()
+            .enumerate()
+            .map(|(i, ((score, _), addr))| {
+                let doc: TantivyDocument = self.searcher.doc(addr).map_err(|e| self.damaged(e))?;
+                Ok(self.hit(i + 1, score, &doc, &forms))
+            })
+            .collect()
+    }
+
+    fn hit(&self, rank: usize, score: f32, doc: &TantivyDocument, forms: &[Normalized]) -> Hit {
+        let s = self.sections.decode(doc);
+        let snippet = make_snippet(&self.normalizer, &s.text, forms, SNIPPET_CHARS);
+        Hit {
+            rank,
+            score,
+            path: s.path,
+            title: s.title,
+            year: s.year,
+            org: s.org,
+            date: s.date,
+            section: s.heading,
+            level: s.level,
+            line_start: s.line_start as usize,
+            line_end: s.line_end as usize,
+            match_line: s.line_start as usize + snippet.line_offset,
+            snippet: snippet.text,
+            highlights: snippet.highlights,
+        }
+    }
+
+    /// Builds the tantivy query. Without `scoring`, only the matching clauses (for counting).
+    fn build(
+        &self,
+        query: &ParsedQuery,
+        filters: &Filters,
+        scoring: bool,
+    ) -> Result<Box<dyn Query>, SearchError> {
+        let f = self.sections.fields();
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for clause in &query.clauses {
+            let matcher = any_of(
+                clause
+                    .any_of
+                    .iter()
+                    .flat_map(|t| t.forms.iter().map(|form| substring_query(f.grams, form)))
+                    .collect(),
+            );
+            if clause.excluded {
+                clauses.push((Occur::MustNot, matcher));
+                continue;
+            }
+            clauses.push((Occur::Must, Box::new(BoostQuery::new(matcher, GRAM_WEIGHT))));
+            if scoring {
+                for term in &clause.any_of {
+                    let form = &term.forms[0];
+                    if let Some(words) = self.whole_words(form)? {
+                        clauses.push((
+                            Occur::Should,
+                            Box::new(ConstScoreQuery::new(
+                                all_of(words.iter().map(|w| self.word_query(w)).collect()),
+                                WHOLE_WORD_BONUS,
+                            )),
+                        ));
+                        for w in &words {
+                            clauses.push((Occur::Should, self.word_query(w)));
+                        }
+                    }
+                    clauses.push((
+                        Occur::Should,
+                        Box::new(BoostQuery::new(
+                            substring_query(f.heading_grams, form),
+                            HEADING_BOOST,
+                        )),
+                    ));
+                    if let Some(reports) = self.reports_matching(f.title_grams, form)? {
+                        clauses.push((
+                            Occur::Should,
+                            Box::new(ConstScoreQuery::new(reports, TITLE_BONUS)),
+                        ));
+                    }
+                }
+            }
+        }
+        if let Some((a, b)) = filters.years {
+            clauses.push((
+                Occur::Must,
+                Box::new(RangeQuery::new(
+                    Bound::Included(Term::from_field_u64(f.year, a as u64)),
+                    Bound::Included(Term::from_field_u64(f.year, b as u64)),
+                )),
+            ));
+        }
+        if let Some(org) = &filters.org {
+            let norm = self.normalizer.normalize(org).trimmed();
+            let q: Box<dyn Query> = if norm.is_empty() {
+                Box::new(EmptyQuery)
+            } else {
+                self.reports_matching(f.org_grams, &norm)?
+                    .unwrap_or_else(|| Box::new(EmptyQuery))
+            };
+            clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0))));
+        }
+        Ok(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// All sections of the reports whose report-level field (title, issuing body; indexed on
+    /// each report's first section) contains `form`; None when no report's does.
+    fn reports_matching(
+        &self,
+        field: Field,
+        form: &Normalized,
+    ) -> Result<Option<Box<dyn Query>>, SearchError> {
+        let found = self
+            .searcher
+            .search(&*substring_query(field, form), &DocSetCollector)
+            .map_err(|e| self.damaged(e))?;
+        let mut found: Vec<DocAddress> = found.into_iter().collect();
+        found.sort_unstable();
+        let mut files: Vec<u64> = Vec::new();
+        // One column per segment: opening a fast-field column decodes its block index.
+        for segment in found.chunk_by(|a, b| a.segment_ord == b.segment_ord) {
+            let reader = self.searcher.segment_reader(segment[0].segment_ord);
+            let ids = self
+                .sections
+                .report_ids(reader, segment.iter().map(|a| a.doc_id))
+                .map_err(|e| self.damaged(e))?;
+            files.extend(ids);
+        }
+        if files.is_empty() {
+            return Ok(None);
+        }
+        files.sort_unstable();
+        files.dedup();
+        let terms = files.into_iter().map(|id| self.sections.file_term(id));
+        Ok(Some(Box::new(TermSetQuery::new(terms))))
+    }
+
+    fn word_query(&self, word: &str) -> Box<dyn Query> {
+        Box::new(TermQuery::new(
+            Term::from_field_text(self.sections.fields().words, word),
+            IndexRecordOption::WithFreqs,
+        ))
+    }
+
+    /// The words of the index vocabulary that make up a term: the term itself when it is a
+    /// word, else its forward maximum-match segmentation over the vocabulary. None when some
+    /// part is not a word (the term then has no whole-word reading).
+    pub fn whole_words(&self, form: &str) -> Result<Option<Vec<String>>, SearchError> {
+        let words_field = self.sections.fields().words;
+        let in_vocab = |w: &str| -> Result<bool, SearchError> {
+            let n = self
+                .searcher
+                .doc_freq(&Term::from_field_text(words_field, w))
+                .map_err(|e| self.damaged(e))?;
+            Ok(n > 0)
+        };
+        if form.contains(char::is_whitespace) {
+            let mut all = Vec::new();
+            for part in form.split_whitespace() {
+                match self.whole_words(part)? {
+                    Some(words) => all.extend(words),
+                    None => return Ok(None),
+                }
+            }
+            return Ok(Some(all));
+        }
+        if in_vocab(form)? {
+            return Ok(Some(vec![form.to_string()]));
+        }
+        let chars: Vec<char> = form.chars().collect();
+        let mut words = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            let mut longest = None;
+            for len in (1..=(chars.len() - i).min(MAX_VOCAB_WORD_CHARS)).rev() {
+                let w: String = chars[i..i + len].iter().collect();
+                if in_vocab(&w)? {
+                    longest = Some(len);
+                    break;
+                }
+            }
+            let Some(len) = longest else {
+                return Ok(None);
+            };
+            words.push(chars[i..i + len].iter().collect());
+            i += len;
+        }
+        Ok(Some(words))
+    }
+}
+
+fn damaged(shown: &str, e: tantivy::TantivyError) -> SearchError {
+    SearchError::Damaged {
+        path: shown.to_string(),
+        message: e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn year_ranges() {
+        assert_eq!(parse_years("2021"), Ok((2021, 2021)));
+        assert_eq!(parse_years("2019..2022"), Ok((2019, 2022)));
+        assert!(parse_years("2022..2019").is_err());
+        assert!(parse_years("abc").is_err());
+    }
+}
