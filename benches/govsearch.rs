@@ -197,6 +197,7 @@ fn searching(c: &mut Criterion) {
                 engine
                     .search(q, &Filters::default(), Limit::Top(10))
                     .unwrap()
+                    .hits
                     .len()
             })
             .sum()

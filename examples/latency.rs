@@ -37,7 +37,9 @@ fn main() -> anyhow::Result<()> {
         for (i, q) in queries.iter().enumerate() {
             let t = Instant::now();
             let parsed = search::parse_query(q, engine.normalizer())?;
-            let hits = engine.search(&parsed, &Filters::default(), Limit::Top(10))?;
+            let hits = engine
+                .search(&parsed, &Filters::default(), Limit::Top(10))?
+                .hits;
             let elapsed = t.elapsed();
             std::hint::black_box(hits);
             if round > 0 {

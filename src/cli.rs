@@ -19,8 +19,12 @@ const QUERY_HELP: &str = "\
 QUERY LANGUAGE:
   法律顾问 合同          both terms must occur in the section (AND)
   \"合同 审查\"           a quoted phrase is one term
-  法律顾问 -外包         exclude sections containing 外包
+  法律顾问 -外包         exclude sections containing 外包 (a word of '-' and a Chinese
+                         character can never be a flag, so it is always an exclusion)
+  人工智能 NOT AI        exclude AI: NOT works for every term (so does --not AI);
+                         -AI or -5G would look like flags and are refused
   法律顾问 OR 律师       either term (OR binds tighter than AND)
+  -- 法律 -AI            after --, every word is query text: -AI excludes AI
   A term matches wherever its text occurs, inside longer words too (顾问 finds 法律顾问),
   with full-width/half-width forms, letter case and traditional/simplified characters folded
   together (ＧＤＰ = GDP = gdp, 國務院 = 国务院).
@@ -83,7 +87,7 @@ pub struct IndexArgs {
 #[derive(Debug, Args)]
 pub struct SearchArgs {
     /// Query terms (see QUERY LANGUAGE below).
-    #[arg(required = true, allow_hyphen_values = true)]
+    #[arg(required = true)]
     pub query: Vec<String>,
     /// Index directory.
     #[arg(long, default_value = DEFAULT_INDEX)]
@@ -103,9 +107,13 @@ pub struct SearchArgs {
     /// Only reports about this year, or a range A..B (inclusive).
     #[arg(long, value_parser = search::parse_years)]
     pub year: Option<(u32, u32)>,
-    /// Only reports whose issuing body contains this text.
+    /// Only reports whose issuing body starts with this text, or has it as a word after a place
+    /// name (云南 and 人民政府 both match 云南省人民政府; 南省 does not).
     #[arg(long)]
     pub org: Option<String>,
+    /// Exclude sections containing TERM (repeatable): the same as `NOT TERM` in the query.
+    #[arg(long = "not", value_name = "TERM")]
+    pub not: Vec<String>,
 }
 
 /// `govsearch inspect`.
@@ -144,55 +152,110 @@ pub struct StatsArgs {
     pub json: bool,
 }
 
-/// Lets exclusions (`-外包`) stand anywhere among `search`'s words without being taken for
-/// flags, and flags stand after the query: every word of a `search` command line that is not
-/// one of its flags (or a flag's value) is moved behind a `--`.
-pub fn search_args_with_query_last(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
-    use clap::CommandFactory;
-    let pos = 1;
-    if args.get(pos).is_none_or(|a| a != "search") {
-        return args;
-    }
-    let cmd = Cli::command();
-    let Some(search) = cmd.find_subcommand("search") else {
-        return args;
-    };
-    let mut takes_value = std::collections::HashMap::new();
-    for arg in search.get_arguments() {
-        let value = arg.get_action().takes_values();
-        if let Some(s) = arg.get_short() {
-            takes_value.insert(format!("-{s}"), value);
-        }
-        if let Some(l) = arg.get_long() {
-            takes_value.insert(format!("--{l}"), value);
-        }
-    }
-    takes_value.insert("-h".into(), false);
-    takes_value.insert("--help".into(), false);
-    let mut flags: Vec<std::ffi::OsString> = args[..=pos].to_vec();
-    let mut words = Vec::new();
-    let mut rest = args[pos + 1..].iter();
-    while let Some(a) = rest.next() {
-        let s = a.to_string_lossy();
-        if s == "--" {
-            words.extend(rest.by_ref().cloned());
-            break;
-        }
-        let name = s.split_once('=').map_or(&*s, |(n, _)| n);
-        match takes_value.get(name) {
-            Some(true) if !s.contains('=') => {
-                flags.push(a.clone());
-                if let Some(v) = rest.next() {
-                    flags.push(v.clone());
+/// The one rule govsearch adds to clap's: on a `search` command line, a word of `-` followed by
+/// a character that is not ASCII (`-外包`, `-“合同”`) can never be a flag, so it is the
+/// exclusion `--not=外包`. Words after `--` are left alone (they are query text already, where
+/// `-term` excludes too). Everything else is clap's: flags may stand anywhere, and a word that
+/// looks like a flag but is not one (`-AI`, `--limt`) is an error.
+pub fn exclusions_as_flags(
+    args: impl IntoIterator<Item = std::ffi::OsString>,
+) -> Vec<std::ffi::OsString> {
+    let mut out = Vec::new();
+    let mut in_search = false;
+    let mut after_dashes = false;
+    for (i, arg) in args.into_iter().enumerate() {
+        let text = arg.to_str();
+        if i > 0 && !in_search && text == Some("search") {
+            in_search = true;
+        } else if in_search && !after_dashes {
+            if text == Some("--") {
+                after_dashes = true;
+            } else if let Some(term) = text.and_then(|t| t.strip_prefix('-')) {
+                if term.chars().next().is_some_and(|c| !c.is_ascii()) {
+                    out.push(format!("--not={term}").into());
+                    continue;
                 }
             }
-            Some(_) => flags.push(a.clone()),
-            None => words.push(a.clone()),
+        }
+        out.push(arg);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn search(args: &[&str]) -> Result<SearchArgs, String> {
+        let mut all = vec!["govsearch", "search"];
+        all.extend_from_slice(args);
+        match Cli::try_parse_from(all) {
+            Ok(Cli {
+                command: Command::Search(a),
+            }) => Ok(a),
+            Ok(_) => Err("not search".into()),
+            Err(e) => Err(e.to_string()),
         }
     }
-    if !words.is_empty() {
-        flags.push("--".into());
-        flags.extend(words);
+
+    fn search_line(args: &[&str]) -> Result<SearchArgs, String> {
+        let mut all = vec!["govsearch", "search"];
+        all.extend_from_slice(args);
+        let all = exclusions_as_flags(all.into_iter().map(std::ffi::OsString::from));
+        match Cli::try_parse_from(all) {
+            Ok(Cli {
+                command: Command::Search(a),
+            }) => Ok(a),
+            Ok(_) => Err("not search".into()),
+            Err(e) => Err(e.to_string()),
+        }
     }
-    flags
+
+    #[test]
+    fn flags_parse_wherever_they_stand_and_in_every_form() {
+        for args in [
+            &["科技", "-n3"][..],
+            &["-n", "3", "科技"],
+            &["科技", "-n=3"],
+            &["科技", "--limit=3"],
+            &["科技", "--limit", "3"],
+        ] {
+            let a = search_line(args).unwrap();
+            assert_eq!(
+                (a.query, a.limit),
+                (vec!["科技".to_string()], 3),
+                "{args:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn words_that_look_like_flags_are_errors_that_name_them() {
+        for (args, named) in [
+            (&["科技", "--limt", "2"][..], "--limt"),
+            (&["科技", "--colour"], "--colour"),
+            (&["科技", "-AI"], "-A"),
+            (&["科技", "-5G"], "-5"),
+        ] {
+            let e = search_line(args).unwrap_err();
+            assert!(e.contains(named), "{args:?}: {e}");
+        }
+    }
+
+    #[test]
+    fn chinese_exclusions_and_not_and_double_dash() {
+        let a = search_line(&["科技", "-外包", "-n", "2"]).unwrap();
+        assert_eq!(
+            (a.query, a.not, a.limit),
+            (vec!["科技".into()], vec!["外包".into()], 2)
+        );
+        let a = search_line(&["-外包", "科技", "--not", "AI"]).unwrap();
+        assert_eq!(
+            (a.query, a.not),
+            (vec!["科技".into()], vec!["外包".into(), "AI".into()])
+        );
+        let a = search_line(&["科技", "--", "-AI", "-外包"]).unwrap();
+        assert_eq!(a.query, vec!["科技", "-AI", "-外包"]);
+        assert!(a.not.is_empty());
+    }
 }

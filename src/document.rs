@@ -21,7 +21,7 @@ use crate::analysis::{self, Normalized, Normalizer};
 use crate::report::{Report, Section};
 
 /// Version of the schema; an index of another version must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Bits of the tie-break key that hold the section's first line. 2^20 lines (a million) is more
 /// than any report has; the remaining 44 bits identify the report.
@@ -47,6 +47,11 @@ pub struct Fields {
     pub year: Field,
     /// Date as written (stored).
     pub date: Field,
+    /// Document number, 文号 (stored).
+    pub doc_number: Field,
+    /// The issuing body's normalised name and each of its tails after a place name (云南省人民政府,
+    /// 人民政府), as raw terms for `--org` prefix matching; on the first section of each report.
+    pub org_keys: Field,
     /// Heading path, elements joined by a separator only this module knows (stored).
     pub heading: Field,
     /// Level of the innermost heading (stored).
@@ -88,6 +93,8 @@ pub struct StoredSection {
     pub org: Option<String>,
     /// Date signed or published.
     pub date: Option<String>,
+    /// Document number (文号).
+    pub doc_number: Option<String>,
     /// Heading path, outermost first.
     pub heading: Vec<String>,
     /// Level of the innermost heading (0: preamble).
@@ -107,6 +114,7 @@ pub struct ReportFacts<'a> {
     file_id: u64,
     title_norm: Normalized,
     org_norm: Option<Normalized>,
+    org_keys: Vec<String>,
 }
 
 /// The schema of section documents and the codec between sections and tantivy documents.
@@ -131,6 +139,8 @@ impl SectionSchema {
         let org = b.add_text_field("org", STORED);
         let year = b.add_u64_field("year", INDEXED | FAST | STORED);
         let date = b.add_text_field("date", STORED);
+        let doc_number = b.add_text_field("doc_number", STORED);
+        let org_keys = b.add_text_field("org_keys", STRING);
         let heading = b.add_text_field("heading", STORED);
         let level = b.add_u64_field("level", STORED);
         let line_start = b.add_u64_field("line_start", STORED);
@@ -159,6 +169,8 @@ impl SectionSchema {
                 org,
                 year,
                 date,
+                doc_number,
+                org_keys,
                 heading,
                 level,
                 line_start,
@@ -208,6 +220,11 @@ impl SectionSchema {
             file_id: file_id(path),
             title_norm: normalizer.normalize(&report.title),
             org_norm: report.org.as_deref().map(|o| normalizer.normalize(o)),
+            org_keys: report
+                .org
+                .as_deref()
+                .map(|o| org_keys(&normalizer.normalize(o)))
+                .unwrap_or_default(),
         }
     }
 
@@ -242,6 +259,9 @@ impl SectionSchema {
             if let Some(o) = &facts.org_norm {
                 doc.add_text(f.org_grams, o.as_str());
             }
+            for k in &facts.org_keys {
+                doc.add_text(f.org_keys, k);
+            }
         }
         if let Some(y) = report.year {
             doc.add_u64(f.year, y as u64);
@@ -251,6 +271,9 @@ impl SectionSchema {
         }
         if let Some(d) = &report.date {
             doc.add_text(f.date, d);
+        }
+        if let Some(n) = &report.doc_number {
+            doc.add_text(f.doc_number, n);
         }
         doc
     }
@@ -270,6 +293,7 @@ impl SectionSchema {
             year: u64_of(f.year).map(|y| y as u32),
             org: text_of(f.org),
             date: text_of(f.date),
+            doc_number: text_of(f.doc_number),
             heading: text_of(f.heading)
                 .filter(|h| !h.is_empty())
                 .map(|h| h.split(HEADING_SEP).map(str::to_string).collect())
@@ -292,6 +316,11 @@ impl SectionSchema {
             .first_or_default_col(0))
     }
 
+    /// The report id of a tie-break key (see [`SectionSchema::sort_keys`]).
+    pub fn report_of_key(&self, key: u64) -> u64 {
+        key >> KEY_LINE_BITS
+    }
+
     /// The report id of each of a segment's documents, for the given doc ids.
     pub fn report_ids(
         &self,
@@ -304,6 +333,25 @@ impl SectionSchema {
             .map(|key| key >> KEY_LINE_BITS)
             .collect())
     }
+}
+
+/// Marks after which a new word of a body's name starts: the end of a place name, or a space
+/// or list mark between two bodies.
+const ORG_WORD_STARTS_AFTER: &[char] = &['省', '市', '区', '县', '州', '盟', '旗', ' ', '、'];
+
+/// The keys `--org` matches by prefix: the whole normalised name and every tail of it that
+/// starts after a place name (云南省人民政府 → 云南省人民政府, 人民政府).
+pub fn org_keys(org: &Normalized) -> Vec<String> {
+    let mut keys = vec![org.as_str().to_string()];
+    for (i, c) in org.char_indices() {
+        if ORG_WORD_STARTS_AFTER.contains(&c) {
+            let tail = org[i + c.len_utf8()..].trim_start();
+            if !tail.is_empty() && !keys.iter().any(|k| k == tail) {
+                keys.push(tail.to_string());
+            }
+        }
+    }
+    keys
 }
 
 fn gram_field(b: &mut SchemaBuilder, name: &str, norms: bool) -> Field {
@@ -337,6 +385,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn org_keys_start_at_the_name_and_after_each_place() {
+        let n = Normalizer::new();
+        assert_eq!(
+            org_keys(&n.normalize("云南省人民政府")),
+            ["云南省人民政府", "人民政府"]
+        );
+        assert_eq!(
+            org_keys(&n.normalize("深圳市光明区科技局")),
+            ["深圳市光明区科技局", "光明区科技局", "科技局"]
+        );
+    }
+
+    #[test]
     fn a_section_survives_encoding_and_decoding() {
         let schema = SectionSchema::new();
         let section = Section {
@@ -351,6 +412,7 @@ mod tests {
             year: Some(2021),
             org: Some("柳州市科学技术局".into()),
             date: None,
+            doc_number: Some("柳科发〔2021〕3号".into()),
             sections: vec![section.clone()],
         };
         let n = Normalizer::new();
@@ -362,6 +424,7 @@ mod tests {
         assert_eq!(back.year, Some(2021));
         assert_eq!(back.org.as_deref(), Some("柳州市科学技术局"));
         assert_eq!(back.text, section.text);
+        assert_eq!(back.doc_number.as_deref(), Some("柳科发〔2021〕3号"));
         assert_eq!(
             sort_key(file_id("data/a.txt"), 7) >> KEY_LINE_BITS,
             file_id("data/a.txt")

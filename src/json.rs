@@ -14,8 +14,8 @@ use serde::{Deserialize, Serialize};
 
 /// `search --json`: one line per hit.
 ///
-/// `{"rank","score","path","title","year","org","date","section","level","line_start",
-/// "line_end","snippet","highlights"}`; `highlights` are character offsets into `snippet`, end
+/// `{"rank","score","path","title","year","org","date","doc_number","section","level","line_start",
+/// "line_end","line","column","snippet","highlights"}`; `highlights` are character offsets into `snippet`, end
 /// exclusive.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Hit {
@@ -33,6 +33,8 @@ pub struct Hit {
     pub org: Option<String>,
     /// Date signed or published, as written.
     pub date: Option<String>,
+    /// Document number (文号), e.g. 包府办发〔2022〕43号.
+    pub doc_number: Option<String>,
     /// Heading path, outermost first; empty for the preamble.
     pub section: Vec<String>,
     /// Level of the innermost heading (0: preamble).
@@ -41,13 +43,15 @@ pub struct Hit {
     pub line_start: usize,
     /// Last line of the section, inclusive.
     pub line_end: usize,
+    /// Line of the first match shown in the snippet: 1-based, counted in the decoded source as
+    /// `line_start` is (for .html and .docx, in the extracted lines `inspect` shows).
+    pub line: usize,
+    /// Column of that match in its line: 1-based, in characters (Unicode scalar values).
+    pub column: usize,
     /// About two lines of text around the best match.
     pub snippet: String,
     /// Matched ranges in `snippet`, character offsets, end exclusive.
     pub highlights: Vec<[usize; 2]>,
-    /// Line of the first match shown in the snippet, for `path:line` in human output.
-    #[serde(skip)]
-    pub match_line: usize,
 }
 
 /// `inspect --json`: one line per file.
@@ -67,6 +71,8 @@ pub struct InspectRecord {
     pub org: Option<String>,
     /// Date.
     pub date: Option<String>,
+    /// Document number (文号).
+    pub doc_number: Option<String>,
     /// Sections, in source order.
     pub sections: Vec<InspectSection>,
 }
@@ -103,6 +109,8 @@ pub struct IndexStats {
     pub per_year: BTreeMap<u32, usize>,
     /// Issuing bodies with their number of reports, most first, as `[name, reports]`.
     pub orgs: Vec<(String, usize)>,
+    /// Reports with a document number (文号).
+    pub with_doc_number: usize,
     /// What built the index.
     pub build: Option<BuildInfo>,
 }

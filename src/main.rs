@@ -6,8 +6,7 @@ use govsearch::cli::{self, Cli};
 use govsearch::commands::{self, ExitStatus};
 
 fn main() {
-    let args = cli::search_args_with_query_last(std::env::args_os().collect());
-    let cli = match Cli::try_parse_from(args) {
+    let cli = match Cli::try_parse_from(cli::exclusions_as_flags(std::env::args_os())) {
         Ok(cli) => cli,
         Err(e) => {
             let status = if e.use_stderr() {
@@ -16,6 +15,11 @@ fn main() {
                 ExitStatus::Found
             };
             let _ = e.print();
+            if e.kind() == clap::error::ErrorKind::UnknownArgument {
+                eprintln!(
+                    "note: to exclude a term that starts with a Latin letter or a digit, write NOT TERM or --not TERM; to search for text that starts with '-', put it after --"
+                );
+            }
             std::process::exit(status as i32);
         }
     };

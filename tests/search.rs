@@ -322,7 +322,9 @@ fn human_output_shows_title_section_location_and_snippet_without_colour_when_pip
     );
     assert!(out.contains("(2023 · 常德市科学技术局)"), "{out}");
     assert!(out.contains("二、依法行政制度体系完善情况"), "{out}");
-    assert!(out.contains("002_3b35ca370aa899d8.txt:14"), "{out}");
+    // The line and column of the match itself (line 14 is the heading above it).
+    assert!(out.contains("002_3b35ca370aa899d8.txt:15:344"), "{out}");
+    assert!(out.contains("1 section, in 1 report"), "{out}");
     assert!(out.contains("续聘律师"), "{out}");
     assert!(!out.contains('\x1b'), "no escape codes when piped");
 }

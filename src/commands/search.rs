@@ -14,7 +14,7 @@ use crate::search::{self, Engine, Filters, Limit};
 
 /// Runs `search`.
 pub fn run(a: SearchArgs) -> Result<Outcome> {
-    let parsed = search::parse_query(&a.query.join(" "), &Normalizer::new())?;
+    let parsed = search::parse_query_excluding(&a.query.join(" "), &a.not, &Normalizer::new())?;
     let default_index = a.index == Path::new(DEFAULT_INDEX);
     if default_index && !a.index.join("meta.json").exists() && Path::new(DEFAULT_CORPUS).is_dir() {
         eprintln!(
@@ -44,16 +44,19 @@ pub fn run(a: SearchArgs) -> Result<Outcome> {
     } else {
         Limit::Top(a.limit)
     };
-    let hits = engine.search(&parsed, &filters, limit)?;
-    let mut printer: Box<dyn HitPrinter> = if a.json {
-        Box::new(JsonPrinter::new(&mut out))
+    let found = engine.search(&parsed, &filters, limit)?;
+    if a.json {
+        let mut printer = JsonPrinter::new(&mut out);
+        for h in &found.hits {
+            printer.hit(h)?;
+        }
     } else {
-        Box::new(HumanPrinter::new(&mut out, Color::detect()))
-    };
-    for h in &hits {
-        printer.hit(h)?;
+        let mut printer = HumanPrinter::new(&mut out, Color::detect());
+        for h in &found.hits {
+            printer.hit(h)?;
+        }
+        printer.totals(&found, a.all)?;
     }
-    drop(printer);
     out.flush()?;
-    Ok(Outcome::found_if(!hits.is_empty()))
+    Ok(Outcome::found_if(!found.hits.is_empty()))
 }

@@ -31,6 +31,9 @@ pub struct FileEntry {
     pub year: Option<u32>,
     /// Issuing body.
     pub org: Option<String>,
+    /// Document number (文号).
+    #[serde(default)]
+    pub doc_number: Option<String>,
 }
 
 /// The files an index holds, by path.

@@ -264,6 +264,11 @@ pub fn stats(dir: &Path) -> Result<IndexStats, IndexError> {
             .zip(per_year.keys().next_back().copied()),
         per_year,
         orgs,
+        with_doc_number: manifest
+            .files
+            .values()
+            .filter(|e| e.doc_number.is_some())
+            .count(),
         build: open.build,
     })
 }

@@ -356,6 +356,7 @@ fn load_file(
                 text_bytes: report.sections.iter().map(|s| s.text.len() as u64).sum(),
                 year: report.year,
                 org: report.org.clone(),
+                doc_number: report.doc_number.clone(),
             },
             bytes: bytes.len() as u64,
             docs,

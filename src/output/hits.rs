@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use super::{sanitize, Color};
-use crate::search::Hit;
+use crate::search::{Found, Hit};
 
 /// Something that prints hits.
 pub trait HitPrinter {
@@ -31,6 +31,30 @@ impl<W: Write> HumanPrinter<W> {
     }
 }
 
+impl<W: Write> HumanPrinter<W> {
+    /// The closing line: how many sections were shown of how many, in how many reports.
+    pub fn totals(&mut self, found: &Found, all: bool) -> io::Result<()> {
+        let shown = found.hits.len();
+        let sections = plural(found.sections, "section", "sections");
+        let reports = plural(found.reports, "report", "reports");
+        if shown == 0 {
+            return Ok(());
+        }
+        if shown < found.sections && !all {
+            writeln!(
+                self.out,
+                "{shown} of {sections}, in {reports} (--all for every section)"
+            )
+        } else {
+            writeln!(self.out, "{sections}, in {reports}")
+        }
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 impl<W: Write> HitPrinter for HumanPrinter<W> {
     fn hit(&mut self, hit: &Hit) -> io::Result<()> {
         let mut meta = Vec::new();
@@ -51,7 +75,7 @@ impl<W: Write> HitPrinter for HumanPrinter<W> {
             let path: Vec<String> = hit.section.iter().map(|s| sanitize(s)).collect();
             writeln!(self.out, "   {}", self.paint("36", &path.join(" › ")))?;
         }
-        let loc = format!("{}:{}", sanitize(&hit.path), hit.match_line);
+        let loc = format!("{}:{}:{}", sanitize(&hit.path), hit.line, hit.column);
         writeln!(self.out, "   {}", self.paint("35", &loc))?;
         let chars: Vec<char> = hit.snippet.chars().collect();
         let mut snippet = String::new();

@@ -32,6 +32,7 @@ pub fn inspect(out: &mut impl Write, doc: &Document, json: bool) -> io::Result<(
     )?;
     writeln!(out, "  org:      {}", opt(&r.org))?;
     writeln!(out, "  date:     {}", opt(&r.date))?;
+    writeln!(out, "  number:   {}", opt(&r.doc_number))?;
     writeln!(out, "  sections: {}", r.sections.len())?;
     for s in &r.sections {
         let name = s
@@ -63,6 +64,7 @@ fn inspect_record(d: &Document) -> InspectRecord {
         year: r.year,
         org: r.org.clone(),
         date: r.date.clone(),
+        doc_number: r.doc_number.clone(),
         sections: r
             .sections
             .iter()
@@ -94,6 +96,11 @@ pub fn stats(out: &mut impl Write, dir: &Path, s: &IndexStats, json: bool) -> io
             s.per_year.values().sum::<usize>()
         )?;
     }
+    writeln!(
+        out,
+        "numbered:    {} with a document number (文号)",
+        s.with_doc_number
+    )?;
     writeln!(out, "bodies:      {}", s.orgs.len())?;
     for (org, n) in s.orgs.iter().take(STATS_TOP_ORGS) {
         writeln!(out, "  {n:>5}  {}", sanitize(org))?;

@@ -37,35 +37,227 @@ fn ends_like_title(t: &str) -> bool {
     TITLE_ENDINGS.iter().any(|e| t.trim_end().ends_with(e))
 }
 
-/// The title: the first kept line before the first heading (or a Markdown `#` heading in first
-/// position), joined with the next line when the first does not end like a title and the next
-/// one does (柳州: 法治政府 / 建设工作报告; 沙坪坝: 科学技术局 / 关于…的报告).
-/// Returns the title and how many kept lines it took (those lines stay in the preamble).
+/// Most lines a title may span (a long name of a regulation wraps twice).
+const MAX_TITLE_LINES: usize = 3;
+
+/// The title: the first kept line before the first heading, after any citation, link and
+/// metadata lines (or a Markdown `#` heading in first position), joined with up to two more
+/// lines while it does not end like a title and they look like one (柳州: 法治政府 /
+/// 建设工作报告; a regulation's name over three lines). A `标题：` metadata line names it
+/// outright. Returns the title and how many kept lines it took (those lines stay in the
+/// preamble).
 pub(super) fn find_title(
     kept: &[(usize, &str)],
     headings: &[Option<Heading>],
     first_heading: usize,
+    fields: &HeaderFields,
 ) -> (Option<String>, usize) {
-    let Some((_, first)) = kept.first() else {
+    let skip = kept.iter().take_while(|(_, t)| is_preface_noise(t)).count();
+    if let Some(t) = &fields.title {
+        return (Some(t.clone()), skip);
+    }
+    let Some((_, first)) = kept.get(skip) else {
         return (None, 0);
     };
-    if let Some(Some(h)) = headings.first() {
+    if let Some(Some(h)) = headings.get(skip) {
         if h.level == 1 && first.trim_start().starts_with('#') {
-            return (Some(h.text.clone()), 1);
+            return (Some(h.text.clone()), skip + 1);
         }
         return (None, 0);
     }
-    if first_heading == 0 || !looks_like_title_line(first) {
+    if first_heading <= skip || !looks_like_title_line(first) {
         return (None, 0);
     }
-    let first = first.trim();
-    if !ends_like_title(first) && first_heading >= 2 {
-        let second = kept[1].1.trim();
-        if looks_like_title_line(second) && ends_like_title(second) {
-            return (Some(format!("{first}{second}")), 2);
+    let mut title = first.trim().to_string();
+    let mut taken = 1;
+    while !ends_like_title(&title) && taken < MAX_TITLE_LINES && skip + taken < first_heading {
+        let next = kept[skip + taken].1.trim();
+        if !looks_like_title_line(next) || is_preface_noise(next) {
+            break;
         }
+        title.push_str(next);
+        taken += 1;
     }
-    (Some(first.to_string()), 1)
+    if taken > 1 && !ends_like_title(&title) {
+        // The lines did not make a title: keep the first alone.
+        return (Some(first.trim().to_string()), skip + 1);
+    }
+    (Some(title), skip + taken)
+}
+
+/// Lines that come before a title in downloaded notices and are not it: citation codes
+/// (`【法宝引证码】CLI.2.…`), links (`原文链接：…`, URLs) and metadata fields (`发文字号：…`).
+fn is_preface_noise(line: &str) -> bool {
+    let t = line.trim();
+    t.starts_with('【') && t.contains("引证码")
+        || t.starts_with("CLI.")
+        || t.starts_with("原文链接")
+        || t.contains("://")
+        || t.starts_with("www.")
+        || header_field(t).is_some()
+}
+
+/// Metadata fields of a notice's header, as government sites and law databases print them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HeaderFields {
+    /// `标题：`
+    pub title: Option<String>,
+    /// `发文机关：`, `发布部门：`
+    pub org: Option<String>,
+    /// `发文字号：`
+    pub doc_number: Option<String>,
+    /// `成文日期：`, `发布日期：`
+    pub date: Option<String>,
+}
+
+/// Labels of header fields, and which field each fills.
+const HEADER_LABELS: &[(&str, u8)] = &[
+    ("标题", 0),
+    ("名称", 0),
+    ("发文机关", 1),
+    ("发布部门", 1),
+    ("发布机关", 1),
+    ("制定机关", 1),
+    ("发文字号", 2),
+    ("文号", 2),
+    ("成文日期", 3),
+    ("发布日期", 3),
+    ("公布日期", 3),
+    ("施行日期", 4),
+    ("实施日期", 4),
+    ("索引号", 4),
+    ("主题分类", 4),
+    ("效力级别", 4),
+    ("时效性", 4),
+    ("法规类别", 4),
+];
+
+/// Lines from the top searched for header fields and a document number.
+const HEADER_LINES: usize = 20;
+
+/// `label：value` when `label` is a header label; the field kind and the value.
+fn header_field(t: &str) -> Option<(u8, &str)> {
+    let (label, value) = t.split_once(['：', ':'])?;
+    let label = label.trim();
+    HEADER_LABELS
+        .iter()
+        .find(|(l, _)| *l == label)
+        .map(|(_, kind)| (*kind, value.trim()))
+}
+
+/// The header fields among the first lines.
+pub(super) fn header_fields(kept: &[(usize, &str)]) -> HeaderFields {
+    let mut f = HeaderFields::default();
+    for (_, line) in kept.iter().take(HEADER_LINES) {
+        let Some((kind, value)) = header_field(line.trim()) else {
+            continue;
+        };
+        if value.is_empty() {
+            continue;
+        }
+        let slot = match kind {
+            0 => &mut f.title,
+            1 => &mut f.org,
+            2 => &mut f.doc_number,
+            3 => &mut f.date,
+            _ => continue,
+        };
+        slot.get_or_insert_with(|| value.to_string());
+    }
+    f
+}
+
+/// Words of the notes under a law's title that date a version of it.
+const VERSION_WORDS: &[&str] = &["通过", "修正", "修订", "修改", "公布", "发布", "批准"];
+
+/// Lines after the title searched for version notes.
+const VERSION_NOTE_LINES: usize = 10;
+
+/// The year of a law's version: the latest year of a date in the notes under its title
+/// (`（1989年4月4日…通过　根据2017年6月27日…修正）`).
+pub(super) fn version_year(
+    kept: &[(usize, &str)],
+    from: usize,
+    first_heading: usize,
+) -> Option<u32> {
+    kept.iter()
+        .take(first_heading)
+        .skip(from)
+        .take(VERSION_NOTE_LINES)
+        .filter(|(_, t)| VERSION_WORDS.iter().any(|w| t.contains(w)))
+        .flat_map(|(_, t)| years_of_dates(t))
+        .max()
+}
+
+/// The years of every `YYYY年M月D日` date in a line.
+fn years_of_dates(t: &str) -> Vec<u32> {
+    let chars: Vec<char> = t.chars().collect();
+    (0..chars.len())
+        .filter_map(|i| {
+            let y = year_at(&chars, i)?;
+            (chars.get(i + 4) == Some(&'年') && chars[i + 5..].iter().take(3).any(|c| *c == '月'))
+                .then_some(y)
+        })
+        .collect()
+}
+
+/// A document number (文号) such as 包府办发〔2022〕43号 or 国办发[2021]5号 among the first lines.
+pub(super) fn find_doc_number(kept: &[(usize, &str)], fields: &HeaderFields) -> Option<String> {
+    if let Some(n) = &fields.doc_number {
+        return Some(n.clone());
+    }
+    kept.iter()
+        .take(HEADER_LINES)
+        .find_map(|(_, t)| doc_number_in(t))
+}
+
+/// Longest issuer prefix of a document number, in characters.
+const MAX_DOC_NUMBER_PREFIX: usize = 12;
+
+fn doc_number_in(t: &str) -> Option<String> {
+    let chars: Vec<char> = t.chars().collect();
+    for (i, c) in chars.iter().enumerate() {
+        let close = match c {
+            '〔' => '〕',
+            '[' => ']',
+            '［' => '］',
+            '【' => '】',
+            '（' => '）',
+            '(' => ')',
+            _ => continue,
+        };
+        if year_at(&chars, i + 1).is_none() || chars.get(i + 5) != Some(&close) {
+            continue;
+        }
+        let digits = chars[i + 6..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        if digits == 0 || chars.get(i + 6 + digits) != Some(&'号') {
+            continue;
+        }
+        let prefix = chars[..i]
+            .iter()
+            .rev()
+            .take_while(|c| is_cjk(**c))
+            .take(MAX_DOC_NUMBER_PREFIX)
+            .count();
+        if prefix == 0 {
+            continue;
+        }
+        return Some(chars[i - prefix..i + 7 + digits].iter().collect());
+    }
+    None
+}
+
+/// The year in a document number's brackets.
+pub(super) fn doc_number_year(n: &str) -> Option<u32> {
+    let chars: Vec<char> = n.chars().collect();
+    (0..chars.len()).find_map(|i| year_at(&chars, i))
+}
+
+fn is_cjk(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 /// The year a title is about: the first 19xx/20xx followed by 年.
@@ -116,21 +308,110 @@ const ORG_SUFFIXES: &[&str] = &[
     "中心",
 ];
 
-/// The issuing body: a short signature line before the date at the end of the report, else the
-/// name at the start of the title (柳州市科学技术局 in 2021年度柳州市科学技术局法治政府…).
-pub(super) fn find_org(kept: &[(usize, &str)], title: &str) -> Option<String> {
+/// The issuing body, by the kind of document:
+/// - a `发文机关：` header field names it;
+/// - a government work report (政府工作报告): the government of the place its title names, or
+///   of the place whose people's congress heard it (`在云南省第十四届人民代表大会…上`); the
+///   State Council when its premier gave it;
+/// - a notice (`…办公室关于印发…的通知`): the issuer before 关于;
+/// - else a short signature line at the end of the report, else the name at the start of the
+///   title (柳州市科学技术局 in 2021年度柳州市科学技术局法治政府…).
+pub(super) fn find_org(
+    kept: &[(usize, &str)],
+    title: &str,
+    fields: &HeaderFields,
+) -> Option<String> {
+    if let Some(o) = &fields.org {
+        return Some(o.clone());
+    }
+    if title.contains("政府工作报告") && !title.contains("人民政府") {
+        let opening = kept.iter().take(HEADER_LINES).map(|(_, t)| *t);
+        if let Some(place) = place_in_title(title).or_else(|| place_of_congress(opening.clone())) {
+            return Some(format!("{place}人民政府"));
+        }
+        if opening.clone().any(|t| t.contains("国务院总理")) {
+            return Some("国务院".into());
+        }
+    }
+    if let Some(issuer) = issuer_before_guanyu(title) {
+        return Some(issuer);
+    }
     for (_, line) in kept.iter().rev().take(SIGNATURE_LINES) {
-        let t = line.trim();
-        if t.chars().count() <= MAX_SIGNATURE_CHARS
-            && ORG_SUFFIXES.iter().any(|s| t.ends_with(s))
-            && !t.contains(['，', '。'])
-        {
-            return Some(t.to_string());
+        if is_signature(line.trim()) {
+            return Some(line.trim().to_string());
         }
     }
     org_in(title)
 }
 
+/// Endings of place names, longest first.
+const PLACE_SUFFIXES: &[&str] = &[
+    "特别行政区",
+    "自治区",
+    "自治州",
+    "自治县",
+    "省",
+    "市",
+    "区",
+    "县",
+    "州",
+    "盟",
+    "旗",
+];
+
+/// `上海市` in 2026年上海市政府工作报告, `陕西省` in 陕西省2026年政府工作报告.
+fn place_in_title(title: &str) -> Option<String> {
+    let before = &title[..title.find("政府工作报告")?];
+    let name: String = before
+        .chars()
+        .filter(|c| is_cjk(*c) && *c != '年' && *c != '度')
+        .collect();
+    let name = name.trim_end_matches("人民").trim_start_matches("关于");
+    (name.chars().count() >= 2 && PLACE_SUFFIXES.iter().any(|s| name.ends_with(s)))
+        .then(|| name.to_string())
+}
+
+/// `云南省` in ——2026年1月28日在云南省第十四届人民代表大会第四次会议上.
+fn place_of_congress<'a>(mut lines: impl Iterator<Item = &'a str>) -> Option<String> {
+    lines.find_map(|t| {
+        let at = t.find("人民代表大会")?;
+        let head = &t[..at];
+        let start = head.rfind('在')? + '在'.len_utf8();
+        let place = head[start..].split('第').next()?.trim();
+        (place.chars().count() >= 2 && PLACE_SUFFIXES.iter().any(|s| place.ends_with(s)))
+            .then(|| place.to_string())
+    })
+}
+
+/// `国务院办公厅` in 国务院办公厅关于印发…的通知; `财政部 税务总局` in 财政部 税务总局关于….
+fn issuer_before_guanyu(title: &str) -> Option<String> {
+    let at = title.find("关于")?;
+    let issuer = title[..at].trim();
+    let n = issuer.chars().count();
+    ((2..=MAX_SIGNATURE_CHARS).contains(&n)
+        && issuer
+            .chars()
+            .all(|c| is_cjk(c) || c.is_whitespace() || c == '、')
+        && ORG_SUFFIXES
+            .iter()
+            .any(|s| issuer.ends_with(s) || issuer.ends_with("总局")))
+    .then(|| issuer.to_string())
+}
+
+/// Words ending in 局 that are not bodies (新局, 格局, 大局…).
+const NOT_BODIES: &[&str] = &[
+    "新局", "格局", "布局", "大局", "开局", "结局", "全局", "变局", "当局",
+];
+
+/// A signature: a short line that ends like a body's name and reads like one.
+fn is_signature(t: &str) -> bool {
+    t.chars().count() <= MAX_SIGNATURE_CHARS
+        && ORG_SUFFIXES.iter().any(|s| t.ends_with(s))
+        && !NOT_BODIES.iter().any(|w| t.ends_with(w))
+        && !t.contains(['，', '。', '的', '！', '：'])
+}
+
+/// The body named at the start of a title.
 fn org_in(title: &str) -> Option<String> {
     let mut s = title.trim();
     // Skip a leading year (2021年度 / 2021年) and 关于.
@@ -143,10 +424,7 @@ fn org_in(title: &str) -> Option<String> {
             break;
         }
     }
-    let name: String = s
-        .chars()
-        .take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
-        .collect();
+    let name: String = s.chars().take_while(|c| is_cjk(*c)).collect();
     let best = ORG_SUFFIXES
         .iter()
         .filter_map(|suf| name.find(suf).map(|i| i + suf.len()))

@@ -25,8 +25,29 @@ pub struct Heading {
     pub level: u8,
     /// The heading text: the line up to the first 。 or ： (run-in text excluded).
     pub text: String,
+    /// Which form of heading this is.
+    pub kind: HeadingKind,
+}
+
+/// The forms of headings, which nest differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeadingKind {
+    /// 一、 / （一） / 1. / （1）: section headings of reports, but list items inside a law's
+    /// article.
+    List,
+    /// 第X编 / 第X章 / 第X节: divisions of a law.
+    Division,
+    /// 第X条: an article, one level below its enclosing division.
+    Article,
+    /// `#` … `######`.
+    Markdown,
+}
+
+impl Heading {
     /// Whether this is an article (第X条), whose level depends on its enclosing heading.
-    pub article: bool,
+    pub fn is_article(&self) -> bool {
+        self.kind == HeadingKind::Article
+    }
 }
 
 const CN_DIGITS: &str = "一二三四五六七八九十百千零〇两";
@@ -78,8 +99,33 @@ fn heading(level: u8, t: &str) -> Heading {
     Heading {
         level,
         text: run_in_head(t).to_string(),
-        article: false,
+        kind: HeadingKind::List,
     }
+}
+
+/// Removes the typographic spaces between Chinese characters of a law division's name
+/// (`第一章　总　　则` → `第一章 总则`): one space stays after the number.
+fn tidy_division(t: &str) -> String {
+    let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let chars: Vec<char> = t.chars().collect();
+    let mut out = String::with_capacity(t.len());
+    let mut after_number = false;
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_whitespace() {
+            let prev = out.chars().last();
+            let next = chars[i + 1..].iter().find(|c| !c.is_whitespace()).copied();
+            let between_cjk = prev.is_some_and(cjk) && next.is_some_and(cjk);
+            if !after_number && matches!(prev, Some('编' | '章' | '节')) {
+                after_number = true;
+                out.push(' ');
+            } else if !between_cjk && !out.ends_with(' ') {
+                out.push(' ');
+            }
+            continue;
+        }
+        out.push(c);
+    }
+    out.trim_end().to_string()
 }
 
 /// The part of a heading line up to its first 。 or ： (or : ), without that mark.
@@ -113,16 +159,12 @@ fn law_heading(t: &str) -> Option<Heading> {
         '条' => 4,
         _ => return None,
     };
-    let text = if kind == '条' {
-        &t[..head_len]
+    let (text, kind) = if kind == '条' {
+        (t[..head_len].to_string(), HeadingKind::Article)
     } else {
-        run_in_head(t)
+        (tidy_division(run_in_head(t)), HeadingKind::Division)
     };
-    Some(Heading {
-        level,
-        text: text.to_string(),
-        article: kind == '条',
-    })
+    Some(Heading { level, text, kind })
 }
 
 /// `# 标题` … `###### 标题`: level by the number of `#`. A Markdown heading that names a law
@@ -143,6 +185,6 @@ fn markdown_heading(t: &str) -> Option<Heading> {
     Some(Heading {
         level: hashes as u8,
         text: text.to_string(),
-        article: false,
+        kind: HeadingKind::Markdown,
     })
 }

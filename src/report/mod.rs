@@ -6,7 +6,9 @@
 //! decoded document and knows nothing of tokenizers or of the index.
 //!
 //! Line numbers in a [`Section`] are 1-based and inclusive, counted in the decoded source lines;
-//! boilerplate and blank lines belong to no section, every other line to exactly one.
+//! every kept line belongs to exactly one section. A section's text holds its lines from
+//! `line_start` to `line_end`, blank and boilerplate lines as empty lines, so line k of the text
+//! is source line `line_start + k`.
 
 use serde::Serialize;
 
@@ -15,9 +17,12 @@ mod facts;
 mod headings;
 
 pub use boilerplate::{classify_line, LineKind};
-pub use headings::{parse_heading, Heading};
+pub use headings::{parse_heading, Heading, HeadingKind};
 
-use facts::{find_date, find_org, find_title, find_year, find_year_loose};
+use facts::{
+    doc_number_year, find_date, find_doc_number, find_org, find_title, find_year, find_year_loose,
+    header_fields, version_year,
+};
 
 /// A section longer than this many characters, with no sub-heading to split it, is cut into
 /// passages at paragraph (line) boundaries. A single paragraph longer than this stays whole:
@@ -35,6 +40,8 @@ pub struct Report {
     pub org: Option<String>,
     /// The date it was signed or published, as written.
     pub date: Option<String>,
+    /// The document number (文号), e.g. 包府办发〔2022〕43号.
+    pub doc_number: Option<String>,
     /// The sections, tiling the kept lines of the report.
     pub sections: Vec<Section>,
 }
@@ -72,22 +79,32 @@ pub fn parse_report(lines: &[String], file_stem: &str) -> Report {
             _ => None,
         })
         .collect();
-    let headings: Vec<Option<Heading>> = kept.iter().map(|(_, t)| parse_heading(t)).collect();
+    let mut headings: Vec<Option<Heading>> = kept.iter().map(|(_, t)| parse_heading(t)).collect();
+    drop_table_of_contents(&kept, &mut headings);
     let first_heading = headings
         .iter()
         .position(Option::is_some)
         .unwrap_or(kept.len());
-    let (title, title_lines) = find_title(&kept, &headings, first_heading);
+    let fields = header_fields(&kept);
+    let (title, title_lines) = find_title(&kept, &headings, first_heading, &fields);
     let title = title.unwrap_or_else(|| file_stem.to_string());
-    let year = find_year(&title).or_else(|| find_year_loose(file_stem));
-    let org = find_org(&kept, &title);
-    let date = find_date(lines, &kept);
+    let doc_number = find_doc_number(&kept, &fields);
+    let date = fields.date.clone().or_else(|| find_date(lines, &kept));
+    // The year a report is about: its title's; a law's version; a notice's document number;
+    // the date it was signed or published; a year in the file name.
+    let year = find_year(&title)
+        .or_else(|| version_year(&kept, title_lines, first_heading))
+        .or_else(|| doc_number.as_deref().and_then(doc_number_year))
+        .or_else(|| date.as_deref().and_then(find_year_loose))
+        .or_else(|| find_year_loose(file_stem));
+    let org = find_org(&kept, &title, &fields);
     let sections = split_sections(&kept, &headings, title_lines);
     Report {
         title,
         year,
         org,
         date,
+        doc_number,
         sections,
     }
 }
@@ -95,33 +112,59 @@ pub fn parse_report(lines: &[String], file_stem: &str) -> Report {
 /// A section being filled: heading path, level, kept lines (index, text).
 type OpenSection<'a> = (Vec<String>, u8, Vec<(usize, &'a str)>);
 
+/// A document with at least this many 第X条 articles is structured by articles (a law, a
+/// regulation): inside an article, 一、/（一）/1./（1） are list items, not headings.
+const MIN_ARTICLES_FOR_LAW: usize = 2;
+
+/// Name of the section that holds a glossary block (名词解释) found without a name of its own.
+pub const GLOSSARY_HEADING: &str = "名词解释";
+
 /// Splits kept lines into sections along their headings, then cuts long sections into passages.
+///
+/// In a law, list items inside an article stay in the article's text. A glossary block (a
+/// `名词解释` or `…注释` line, then numbered entries) is one section of its own at the top level,
+/// its entries its text.
 fn split_sections(
     kept: &[(usize, &str)],
     headings: &[Option<Heading>],
     title_lines: usize,
 ) -> Vec<Section> {
+    let law = headings.iter().flatten().filter(|h| h.is_article()).count() >= MIN_ARTICLES_FOR_LAW;
     let mut sections: Vec<Section> = Vec::new();
-    // The open heading path: (level, text, is an article).
-    let mut path: Vec<(u8, String, bool)> = Vec::new();
+    // The open heading path: (level, text, kind).
+    let mut path: Vec<(u8, String, HeadingKind)> = Vec::new();
     let mut current: Option<OpenSection> = None;
+    let mut in_glossary = false;
     for (k, (line_no, text)) in kept.iter().enumerate() {
-        let heading = if k < title_lines {
-            None
-        } else {
-            headings[k].as_ref()
+        let in_article = path
+            .last()
+            .is_some_and(|(_, _, kind)| *kind == HeadingKind::Article);
+        let glossary = k >= title_lines && is_glossary_heading(text);
+        let heading = match headings[k].as_ref() {
+            _ if glossary => Some(Heading {
+                level: 1,
+                text: text.trim().trim_end_matches(['：', ':']).to_string(),
+                kind: HeadingKind::Markdown,
+            }),
+            _ if k < title_lines => None,
+            Some(h) if h.kind == HeadingKind::List && (in_glossary || law && in_article) => None,
+            other => other.cloned(),
         };
         if let Some(h) = heading {
+            in_glossary = glossary;
             if let Some((hp, level, body)) = current.take() {
                 push_passages(&mut sections, hp, level, &body);
             }
-            if h.article {
+            if h.is_article() {
                 // Articles are leaves: a new article closes the previous one.
-                while path.last().is_some_and(|(_, _, article)| *article) {
+                while path
+                    .last()
+                    .is_some_and(|(_, _, kind)| *kind == HeadingKind::Article)
+                {
                     path.pop();
                 }
             }
-            let level = if h.article {
+            let level = if h.is_article() {
                 path.last().map_or(1, |(l, _, _)| l + 1)
             } else {
                 h.level
@@ -129,7 +172,7 @@ fn split_sections(
             while path.last().is_some_and(|(l, _, _)| *l >= level) {
                 path.pop();
             }
-            path.push((level, h.text.clone(), h.article));
+            path.push((level, h.text.clone(), h.kind));
             current = Some((
                 path.iter().map(|(_, t, _)| t.clone()).collect(),
                 level,
@@ -146,6 +189,46 @@ fn split_sections(
         push_passages(&mut sections, hp, level, &body);
     }
     sections
+}
+
+/// Longest line taken for the name of a glossary block.
+const MAX_GLOSSARY_HEADING_CHARS: usize = 24;
+
+/// `名词解释`, `附：名词解释`, `名词解释：`, `政府工作报告名词、术语注释`: the line that opens a
+/// glossary block at the end of a report.
+fn is_glossary_heading(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(['：', ':']);
+    t.chars().count() <= MAX_GLOSSARY_HEADING_CHARS
+        && !t.contains(['。', '，', '；'])
+        && (t.contains("名词解释") || t.ends_with("注释") || t.ends_with("释义"))
+}
+
+/// Marks the headings of a table of contents (a `目录` line followed by the division headings
+/// that the body then repeats) as plain lines: they stay in the preamble instead of becoming a
+/// row of empty sections.
+fn drop_table_of_contents(kept: &[(usize, &str)], headings: &mut [Option<Heading>]) {
+    let squeeze = |t: &str| -> String {
+        t.chars()
+            .filter(|c| !c.is_whitespace() && *c != '#')
+            .collect()
+    };
+    let Some(toc) = kept.iter().position(|(_, t)| squeeze(t) == "目录") else {
+        return;
+    };
+    let Some(first) = headings.get(toc + 1).and_then(|h| h.as_ref()) else {
+        return;
+    };
+    let first = squeeze(&first.text);
+    let end = (toc + 2..kept.len()).find(|&j| {
+        headings[j]
+            .as_ref()
+            .is_some_and(|h| squeeze(&h.text) == first)
+    });
+    if let Some(end) = end {
+        for h in &mut headings[toc + 1..end] {
+            *h = None;
+        }
+    }
 }
 
 fn push_passages(
@@ -172,10 +255,28 @@ fn push_passages(
             level,
             line_start: part[0].0 + 1,
             line_end: part[part.len() - 1].0 + 1,
-            text: part.iter().map(|(_, t)| *t).collect::<Vec<_>>().join("\n"),
+            text: text_with_line_breaks(part),
         });
         start = end;
     }
+}
+
+/// The kept lines of a passage joined so that line k of the text is source line
+/// `line_start + k`: blank and boilerplate lines between them stay as empty lines. A match's
+/// line is then its section's first line plus the line breaks before it.
+fn text_with_line_breaks(part: &[(usize, &str)]) -> String {
+    let mut text = String::new();
+    let mut previous = part.first().map_or(0, |p| p.0);
+    for (k, (line, t)) in part.iter().enumerate() {
+        if k > 0 {
+            for _ in previous..*line {
+                text.push('\n');
+            }
+        }
+        text.push_str(t);
+        previous = *line;
+    }
+    text
 }
 
 #[cfg(test)]

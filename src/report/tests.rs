@@ -221,7 +221,7 @@ fn run_in_headings_stop_at_the_first_full_stop_or_colon() {
     let h = parse_heading("三、主要做法：一是加强领导").unwrap();
     assert_eq!(h.text, "三、主要做法");
     let h = parse_heading("第十二条 行政机关应当依法公开。").unwrap();
-    assert_eq!((h.text.as_str(), h.article), ("第十二条", true));
+    assert_eq!((h.text.as_str(), h.is_article()), ("第十二条", true));
 }
 
 #[test]

@@ -41,7 +41,9 @@ pub mod query;
 pub mod snippet;
 
 pub use matching::substring_query;
-pub use query::{parse_query, Clause, ParsedQuery, QueryError, QueryTerm, MAX_QUERY_CHARS};
+pub use query::{
+    parse_query, parse_query_excluding, Clause, ParsedQuery, QueryError, QueryTerm, MAX_QUERY_CHARS,
+};
 pub use snippet::{make_snippet, Snippet};
 
 use matching::{all_of, any_of};
@@ -106,6 +108,17 @@ pub struct Filters {
     pub org: Option<String>,
 }
 
+/// The hits of a search and how many sections and reports match in all.
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    /// The hits, best first.
+    pub hits: Vec<Hit>,
+    /// Every matching section, not only those returned.
+    pub sections: usize,
+    /// Reports with at least one matching section.
+    pub reports: usize,
+}
+
 /// How many hits to return.
 #[derive(Debug, Clone, Copy)]
 pub enum Limit {
@@ -165,24 +178,32 @@ impl Engine {
         query: &ParsedQuery,
         filters: &Filters,
         limit: Limit,
-    ) -> Result<Vec<Hit>, SearchError> {
+    ) -> Result<Found, SearchError> {
         let q = self.build(query, filters, true)?;
+        let counter = ReportCounter {
+            sections: self.sections.clone(),
+        };
+        let (sections, reports) = self
+            .searcher
+            .search(&q, &counter)
+            .map_err(|e| self.damaged(e))?;
         let n = match limit {
-            Limit::Top(n) => n,
-            Limit::All => self
-                .searcher
-                .search(&q, &Count)
-                .map_err(|e| self.damaged(e))?,
+            Limit::Top(n) => n.min(sections),
+            Limit::All => sections,
         };
         if n == 0 {
-            return Ok(Vec::new());
+            return Ok(Found {
+                hits: Vec::new(),
+                sections,
+                reports,
+            });
         }
-        let sections = self.sections.clone();
+        let schema = self.sections.clone();
         let collector =
             TopDocs::with_limit(n).tweak_score(move |segment: &tantivy::SegmentReader| {
                 // The key column exists in every segment of this schema; a damaged one ties
                 // at zero here and fails loudly when its documents are fetched.
-                let keys = sections.sort_keys(segment).ok();
+                let keys = schema.sort_keys(segment).ok();
                 move |doc, score| {
                     let key = keys.as_ref().map_or(0, |k| k.get_val(doc));
                     (score, u64::MAX - key)
@@ -193,18 +214,35 @@ impl Engine {
             .search(&q, &collector)
             .map_err(|e| self.damaged(e))?;
         let forms = query.highlight_forms();
-        top.into_iter()
+        let hits = top
+            .into_iter()
             .enumerate()
             .map(|(i, ((score, _), addr))| {
                 let doc: TantivyDocument = self.searcher.doc(addr).map_err(|e| self.damaged(e))?;
                 Ok(self.hit(i + 1, score, &doc, &forms))
             })
-            .collect()
+            .collect::<Result<Vec<Hit>, SearchError>>()?;
+        Ok(Found {
+            hits,
+            sections,
+            reports,
+        })
     }
 
     fn hit(&self, rank: usize, score: f32, doc: &TantivyDocument, forms: &[Normalized]) -> Hit {
         let s = self.sections.decode(doc);
         let snippet = make_snippet(&self.normalizer, &s.text, forms, SNIPPET_CHARS);
+        // Line k of a section's text is source line line_start + k (see crate::report).
+        let (line, column) = snippet
+            .first_match
+            .map_or((s.line_start as usize, 1), |at| {
+                let before = &s.text[..at];
+                let line_begin = before.rfind('\n').map_or(0, |i| i + 1);
+                (
+                    s.line_start as usize + before.matches('\n').count(),
+                    before[line_begin..].chars().count() + 1,
+                )
+            });
         Hit {
             rank,
             score,
@@ -213,11 +251,13 @@ impl Engine {
             year: s.year,
             org: s.org,
             date: s.date,
+            doc_number: s.doc_number,
             section: s.heading,
             level: s.level,
             line_start: s.line_start as usize,
             line_end: s.line_end as usize,
-            match_line: s.line_start as usize + snippet.line_offset,
+            line,
+            column,
             snippet: snippet.text,
             highlights: snippet.highlights,
         }
@@ -290,7 +330,7 @@ impl Engine {
             let q: Box<dyn Query> = if norm.is_empty() {
                 Box::new(EmptyQuery)
             } else {
-                self.reports_matching(f.org_grams, &norm)?
+                self.reports_of(&*org_prefix_query(f.org_keys, &norm))?
                     .unwrap_or_else(|| Box::new(EmptyQuery))
             };
             clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0))));
@@ -305,9 +345,14 @@ impl Engine {
         field: Field,
         form: &Normalized,
     ) -> Result<Option<Box<dyn Query>>, SearchError> {
+        self.reports_of(&*substring_query(field, form))
+    }
+
+    /// All sections of the reports whose first section matches `query`; None when none does.
+    fn reports_of(&self, query: &dyn Query) -> Result<Option<Box<dyn Query>>, SearchError> {
         let found = self
             .searcher
-            .search(&*substring_query(field, form), &DocSetCollector)
+            .search(query, &DocSetCollector)
             .map_err(|e| self.damaged(e))?;
         let mut found: Vec<DocAddress> = found.into_iter().collect();
         found.sort_unstable();
@@ -381,6 +426,82 @@ impl Engine {
             i += len;
         }
         Ok(Some(words))
+    }
+}
+
+/// Counts matching sections and the distinct reports they belong to, in one pass.
+struct ReportCounter {
+    sections: SectionSchema,
+}
+
+struct SegmentReportCounter {
+    keys: std::sync::Arc<dyn tantivy::columnar::ColumnValues<u64>>,
+    sections: SectionSchema,
+    count: usize,
+    reports: Vec<u64>,
+}
+
+impl tantivy::collector::Collector for ReportCounter {
+    type Fruit = (usize, usize);
+    type Child = SegmentReportCounter;
+
+    fn for_segment(
+        &self,
+        _segment: tantivy::SegmentOrdinal,
+        reader: &tantivy::SegmentReader,
+    ) -> tantivy::Result<SegmentReportCounter> {
+        Ok(SegmentReportCounter {
+            keys: self.sections.sort_keys(reader)?,
+            sections: self.sections.clone(),
+            count: 0,
+            reports: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<(usize, Vec<u64>)>) -> tantivy::Result<(usize, usize)> {
+        let sections = fruits.iter().map(|f| f.0).sum();
+        let mut reports: Vec<u64> = fruits.into_iter().flat_map(|f| f.1).collect();
+        reports.sort_unstable();
+        reports.dedup();
+        Ok((sections, reports.len()))
+    }
+}
+
+impl tantivy::collector::SegmentCollector for SegmentReportCounter {
+    type Fruit = (usize, Vec<u64>);
+
+    fn collect(&mut self, doc: tantivy::DocId, _score: tantivy::Score) {
+        self.count += 1;
+        let report = self.sections.report_of_key(self.keys.get_val(doc));
+        // Sections of a report are mostly adjacent: skip the repeats cheaply.
+        if self.reports.last() != Some(&report) {
+            self.reports.push(report);
+        }
+    }
+
+    fn harvest(self) -> (usize, Vec<u64>) {
+        (self.count, self.reports)
+    }
+}
+
+/// Bodies whose name, or a word of it after a place name, starts with `prefix` (see
+/// [`crate::document::org_keys`]).
+fn org_prefix_query(field: Field, prefix: &Normalized) -> Box<dyn Query> {
+    let mut pattern = String::new();
+    for c in prefix.chars() {
+        if c.is_ascii_punctuation() {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push_str(".*");
+    match tantivy::query::RegexQuery::from_pattern(&pattern, field) {
+        Ok(q) => Box::new(q),
+        Err(_) => Box::new(EmptyQuery),
     }
 }
 

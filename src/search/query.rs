@@ -1,7 +1,9 @@
 //! The query language: what a typed query means.
 //!
 //! Space-separated terms must all occur in a section (AND). `"a quoted phrase"` is one term (its
-//! spaces match any run of whitespace). `-term` excludes sections that contain the term.
+//! spaces match any run of whitespace). `-term` and `NOT term` exclude sections that contain
+//! the term (on the command line `-term` reaches the query only for terms that start with a
+//! non-ASCII character, or after `--`; see [`crate::cli::exclusions_as_flags`]).
 //! `A OR B` matches either; OR binds tighter than the implicit AND, so `法律顾问 OR 律师 合同`
 //! means (法律顾问 or 律师) and 合同. Terms are normalised as the text is
 //! ([`crate::analysis::Normalizer`]).
@@ -130,13 +132,30 @@ fn lex(query: &str) -> Result<Vec<Lexeme>, QueryError> {
             word.push(c);
             chars.next();
         }
-        out.push(if word == "OR" {
-            Lexeme::Or
-        } else {
-            Lexeme::Word(word)
+        out.push(match word.as_str() {
+            "OR" => Lexeme::Or,
+            "NOT" => Lexeme::Minus,
+            _ => Lexeme::Word(word),
         });
     }
     Ok(out)
+}
+
+/// Parses a query and adds an exclusion for each of `excluded` (`--not TERM`: each is one term,
+/// spaces and quotes included).
+pub fn parse_query_excluding(
+    query: &str,
+    excluded: &[String],
+    normalizer: &Normalizer,
+) -> Result<ParsedQuery, QueryError> {
+    let mut parsed = parse_query(query, normalizer)?;
+    for raw in excluded {
+        parsed.clauses.push(Clause {
+            any_of: vec![make_term(raw, normalizer)?],
+            excluded: true,
+        });
+    }
+    Ok(parsed)
 }
 
 /// Parses a query (see the module documentation for the language).
@@ -222,6 +241,9 @@ mod tests {
         assert_eq!(q.clauses[0].any_of.len(), 2);
         assert_eq!(q.clauses[1].any_of[0].forms, vec!["合同 审查"]);
         assert!(q.clauses[2].excluded);
+        let q = parse("人工智能 NOT AI").unwrap();
+        assert!(q.clauses[1].excluded && q.clauses[1].any_of[0].raw == "AI");
+        assert_eq!(parse("税 NOT"), Err(QueryError::Dangling("-".into())));
     }
 
     #[test]

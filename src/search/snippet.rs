@@ -7,17 +7,29 @@ use crate::analysis::{Normalized, Normalizer};
 /// A snippet: text around the best match, with highlighted ranges.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Snippet {
-    /// The text, whitespace runs shown as one space.
+    /// The text, whitespace runs shown as one space, with `…` where it was cut.
     pub text: String,
     /// Matched ranges, character offsets into `text`, end exclusive.
     pub highlights: Vec<[usize; 2]>,
-    /// Lines between the section's first line and the first highlighted match.
-    pub line_offset: usize,
+    /// Byte offset, in the section text, of the first match shown (or of the first match).
+    pub first_match: Option<usize>,
 }
 
+/// Marks that end a clause or a sentence: a snippet starts after one and ends on one.
+const CLAUSE_ENDS: &[char] = &['。', '；', '，', '、', '！', '？', '：', ';', '\n'];
+
+/// How far past its width a snippet may run, or before its start it may reach, to find a clause
+/// boundary, as a share of the width.
+const BOUNDARY_SLACK_DIVISOR: usize = 4;
+
+/// The mark shown where a snippet cuts the text.
+const ELLIPSIS: char = '…';
+
 /// Makes a snippet of about `width` characters of `text` around the window holding the most
-/// matches of the normalised `forms`. Highlights are character offsets into the snippet and
-/// always cover whole original characters, even where normalisation changed them.
+/// matches of the normalised `forms`. It starts after a clause boundary (。；，、 or a line
+/// break) and ends on one when one is near, shows `…` where it cuts, and never cuts inside a
+/// match: every highlight covers its whole match. Highlights are character offsets into the
+/// snippet and cover whole original characters, even where normalisation changed them.
 pub fn make_snippet(
     normalizer: &Normalizer,
     text: &str,
@@ -47,37 +59,63 @@ pub fn make_snippet(
     // Original characters as (byte offset, char).
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let char_at = |byte: usize| chars.partition_point(|(b, _)| *b < byte);
-    // Window: start a little before the match that begins the densest window.
-    let start_char = if matches.is_empty() {
-        0
-    } else {
-        let mut best = (0usize, 0usize);
-        for (k, m) in matches.iter().enumerate() {
-            let s = char_at(m.0);
-            let covered = matches[k..]
-                .iter()
-                .take_while(|x| char_at(x.1) <= s + width * 3 / 4)
-                .count();
-            if covered > best.0 {
-                best = (covered, k);
-            }
+    let slack = (width / BOUNDARY_SLACK_DIVISOR).max(1);
+    let is_end = |k: usize| chars.get(k).is_some_and(|c| CLAUSE_ENDS.contains(&c.1));
+    // The anchor: the match that begins the densest window.
+    let anchor = (0..matches.len()).max_by_key(|&k| {
+        let s = char_at(matches[k].0);
+        let covered = matches[k..]
+            .iter()
+            .take_while(|x| char_at(x.1) <= s + width * 3 / 4)
+            .count();
+        (covered, std::cmp::Reverse(k))
+    });
+    let mut start = match anchor {
+        None => 0,
+        Some(k) => {
+            let m = char_at(matches[k].0);
+            let ideal = m.saturating_sub(width / 5);
+            // Just after the nearest clause end before the match, if one is near.
+            (ideal.saturating_sub(slack)..m)
+                .rev()
+                .find(|&i| i > 0 && is_end(i - 1))
+                .unwrap_or(ideal)
         }
-        char_at(matches[best.1].0).saturating_sub(width / 5)
     };
-    let start_char = start_char.min(chars.len());
+    // Skip leading whitespace of the window.
+    while start < chars.len() && chars[start].1.is_whitespace() {
+        start += 1;
+    }
+    let mut end = (start + width).min(chars.len());
+    // Never cut inside a match.
+    for m in &matches {
+        let (a, b) = (char_at(m.0), char_at(m.1));
+        if a < end && end < b {
+            end = b;
+        }
+    }
+    if end < chars.len() {
+        // End on a clause end when one is near: before the cut, or a little after it.
+        let back = (start + 1..=end).rev().take(slack).find(|&i| is_end(i - 1));
+        let ahead = (end + 1..=(end + slack).min(chars.len())).find(|&i| is_end(i - 1));
+        let inside_match = |i: usize| matches.iter().any(|m| char_at(m.0) < i && i < char_at(m.1));
+        if let Some(i) = ahead.or(back).filter(|&i| !inside_match(i)) {
+            end = i.max(start + 1).min(chars.len());
+        }
+    }
     let mut out = String::new();
     let mut out_len = 0usize;
     let mut byte_to_out: Vec<(usize, usize)> = Vec::new();
-    let mut k = start_char;
-    // Skip leading whitespace of the window.
-    while k < chars.len() && chars[k].1.is_whitespace() {
-        k += 1;
+    if chars[..start.min(chars.len())]
+        .iter()
+        .any(|c| !c.1.is_whitespace())
+    {
+        out.push(ELLIPSIS);
+        out_len += 1;
     }
-    let window_start_byte = chars.get(k).map_or(text.len(), |c| c.0);
-    while k < chars.len() && out_len < width {
-        let (b, c) = chars[k];
+    for &(b, c) in &chars[start..end] {
         if c.is_whitespace() {
-            if !out.ends_with(' ') {
+            if !out.ends_with(' ') && out_len > 0 {
                 out.push(' ');
                 byte_to_out.push((b, out_len));
                 out_len += 1;
@@ -87,37 +125,38 @@ pub fn make_snippet(
             byte_to_out.push((b, out_len));
             out_len += 1;
         }
-        k += 1;
     }
-    let window_end_byte = chars.get(k).map_or(text.len(), |c| c.0);
-    let trimmed = out.trim_end().to_string();
-    let out_len = trimmed.chars().count();
+    let mut trimmed = out.trim_end().to_string();
+    let text_len = trimmed.chars().count();
+    if end < chars.len() {
+        trimmed.push(ELLIPSIS);
+    }
+    let window_start_byte = chars.get(start).map_or(text.len(), |c| c.0);
+    let window_end_byte = chars.get(end).map_or(text.len(), |c| c.0);
     let to_out = |byte: usize| {
         let i = byte_to_out.partition_point(|(b, _)| *b < byte);
-        byte_to_out.get(i).map_or(out_len, |x| x.1)
+        byte_to_out.get(i).map_or(text_len, |x| x.1)
     };
-    let mut highlights: Vec<[usize; 2]> = matches
+    let shown: Vec<&(usize, usize)> = matches
         .iter()
-        .filter(|m| m.0 >= window_start_byte && m.0 < window_end_byte)
-        .map(|m| [to_out(m.0), to_out(m.1.min(window_end_byte)).min(out_len)])
-        .filter(|h| h[0] < h[1])
+        .filter(|m| m.0 >= window_start_byte && m.1 <= window_end_byte)
         .collect();
-    highlights.dedup();
-    // Merge overlaps so highlights never nest.
     let mut merged: Vec<[usize; 2]> = Vec::new();
-    for h in highlights {
+    for m in &shown {
+        let h = [to_out(m.0), to_out(m.1).min(text_len)];
+        if h[0] >= h[1] {
+            continue;
+        }
+        // Merge overlaps so highlights never nest.
         match merged.last_mut() {
             Some(last) if h[0] <= last[1] => last[1] = last[1].max(h[1]),
             _ => merged.push(h),
         }
     }
-    let line_offset = matches
-        .first()
-        .map_or(0, |m| text[..m.0].matches('\n').count());
     Snippet {
         text: trimmed,
         highlights: merged,
-        line_offset,
+        first_match: shown.first().or(matches.first().as_ref()).map(|m| m.0),
     }
 }
 
@@ -139,7 +178,39 @@ pub(crate) mod tests {
             .map(|[a, b]| chars[*a..*b].iter().collect())
             .collect();
         assert_eq!(marked, vec!["ＧＤＰ", "國務院"]);
-        assert_eq!(s.line_offset, 1);
+        assert_eq!(s.first_match, text.find("ＧＤＰ"));
+    }
+
+    #[test]
+    fn snippets_cut_at_clause_boundaries_with_ellipses_and_never_inside_a_match() {
+        let n = Normalizer::new();
+        let text = format!(
+            "{}。第二句讲别的事情，{}，国务院要求加强监管。{}",
+            "开头".repeat(40),
+            "这里填充".repeat(8),
+            "结尾".repeat(40)
+        );
+        let s = make_snippet(&n, &text, &[n.normalize("国务院")], 40);
+        assert!(
+            s.text.starts_with('…') && s.text.ends_with('…'),
+            "{}",
+            s.text
+        );
+        let after = s.text.chars().nth(1).unwrap();
+        assert!(
+            !"。，".contains(after),
+            "starts after a boundary: {}",
+            s.text
+        );
+        let chars: Vec<char> = s.text.chars().collect();
+        let [a, b] = s.highlights[0];
+        assert_eq!(chars[a..b].iter().collect::<String>(), "国务院");
+        // A match reaching past the width is shown whole.
+        let long = format!("{}国务院", "字".repeat(79));
+        let s = make_snippet(&n, &long, &[n.normalize("国务院")], 80);
+        let chars: Vec<char> = s.text.chars().collect();
+        let [a, b] = *s.highlights.last().unwrap();
+        assert_eq!(chars[a..b].iter().collect::<String>(), "国务院");
     }
 
     /// Text mixing scripts, widths, quotes and line breaks.
