@@ -186,18 +186,6 @@ pub fn exclusions_as_flags(
 mod tests {
     use super::*;
 
-    fn search(args: &[&str]) -> Result<SearchArgs, String> {
-        let mut all = vec!["govsearch", "search"];
-        all.extend_from_slice(args);
-        match Cli::try_parse_from(all) {
-            Ok(Cli {
-                command: Command::Search(a),
-            }) => Ok(a),
-            Ok(_) => Err("not search".into()),
-            Err(e) => Err(e.to_string()),
-        }
-    }
-
     fn search_line(args: &[&str]) -> Result<SearchArgs, String> {
         let mut all = vec!["govsearch", "search"];
         all.extend_from_slice(args);
