@@ -40,7 +40,10 @@ const CONTROL_WORDS: &[&str] = &[
     "返回顶部",
     "字体",
     "默认",
+    "扫一扫在手机打开当前页",
+    "在手机打开当前页",
     "扫一扫",
+    "分享到微信",
     "微信",
     "微博",
     "大",
@@ -75,6 +78,10 @@ pub fn classify_line(line: &str) -> LineKind {
         || short && t.starts_with("<!--") && t.ends_with("-->")
         || short && is_image_name(t)
         || short && is_page_controls(t)
+        || short && starts_with_any(t, EDITOR_CREDITS)
+        || short && t.starts_with("（来源：") && t.ends_with('）')
+        || is_markup_only(t)
+        || matches!(t, "首页" | "大" | "中" | "小")
     {
         return LineKind::Boilerplate;
     }
@@ -85,21 +92,78 @@ pub fn classify_line(line: &str) -> LineKind {
     LineKind::Text(cleaned)
 }
 
+/// Credit lines of a web page's editors: `责任编辑：张三`.
+const EDITOR_CREDITS: &[&str] = &[
+    "责任编辑：",
+    "责任编辑:",
+    "编辑：",
+    "编辑:",
+    "审核：",
+    "校对：",
+    "阅读量：",
+    "浏览次数：",
+    "【责任编辑",
+];
+
+/// A line with no letter, digit or ideograph at all (`】`, `>`, `|`, `×`): a piece of page
+/// markup, never a sentence.
+fn is_markup_only(t: &str) -> bool {
+    !t.chars().any(char::is_alphanumeric) && !t.chars().all(|c| c == '…' || c == '.')
+}
+
+/// A breadcrumb split over lines (`您的位置:` / `首页` / `>` / `云南要闻`): the opener, and
+/// each short line right after a `>`, are boilerplate.
+pub(super) fn drop_split_breadcrumbs(lines: &[String], kinds: &mut [LineKind]) {
+    const MAX_CRUMB_CHARS: usize = 12;
+    let mut in_crumbs = false;
+    let mut after_arrow = false;
+    for (line, kind) in lines.iter().zip(kinds.iter_mut()) {
+        let t = line.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let opener = BREADCRUMB_OPENERS.iter().any(|o| {
+            t.strip_prefix(o)
+                .is_some_and(|r| r.trim_matches(['：', ':', ' ']).is_empty())
+        });
+        if opener {
+            *kind = LineKind::Boilerplate;
+            in_crumbs = true;
+            after_arrow = true;
+            continue;
+        }
+        if !in_crumbs {
+            continue;
+        }
+        if matches!(t, ">" | "＞" | "»" | "首页") {
+            *kind = LineKind::Boilerplate;
+            after_arrow = true;
+        } else if after_arrow && t.chars().count() <= MAX_CRUMB_CHARS && !t.contains(['。', '，'])
+        {
+            *kind = LineKind::Boilerplate;
+            after_arrow = false;
+        } else {
+            in_crumbs = false;
+        }
+    }
+}
+
+/// How a breadcrumb starts.
+const BREADCRUMB_OPENERS: &[&str] = &[
+    "您的位置",
+    "您现在的位置",
+    "当前位置",
+    "你的位置",
+    "你现在的位置",
+];
+
 fn starts_with_any(t: &str, prefixes: &[&str]) -> bool {
     prefixes.iter().any(|p| t.starts_with(p))
 }
 
 fn is_breadcrumb(t: &str) -> bool {
-    starts_with_any(
-        t,
-        &[
-            "您的位置",
-            "您现在的位置",
-            "当前位置",
-            "你的位置",
-            "你现在的位置",
-        ],
-    ) && (t.contains('>') || t.contains('＞') || t.contains("首页") || t.contains('»'))
+    starts_with_any(t, BREADCRUMB_OPENERS)
+        && (t.contains('>') || t.contains('＞') || t.contains("首页") || t.contains('»'))
 }
 
 /// 来源：解放日报 / 时间：2026-02-09 / 来源:常德市科学技术局 2023-12-01 15:00 字体:【
@@ -118,7 +182,10 @@ fn is_image_name(t: &str) -> bool {
 fn is_page_controls(t: &str) -> bool {
     let mut rest = t.to_string();
     let mut long_word = false;
-    for w in CONTROL_WORDS {
+    // Longest first, so 打印本页 goes whole before 打印 would leave 本页.
+    let mut words: Vec<&str> = CONTROL_WORDS.to_vec();
+    words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    for w in words {
         if rest.contains(w) {
             if w.chars().count() > 1 {
                 long_word = true;

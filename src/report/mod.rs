@@ -70,7 +70,8 @@ impl Section {
 
 /// Reads a report out of decoded lines. `file_stem` names the report when it has no title.
 pub fn parse_report(lines: &[String], file_stem: &str) -> Report {
-    let kinds: Vec<LineKind> = lines.iter().map(|l| classify_line(l)).collect();
+    let mut kinds: Vec<LineKind> = lines.iter().map(|l| classify_line(l)).collect();
+    boilerplate::drop_split_breadcrumbs(lines, &mut kinds);
     let kept: Vec<(usize, &str)> = kinds
         .iter()
         .enumerate()
@@ -203,31 +204,45 @@ fn is_glossary_heading(text: &str) -> bool {
         && (t.contains("名词解释") || t.ends_with("注释") || t.ends_with("释义"))
 }
 
-/// Marks the headings of a table of contents (a `目录` line followed by the division headings
-/// that the body then repeats) as plain lines: they stay in the preamble instead of becoming a
-/// row of empty sections.
+/// A run of at least this many headings with no text between them, repeated later in the body,
+/// is a table of contents.
+const MIN_TOC_HEADINGS: usize = 3;
+
+/// Marks the headings of a table of contents as plain lines, so they stay in the section before
+/// them instead of becoming a row of empty sections: the headings after a `目录` line up to
+/// where the body repeats the first of them, and any run of [`MIN_TOC_HEADINGS`] or more
+/// headings with no text between them whose first or second heading the body repeats (a
+/// table of contents whose `目录` line was lost).
 fn drop_table_of_contents(kept: &[(usize, &str)], headings: &mut [Option<Heading>]) {
     let squeeze = |t: &str| -> String {
         t.chars()
             .filter(|c| !c.is_whitespace() && *c != '#')
             .collect()
     };
-    let Some(toc) = kept.iter().position(|(_, t)| squeeze(t) == "目录") else {
-        return;
+    let key = |h: &Option<Heading>| h.as_ref().map(|h| squeeze(&h.text));
+    let repeated_after = |headings: &[Option<Heading>], from: usize, text: &str| {
+        (from..headings.len()).find(|&j| key(&headings[j]).as_deref() == Some(text))
     };
-    let Some(first) = headings.get(toc + 1).and_then(|h| h.as_ref()) else {
-        return;
-    };
-    let first = squeeze(&first.text);
-    let end = (toc + 2..kept.len()).find(|&j| {
-        headings[j]
-            .as_ref()
-            .is_some_and(|h| squeeze(&h.text) == first)
-    });
-    if let Some(end) = end {
-        for h in &mut headings[toc + 1..end] {
-            *h = None;
+    if let Some(toc) = kept.iter().position(|(_, t)| squeeze(t) == "目录") {
+        if let Some(first) = key(headings.get(toc + 1).unwrap_or(&None)) {
+            if let Some(end) = repeated_after(headings, toc + 2, &first) {
+                headings[toc + 1..end].fill(None);
+            }
         }
+    }
+    let mut k = 0;
+    while k < headings.len() {
+        let run = headings[k..].iter().take_while(|h| h.is_some()).count();
+        if run >= MIN_TOC_HEADINGS {
+            let end = k + run;
+            let repeated = headings[k..k + 2]
+                .iter()
+                .any(|h| key(h).is_some_and(|t| repeated_after(headings, end, &t).is_some()));
+            if repeated {
+                headings[k..end].fill(None);
+            }
+        }
+        k += run.max(1);
     }
 }
 
