@@ -123,6 +123,7 @@ fn options(index_dir: PathBuf) -> IndexOptions {
             .unwrap_or(2),
         memory_budget: index::DEFAULT_MEMORY_BUDGET,
         dictionaries: Default::default(),
+        user_dict_path: None,
     }
 }
 

@@ -55,6 +55,7 @@ fn main() -> anyhow::Result<()> {
         jobs,
         memory_budget: index::DEFAULT_MEMORY_BUDGET,
         dictionaries: Default::default(),
+        user_dict_path: None,
     };
     let t = Instant::now();
     let summary = index::index_corpus(&opts, &Silent, &AtomicBool::new(false))?;

@@ -60,9 +60,13 @@ pub enum Command {
 /// `govsearch index`.
 #[derive(Debug, Args)]
 pub struct IndexArgs {
-    /// Corpus folders or files.
-    #[arg(default_value = DEFAULT_CORPUS)]
+    /// Corpus folders or files. Without any, the folders the index was built from (or data/ for
+    /// a new index).
     pub corpus: Vec<PathBuf>,
+    /// Let the folders given replace the ones the index was built from (their files' sections
+    /// are removed). Without it, a different corpus is refused with what would happen.
+    #[arg(long)]
+    pub replace: bool,
     /// Index directory.
     #[arg(long, default_value = DEFAULT_INDEX)]
     pub index: PathBuf,
@@ -76,11 +80,19 @@ pub struct IndexArgs {
     #[arg(long, default_value_t = index::DEFAULT_MEMORY_BUDGET >> 20)]
     pub memory_mb: usize,
     /// Extra words for segmentation, in jieba's dictionary format (word [freq] [tag] per line).
-    #[arg(long)]
+    /// The index remembers it: later runs use it again until --no-user-dict.
+    #[arg(long, conflicts_with = "no_user_dict")]
     pub user_dict: Option<PathBuf>,
-    /// Cut words without the built-in government-domain dictionary (for comparison).
+    /// Stop using the user dictionary the index remembers.
     #[arg(long)]
+    pub no_user_dict: bool,
+    /// Cut words without the built-in government-domain dictionary (remembered, like
+    /// --user-dict).
+    #[arg(long, conflicts_with = "domain_dict")]
     pub no_domain_dict: bool,
+    /// Use the built-in domain dictionary again after --no-domain-dict.
+    #[arg(long)]
+    pub domain_dict: bool,
 }
 
 /// `govsearch search`.

@@ -129,4 +129,17 @@ pub struct BuildInfo {
     pub dict_digest: String,
     /// When the last commit was made (seconds since the Unix epoch).
     pub updated: u64,
+    /// The corpus roots it was built from, canonical.
+    #[serde(default)]
+    pub roots: Vec<String>,
+    /// The user dictionary file it was built with, canonical.
+    #[serde(default)]
+    pub user_dict: Option<String>,
+    /// Whether the built-in government-domain dictionary cut its words.
+    #[serde(default = "yes")]
+    pub domain_dict: bool,
+}
+
+fn yes() -> bool {
+    true
 }

@@ -8,3 +8,4 @@ mod locations;
 mod robustness;
 mod search;
 mod shared_corpus;
+mod trust;

@@ -87,13 +87,22 @@ impl From<tantivy::TantivyError> for IndexError {
 }
 
 impl BuildInfo {
-    pub(crate) fn current(dict_digest: String) -> Self {
+    pub(crate) fn current(dict_digest: String, opts: &IndexOptions) -> Self {
+        let canonical = |p: &Path| {
+            std::fs::canonicalize(p)
+                .unwrap_or_else(|_| p.to_path_buf())
+                .to_string_lossy()
+                .into_owned()
+        };
         BuildInfo {
             govsearch: env!("CARGO_PKG_VERSION").to_string(),
             schema_version: SCHEMA_VERSION,
             analysis_version: analysis::ANALYSIS_VERSION,
             dict_digest,
             updated: now_secs(),
+            roots: opts.corpus.iter().map(|r| canonical(r)).collect(),
+            user_dict: opts.user_dict_path.as_deref().map(canonical),
+            domain_dict: opts.dictionaries.domain,
         }
     }
 
@@ -183,6 +192,14 @@ pub fn open(dir: &Path) -> Result<OpenIndex, IndexError> {
         sections,
         build,
     })
+}
+
+/// What built the index in `dir`, when there is a readable one.
+pub fn stored_build_info(dir: &Path) -> Option<BuildInfo> {
+    if !dir.join("meta.json").exists() {
+        return None;
+    }
+    read_build_info(&Index::open_in_dir(dir).ok()?)
 }
 
 /// The build info in the last commit's payload.

@@ -59,6 +59,8 @@ pub struct IndexOptions {
     pub memory_budget: usize,
     /// The dictionaries that cut words.
     pub dictionaries: analysis::Dictionaries,
+    /// The file the user dictionary was read from, remembered in the index.
+    pub user_dict_path: Option<PathBuf>,
 }
 
 /// What an indexing run did.
@@ -276,7 +278,7 @@ pub fn index_corpus(
         writer.delete_term(sections.path_term(key));
         summary.removed += 1;
     }
-    let build = BuildInfo::current(digest);
+    let build = BuildInfo::current(digest, opts);
     let mut prepared = writer.prepare_commit()?;
     prepared.set_payload(&serde_json::to_string(&build).expect("build info serialises"));
     prepared.commit().map_err(|e| {
