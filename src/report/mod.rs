@@ -122,7 +122,7 @@ pub const GLOSSARY_HEADING: &str = "名词解释";
 
 /// Splits kept lines into sections along their headings, then cuts long sections into passages.
 ///
-/// In a law, list items inside an article stay in the article's text. A glossary block (a
+/// In a law, list items after its first article stay in the text of the article they follow. A glossary block (a
 /// `名词解释` or `…注释` line, then numbered entries) is one section of its own at the top level,
 /// its entries its text.
 fn split_sections(
@@ -136,10 +136,10 @@ fn split_sections(
     let mut path: Vec<(u8, String, HeadingKind)> = Vec::new();
     let mut current: Option<OpenSection> = None;
     let mut in_glossary = false;
+    // Once a law's articles have begun, list forms are items, even where an article heading
+    // was mistyped (`第四百一十四 条`) and not recognised.
+    let mut articles_begun = false;
     for (k, (line_no, text)) in kept.iter().enumerate() {
-        let in_article = path
-            .last()
-            .is_some_and(|(_, _, kind)| *kind == HeadingKind::Article);
         let glossary = k >= title_lines && is_glossary_heading(text);
         let heading = match headings[k].as_ref() {
             _ if glossary => Some(Heading {
@@ -148,11 +148,14 @@ fn split_sections(
                 kind: HeadingKind::Markdown,
             }),
             _ if k < title_lines => None,
-            Some(h) if h.kind == HeadingKind::List && (in_glossary || law && in_article) => None,
+            Some(h) if h.kind == HeadingKind::List && (in_glossary || law && articles_begun) => {
+                None
+            }
             other => other.cloned(),
         };
         if let Some(h) = heading {
             in_glossary = glossary;
+            articles_begun |= h.is_article();
             if let Some((hp, level, body)) = current.take() {
                 push_passages(&mut sections, hp, level, &body);
             }
