@@ -29,7 +29,7 @@ fn corpus_dir() -> PathBuf {
 
 /// Every document of the corpus: path and bytes (read outside the timed loops).
 fn corpus_files() -> Vec<(PathBuf, Vec<u8>)> {
-    let (files, _) = corpus::walk(&[corpus_dir()]);
+    let (files, _) = corpus::walk(&[corpus_dir()], corpus::Links::Stay);
     files
         .into_iter()
         .filter_map(|f| {
@@ -123,6 +123,7 @@ fn options(index_dir: PathBuf) -> IndexOptions {
             .unwrap_or(2),
         memory_budget: index::DEFAULT_MEMORY_BUDGET,
         dictionaries: Default::default(),
+        links: Default::default(),
     }
 }
 

@@ -77,6 +77,9 @@ pub struct IndexArgs {
     /// Cut words without the built-in government-domain dictionary (for comparison).
     #[arg(long)]
     pub no_domain_dict: bool,
+    /// Follow symbolic links, also out of the corpus folders (by default they are not).
+    #[arg(short = 'L', long)]
+    pub follow: bool,
 }
 
 /// `govsearch search`.

@@ -7,10 +7,10 @@ use std::sync::Arc;
 use anyhow::Result;
 
 use super::{read_user_dict, Outcome};
-use crate::analysis;
 use crate::cli::IndexArgs;
 use crate::index::{self, IndexError, IndexOptions, IndexSummary, Progress};
 use crate::output;
+use crate::{analysis, corpus};
 
 /// Runs `index`.
 pub fn run(a: IndexArgs) -> Result<Outcome> {
@@ -28,6 +28,11 @@ pub fn run(a: IndexArgs) -> Result<Outcome> {
         dictionaries: analysis::Dictionaries {
             domain: !a.no_domain_dict,
             user: read_user_dict(a.user_dict.as_deref())?,
+        },
+        links: if a.follow {
+            corpus::Links::Follow
+        } else {
+            corpus::Links::Stay
         },
     };
     index_with_progress(&opts)?;
@@ -71,6 +76,7 @@ pub fn first_use_options(corpus: PathBuf, index_dir: PathBuf) -> IndexOptions {
         jobs: default_jobs(),
         memory_budget: index::DEFAULT_MEMORY_BUDGET,
         dictionaries: Default::default(),
+        links: corpus::Links::Stay,
     }
 }
 

@@ -44,16 +44,18 @@ pub fn run(a: SearchArgs) -> Result<Outcome> {
     } else {
         Limit::Top(a.limit)
     };
-    let hits = engine.search(&parsed, &filters, limit)?;
+    let hits = engine.ranked(&parsed, &filters, limit)?;
     let mut printer: Box<dyn HitPrinter> = if a.json {
         Box::new(JsonPrinter::new(&mut out))
     } else {
         Box::new(HumanPrinter::new(&mut out, Color::detect()))
     };
-    for h in &hits {
-        printer.hit(h)?;
+    let mut found = false;
+    for h in hits {
+        printer.hit(&h?)?;
+        found = true;
     }
     drop(printer);
     out.flush()?;
-    Ok(Outcome::found_if(!hits.is_empty()))
+    Ok(Outcome::found_if(found))
 }

@@ -62,7 +62,8 @@ impl<W: Write> HitPrinter for HumanPrinter<W> {
                 continue;
             }
             snippet.push_str(&sanitize(&chars[at..a].iter().collect::<String>()));
-            snippet.push_str(&self.paint("1;31", &chars[a..b].iter().collect::<String>()));
+            let matched = sanitize(&chars[a..b].iter().collect::<String>());
+            snippet.push_str(&self.paint("1;31", &matched));
             at = b;
         }
         snippet.push_str(&sanitize(&chars[at..].iter().collect::<String>()));

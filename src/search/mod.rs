@@ -32,6 +32,7 @@ use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 use thiserror::Error;
 
 use crate::analysis::{Normalized, Normalizer};
+use crate::contain::contained;
 use crate::document::SectionSchema;
 use crate::index::OpenIndex;
 pub use crate::json::Hit;
@@ -128,12 +129,19 @@ impl Engine {
     /// Prepares searching an open index.
     pub fn new(open: &OpenIndex) -> Result<Engine, SearchError> {
         let shown = open.dir.display().to_string();
-        let reader = open
-            .index
-            .reader_builder()
-            .reload_policy(tantivy::ReloadPolicy::Manual)
-            .try_into()
-            .map_err(|e| damaged(&shown, e))?;
+        let reader = contained(|| {
+            open.index
+                .reader_builder()
+                .reload_policy(tantivy::ReloadPolicy::Manual)
+                .try_into()
+                .map_err(|e| damaged(&shown, e))
+        })
+        .unwrap_or_else(|message| {
+            Err(SearchError::Damaged {
+                path: shown.clone(),
+                message,
+            })
+        })?;
         Ok(Engine {
             searcher: reader.searcher(),
             sections: open.sections.clone(),
@@ -151,12 +159,25 @@ impl Engine {
         &self.normalizer
     }
 
+    /// Runs one step of a search with panics contained: tantivy panics on some damaged index
+    /// files instead of returning an error, and a search must then say the index is damaged.
+    fn guard<T>(&self, f: impl FnOnce() -> Result<T, SearchError>) -> Result<T, SearchError> {
+        contained(f).unwrap_or_else(|message| {
+            Err(SearchError::Damaged {
+                path: self.shown.clone(),
+                message,
+            })
+        })
+    }
+
     /// Number of sections matching.
     pub fn count(&self, query: &ParsedQuery, filters: &Filters) -> Result<usize, SearchError> {
-        let q = self.build(query, filters, false)?;
-        self.searcher
-            .search(&q, &Count)
-            .map_err(|e| self.damaged(e))
+        self.guard(|| {
+            let q = self.build(query, filters, false)?;
+            self.searcher
+                .search(&q, &Count)
+                .map_err(|e| self.damaged(e))
+        })
     }
 
     /// Ranked hits.
@@ -166,9 +187,45 @@ impl Engine {
         filters: &Filters,
         limit: Limit,
     ) -> Result<Vec<Hit>, SearchError> {
+        self.ranked(query, filters, limit)?.collect()
+    }
+
+    /// Ranked hits, one at a time: the ranking is computed first (a score and an address per
+    /// matching section), each hit's stored text is read and its snippet made only when it is
+    /// asked for, so printing every hit starts at once and holds one hit at a time.
+    ///
+    /// No limit allocates more than the index holds: a limit is cut to the number of sections.
+    pub fn ranked<'e>(
+        &'e self,
+        query: &ParsedQuery,
+        filters: &Filters,
+        limit: Limit,
+    ) -> Result<impl Iterator<Item = Result<Hit, SearchError>> + 'e, SearchError> {
+        let top = self.guard(|| self.top_docs(query, filters, limit))?;
+        let forms = query.highlight_forms();
+        Ok(top
+            .into_iter()
+            .enumerate()
+            .map(move |(i, ((score, _), addr))| {
+                self.guard(|| {
+                    let doc: TantivyDocument =
+                        self.searcher.doc(addr).map_err(|e| self.damaged(e))?;
+                    Ok(self.hit(i + 1, score, &doc, &forms))
+                })
+            }))
+    }
+
+    /// The addresses of the best `limit` sections, best first, with their scores.
+    #[allow(clippy::type_complexity)]
+    fn top_docs(
+        &self,
+        query: &ParsedQuery,
+        filters: &Filters,
+        limit: Limit,
+    ) -> Result<Vec<((f32, u64), DocAddress)>, SearchError> {
         let q = self.build(query, filters, true)?;
         let n = match limit {
-            Limit::Top(n) => n,
+            Limit::Top(n) => n.min(self.searcher.num_docs() as usize),
             Limit::All => self
                 .searcher
                 .search(&q, &Count)
@@ -188,18 +245,9 @@ impl Engine {
                     (score, u64::MAX - key)
                 }
             });
-        let top: Vec<((f32, u64), DocAddress)> = self
-            .searcher
+        self.searcher
             .search(&q, &collector)
-            .map_err(|e| self.damaged(e))?;
-        let forms = query.highlight_forms();
-        top.into_iter()
-            .enumerate()
-            .map(|(i, ((score, _), addr))| {
-                let doc: TantivyDocument = self.searcher.doc(addr).map_err(|e| self.damaged(e))?;
-                Ok(self.hit(i + 1, score, &doc, &forms))
-            })
-            .collect()
+            .map_err(|e| self.damaged(e))
     }
 
     fn hit(&self, rank: usize, score: f32, doc: &TantivyDocument, forms: &[Normalized]) -> Hit {
