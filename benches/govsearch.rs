@@ -29,7 +29,7 @@ fn corpus_dir() -> PathBuf {
 
 /// Every document of the corpus: path and bytes (read outside the timed loops).
 fn corpus_files() -> Vec<(PathBuf, Vec<u8>)> {
-    let (files, _) = corpus::walk(&[corpus_dir()]);
+    let (files, _) = corpus::walk(&[corpus_dir()], corpus::Links::Stay);
     files
         .into_iter()
         .filter_map(|f| {
@@ -124,6 +124,7 @@ fn options(index_dir: PathBuf) -> IndexOptions {
         memory_budget: index::DEFAULT_MEMORY_BUDGET,
         dictionaries: Default::default(),
         user_dict_path: None,
+        links: Default::default(),
     }
 }
 

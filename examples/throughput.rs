@@ -25,7 +25,7 @@ fn main() -> anyhow::Result<()> {
     );
     let jobs: usize = args.get(1).map(|j| j.parse()).transpose()?.unwrap_or(2);
 
-    let (files, _) = corpus::walk(std::slice::from_ref(&root));
+    let (files, _) = corpus::walk(std::slice::from_ref(&root), corpus::Links::Stay);
     let mut bytes = 0u64;
     let mut texts = Vec::new();
     for f in &files {
@@ -56,6 +56,7 @@ fn main() -> anyhow::Result<()> {
         memory_budget: index::DEFAULT_MEMORY_BUDGET,
         dictionaries: Default::default(),
         user_dict_path: None,
+        links: Default::default(),
     };
     let t = Instant::now();
     let summary = index::index_corpus(&opts, &Silent, &AtomicBool::new(false))?;

@@ -93,6 +93,9 @@ pub struct IndexArgs {
     /// Use the built-in domain dictionary again after --no-domain-dict.
     #[arg(long)]
     pub domain_dict: bool,
+    /// Follow symbolic links, also out of the corpus folders (by default they are not).
+    #[arg(short = 'L', long)]
+    pub follow: bool,
 }
 
 /// `govsearch search`.

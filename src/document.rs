@@ -354,6 +354,40 @@ pub fn org_keys(org: &Normalized) -> Vec<String> {
     keys
 }
 
+impl SectionSchema {
+    /// The paths of the files that have live sections in the index: what the index itself says
+    /// it holds, whatever the manifest says. Read from the `path` field's term dictionary, one
+    /// posting list per file, skipping deleted sections.
+    pub fn indexed_paths(
+        &self,
+        searcher: &tantivy::Searcher,
+    ) -> tantivy::Result<std::collections::BTreeSet<String>> {
+        use tantivy::{DocSet, TERMINATED};
+        let mut paths = std::collections::BTreeSet::new();
+        for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(self.fields.path)?;
+            let alive = segment.alive_bitset();
+            let mut terms = inverted.terms().stream()?;
+            while terms.advance() {
+                let mut postings = inverted
+                    .read_postings_from_terminfo(terms.value(), IndexRecordOption::Basic)?;
+                let mut live = false;
+                while postings.doc() != TERMINATED {
+                    if alive.is_none_or(|a| a.is_alive(postings.doc())) {
+                        live = true;
+                        break;
+                    }
+                    postings.advance();
+                }
+                if live {
+                    paths.insert(String::from_utf8_lossy(terms.key()).into_owned());
+                }
+            }
+        }
+        Ok(paths)
+    }
+}
+
 fn gram_field(b: &mut SchemaBuilder, name: &str, norms: bool) -> Field {
     b.add_text_field(
         name,

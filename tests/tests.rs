@@ -2,6 +2,7 @@
 
 mod util;
 
+mod hostile;
 mod index_cmd;
 mod inspect;
 mod locations;

@@ -9,6 +9,7 @@ use anyhow::Result;
 use super::{read_user_dict, Outcome};
 use crate::analysis;
 use crate::cli::{IndexArgs, DEFAULT_CORPUS};
+use crate::corpus;
 use crate::index::{self, IndexError, IndexOptions, IndexSummary, Progress};
 use crate::output;
 
@@ -81,6 +82,11 @@ pub fn run(a: IndexArgs) -> Result<Outcome> {
             user: read_user_dict(user_dict_path.as_deref())?,
         },
         user_dict_path,
+        links: if a.follow {
+            corpus::Links::Follow
+        } else {
+            corpus::Links::Stay
+        },
     };
     index_with_progress(&opts)?;
     Ok(Outcome::Found)
@@ -162,6 +168,7 @@ pub fn first_use_options(corpus: PathBuf, index_dir: PathBuf) -> IndexOptions {
         memory_budget: index::DEFAULT_MEMORY_BUDGET,
         dictionaries: Default::default(),
         user_dict_path: None,
+        links: corpus::Links::Stay,
     }
 }
 

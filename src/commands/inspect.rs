@@ -6,11 +6,12 @@ use anyhow::Result;
 
 use super::Outcome;
 use crate::cli::InspectArgs;
+use crate::contain::contained;
 use crate::{corpus, output};
 
 /// Runs `inspect`.
 pub fn run(a: InspectArgs) -> Result<Outcome> {
-    let (files, warnings) = corpus::walk(&a.files);
+    let (files, warnings) = corpus::walk(&a.files, corpus::Links::Stay);
     for w in &warnings {
         output::warn(&w.to_string());
     }
@@ -18,8 +19,11 @@ pub fn run(a: InspectArgs) -> Result<Outcome> {
     let mut any = false;
     let mut failed = !warnings.is_empty();
     for file in files {
-        let shown = file.path.display();
-        let doc = match corpus::load(&file.path) {
+        let shown = corpus::path_key(&file.path);
+        // A file the reader cannot cope with, even by panicking, costs one warning.
+        let loaded = contained(|| corpus::load(&file.path))
+            .unwrap_or_else(|e| Err(corpus::ReadError::Internal(e)));
+        let doc = match loaded {
             Ok(d) => d,
             Err(e) => {
                 output::warn(&format!("{shown}: skipped: {e}"));

@@ -44,19 +44,18 @@ pub fn run(a: SearchArgs) -> Result<Outcome> {
     } else {
         Limit::Top(a.limit)
     };
-    let found = engine.search(&parsed, &filters, limit)?;
-    if a.json {
-        let mut printer = JsonPrinter::new(&mut out);
-        for h in &found.hits {
-            printer.hit(h)?;
-        }
+    let ranking = engine.rank(&parsed, &filters, limit)?;
+    let mut printer: Box<dyn HitPrinter> = if a.json {
+        Box::new(JsonPrinter::new(&mut out))
     } else {
-        let mut printer = HumanPrinter::new(&mut out, Color::detect());
-        for h in &found.hits {
-            printer.hit(h)?;
-        }
-        printer.totals(&found, a.all)?;
+        Box::new(HumanPrinter::new(&mut out, Color::detect()))
+    };
+    // Hits are read and printed one at a time: `--all` streams.
+    for h in engine.hits(&ranking) {
+        printer.hit(&h?)?;
     }
+    printer.totals(ranking.len(), ranking.sections, ranking.reports, a.all)?;
+    drop(printer);
     out.flush()?;
-    Ok(Outcome::found_if(!found.hits.is_empty()))
+    Ok(Outcome::found_if(!ranking.is_empty()))
 }

@@ -22,6 +22,13 @@ const GB18030_ALLOWED_ERRORS: usize = 2;
 /// See [`GB18030_ALLOWED_ERRORS`].
 const GB18030_CHARS_PER_ALLOWED_ERROR: usize = 500;
 
+/// Invalid UTF-8 sequences a file may have and still be read as UTF-8 (with replacement
+/// characters and a warning): this many, plus one per [`UTF8_BYTES_PER_ALLOWED_ERROR`] bytes.
+/// A file in a legacy encoding has an invalid sequence every few characters.
+pub const UTF8_ALLOWED_ERRORS: usize = 4;
+/// See [`UTF8_ALLOWED_ERRORS`].
+pub const UTF8_BYTES_PER_ALLOWED_ERROR: usize = 1000;
+
 /// Text decoded from bytes, with the encoding used and a warning when the result is doubtful.
 #[derive(Debug)]
 pub struct Decoded {
@@ -57,6 +64,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ReadError> {
             encoding: "UTF-8",
             warning: None,
         });
+    }
+    if let Some(decoded) = mostly_utf8(bytes) {
+        return Ok(decoded);
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
@@ -103,6 +113,36 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ReadError> {
     })
 }
 
+/// UTF-8 with a few invalid sequences (a stray byte, a last character cut in half): decoded as
+/// UTF-8 with replacement characters and a warning, when the invalid sequences are few (see
+/// [`UTF8_ALLOWED_ERRORS`]) and the valid part holds more multi-byte characters than there are
+/// errors, the mark of UTF-8 text rather than of a legacy encoding that happens to be close.
+fn mostly_utf8(bytes: &[u8]) -> Option<Decoded> {
+    let allowed = UTF8_ALLOWED_ERRORS + bytes.len() / UTF8_BYTES_PER_ALLOWED_ERROR;
+    let mut errors = 0usize;
+    let mut multibyte = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| c.len_utf8() > 1).count();
+        if !chunk.invalid().is_empty() {
+            errors += 1;
+            if errors > allowed {
+                return None;
+            }
+        }
+    }
+    if multibyte <= errors {
+        return None;
+    }
+    Some(Decoded {
+        text: String::from_utf8_lossy(bytes).into_owned(),
+        encoding: "UTF-8",
+        warning: Some(format!(
+            "lossy decoding: {errors} invalid UTF-8 sequence{} replaced",
+            if errors == 1 { "" } else { "s" }
+        )),
+    })
+}
+
 /// Share of characters that are control characters other than whitespace: high for binary data
 /// that happened to decode.
 fn control_ratio(text: &str) -> f64 {
@@ -146,6 +186,30 @@ mod tests {
         let d = decode(&gb).unwrap();
         assert_eq!((d.text.as_str(), d.encoding), (long.as_str(), "gb18030"));
         assert!(d.warning.is_none());
+    }
+
+    #[test]
+    fn mostly_valid_utf8_stays_utf8() {
+        let text = "2026年上海市法治政府建设情况报告。".repeat(50);
+        let mut one_bad = text.clone().into_bytes();
+        one_bad.insert(4, 0xff);
+        let d = decode(&one_bad).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(
+            d.text.starts_with("2026\u{fffd}年上海市"),
+            "{}",
+            d.text.chars().take(20).collect::<String>()
+        );
+        assert!(d.warning.unwrap().contains("1 invalid UTF-8 sequence"));
+
+        let mut cut = text.clone().into_bytes();
+        cut.truncate(cut.len() - 1);
+        let d = decode(&cut).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.text.ends_with('\u{fffd}'));
+
+        let (gb, _, _) = encoding_rs::GB18030.encode(&text);
+        assert_eq!(decode(&gb).unwrap().encoding, "gb18030");
     }
 
     #[test]

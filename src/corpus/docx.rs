@@ -5,7 +5,18 @@
 
 use std::io::Read;
 
-use super::ReadError;
+use super::{ReadError, MAX_FILE_BYTES};
+
+/// Largest decompressed `word/document.xml` read, in bytes: the same as the largest file.
+pub const MAX_DOCX_XML_BYTES: u64 = MAX_FILE_BYTES;
+
+/// Largest ratio of decompressed to compressed size of `word/document.xml`: real documents
+/// compress 5 to 20 times, a zip bomb thousands of times. Only checked above
+/// [`DOCX_RATIO_FLOOR_BYTES`], since tiny parts can compress oddly well.
+pub const MAX_DOCX_RATIO: u64 = 200;
+
+/// Decompressed size below which the ratio is not checked.
+const DOCX_RATIO_FLOOR_BYTES: u64 = 1 << 20;
 
 /// The paragraphs of a .docx, one per line: the text runs of each `w:p` in word/document.xml,
 /// tabs kept, line breaks inside a paragraph turned into spaces.
@@ -13,12 +24,38 @@ pub fn docx_paragraphs(bytes: &[u8]) -> Result<Vec<String>, ReadError> {
     use quick_xml::events::Event;
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| ReadError::Docx(e.to_string()))?;
-    let mut xml = String::new();
-    archive
+    let part = archive
         .by_name("word/document.xml")
-        .map_err(|e| ReadError::Docx(format!("word/document.xml: {e}")))?
-        .read_to_string(&mut xml)
         .map_err(|e| ReadError::Docx(format!("word/document.xml: {e}")))?;
+    let (size, compressed) = (part.size(), part.compressed_size());
+    let bomb = |size: u64| {
+        ReadError::Docx(format!(
+            "word/document.xml unpacks to {size} bytes or more from {compressed} \
+             (limits: {MAX_DOCX_XML_BYTES} bytes, {MAX_DOCX_RATIO} times its packed size)"
+        ))
+    };
+    let too_big = |size: u64| {
+        size > MAX_DOCX_XML_BYTES
+            || (size > DOCX_RATIO_FLOOR_BYTES && size > compressed.saturating_mul(MAX_DOCX_RATIO))
+    };
+    if too_big(size) {
+        return Err(bomb(size));
+    }
+    // The declared size may lie: read no more than the limits allow, whatever it says.
+    let allowed = MAX_DOCX_XML_BYTES.min(
+        compressed
+            .saturating_mul(MAX_DOCX_RATIO)
+            .max(DOCX_RATIO_FLOOR_BYTES),
+    );
+    let mut raw = Vec::new();
+    part.take(allowed + 1)
+        .read_to_end(&mut raw)
+        .map_err(|e| ReadError::Docx(format!("word/document.xml: {e}")))?;
+    if raw.len() as u64 > allowed {
+        return Err(bomb(raw.len() as u64));
+    }
+    let xml = String::from_utf8(raw)
+        .map_err(|e| ReadError::Docx(format!("word/document.xml: not UTF-8: {e}")))?;
     let mut reader = quick_xml::Reader::from_str(&xml);
     let mut paragraphs = Vec::new();
     let mut current = String::new();

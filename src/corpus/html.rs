@@ -58,13 +58,32 @@ pub fn html_lines(html: &str) -> Vec<String> {
     lines
 }
 
+/// One step of the walk: visit a node, or leave a block element.
+enum Step<'a> {
+    Visit(ego_tree::NodeRef<'a, scraper::Node>),
+    Leave { block: bool },
+}
+
+/// Walks the tree with an explicit stack, never recursion: a page of 50,000 nested elements
+/// must not overflow the thread's stack. Memory grows with the page, which is bounded by
+/// [`super::MAX_FILE_BYTES`].
 fn html_walk(
-    node: ego_tree::NodeRef<'_, scraper::Node>,
+    root: ego_tree::NodeRef<'_, scraper::Node>,
     current: &mut String,
     lines: &mut Vec<String>,
 ) {
-    for child in node.children() {
-        match child.value() {
+    let mut stack: Vec<Step<'_>> = root.children().rev().map(Step::Visit).collect();
+    while let Some(step) = stack.pop() {
+        let node = match step {
+            Step::Leave { block } => {
+                if block {
+                    flush_line(current, lines);
+                }
+                continue;
+            }
+            Step::Visit(node) => node,
+        };
+        match node.value() {
             scraper::Node::Text(text) => {
                 for (i, part) in text.split(['\n', '\r', '\t', ' ']).enumerate() {
                     if i > 0 && !current.ends_with(' ') && !current.is_empty() {
@@ -82,10 +101,8 @@ fn html_walk(
                 if block {
                     flush_line(current, lines);
                 }
-                html_walk(child, current, lines);
-                if block {
-                    flush_line(current, lines);
-                }
+                stack.push(Step::Leave { block });
+                stack.extend(node.children().rev().map(Step::Visit));
             }
             _ => {}
         }

@@ -87,6 +87,15 @@ pub enum ReadError {
     /// The file holds no text at all.
     #[error("empty: no text")]
     Empty,
+    /// A pipe, socket or device: never opened.
+    #[error("{0}")]
+    NotAFile(&'static str),
+    /// The reader failed unexpectedly (a panic, contained).
+    #[error("{0}")]
+    Internal(String),
+    /// Larger than [`MAX_FILE_BYTES`].
+    #[error("too large: {0} bytes, more than the {MAX_FILE_BYTES} bytes govsearch reads")]
+    TooLarge(u64),
 }
 
 /// A document's decoded text and what was learned while reading it.
@@ -122,27 +131,124 @@ pub struct WalkWarning {
 
 impl fmt::Display for WalkWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path.display(), self.message)
+        write!(f, "{}: {}", path_key(&self.path), self.message)
+    }
+}
+
+/// How [`walk`] treats symbolic links.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Links {
+    /// Not followed: a link to something outside the corpus roots is skipped with a warning, a
+    /// link inside them is skipped silently (its target is walked anyway). Roots given on the
+    /// command line are always followed.
+    #[default]
+    Stay,
+    /// Followed wherever they lead (`-L`/`--follow`), loops refused.
+    Follow,
+}
+
+/// The identity of a file: its raw path bytes as a string, losslessly. Valid UTF-8 is kept as
+/// is; a byte that is not part of valid UTF-8 becomes `\xNN` and a backslash `\\`, so two
+/// different paths never share a key (`x\xff.txt` and `x\xfe.txt` stay apart). Used as the
+/// index's deletion key and shown as the file's name.
+pub fn path_key(path: &Path) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let mut out = String::new();
+    for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c == '\\' {
+                out.push_str("\\\\");
+            } else {
+                out.push(c);
+            }
+        }
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02x}"));
+        }
+    }
+    out
+}
+
+/// A root as given, without `.` components or a trailing slash: `./corp/` and `corp` name
+/// their files alike.
+fn tidy_root(root: &Path) -> PathBuf {
+    let tidy: PathBuf = root
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect();
+    if tidy.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        tidy
+    }
+}
+
+/// What a file type is, for a warning about a file that is not a regular file.
+fn special_kind(ft: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if ft.is_fifo() {
+        "a named pipe (FIFO)"
+    } else if ft.is_socket() {
+        "a socket"
+    } else if ft.is_block_device() || ft.is_char_device() {
+        "a device"
+    } else {
+        "not a regular file"
     }
 }
 
 /// Walks the given roots (folders recursively, or single files) in a deterministic order
-/// (sorted by file name), skipping hidden files and folders. Symlinks are followed; loops and
-/// unreadable entries become warnings. Files whose extension is not a document format are
-/// reported as warnings too, so a user learns why a file was not indexed.
-pub fn walk(roots: &[PathBuf]) -> (Vec<CorpusFile>, Vec<WalkWarning>) {
+/// (sorted by file name), skipping hidden files and folders. Symbolic links are treated as
+/// [`Links`] says; loops and unreadable entries become warnings. A file reached twice (roots
+/// that overlap, a link to a folder inside the corpus) is listed once. Files whose extension is
+/// not a document format, and special files (pipes, sockets, devices, never opened), are
+/// reported as warnings, so a user learns why a file was not indexed.
+pub fn walk(roots: &[PathBuf], links: Links) -> (Vec<CorpusFile>, Vec<WalkWarning>) {
     let mut files = Vec::new();
     let mut warnings = Vec::new();
+    let canonical_roots: Vec<PathBuf> = roots
+        .iter()
+        .filter_map(|r| std::fs::canonicalize(r).ok())
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    let mut seen_roots = std::collections::HashSet::new();
     for root in roots {
-        let walker = walkdir::WalkDir::new(root)
-            .follow_links(true)
+        let root = tidy_root(root);
+        if !seen_roots.insert(std::fs::canonicalize(&root).unwrap_or(root.clone())) {
+            continue;
+        }
+        let walker = walkdir::WalkDir::new(&root)
+            .follow_links(links == Links::Follow)
+            .follow_root_links(true)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
         for entry in walker {
             match entry {
                 Ok(entry) => {
-                    if !entry.file_type().is_file() {
+                    let ft = entry.file_type();
+                    if ft.is_dir() {
+                        continue;
+                    }
+                    if ft.is_symlink() {
+                        // Only met when links are not followed.
+                        let inside = std::fs::canonicalize(entry.path())
+                            .is_ok_and(|t| canonical_roots.iter().any(|r| t.starts_with(r)));
+                        if !inside {
+                            warnings.push(WalkWarning {
+                                path: entry.into_path(),
+                                message: "skipped: symbolic link out of the corpus \
+                                          (index with -L/--follow to follow links)"
+                                    .into(),
+                            });
+                        }
+                        continue;
+                    }
+                    if !ft.is_file() {
+                        warnings.push(WalkWarning {
+                            message: format!("skipped: {}", special_kind(&ft)),
+                            path: entry.into_path(),
+                        });
                         continue;
                     }
                     let path = entry.into_path();
@@ -154,13 +260,13 @@ pub fn walk(roots: &[PathBuf]) -> (Vec<CorpusFile>, Vec<WalkWarning>) {
                         });
                         continue;
                     }
-                    files.push(CorpusFile { path });
+                    let identity = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+                    if seen.insert(identity) {
+                        files.push(CorpusFile { path });
+                    }
                 }
                 Err(err) => {
-                    let path = err
-                        .path()
-                        .map(Path::to_path_buf)
-                        .unwrap_or_else(|| root.clone());
+                    let path = err.path().map(Path::to_path_buf).unwrap_or(root.clone());
                     let message = if err.loop_ancestor().is_some() {
                         "skipped: symbolic link loop".to_string()
                     } else if let Some(io) = err.io_error() {
@@ -177,7 +283,8 @@ pub fn walk(roots: &[PathBuf]) -> (Vec<CorpusFile>, Vec<WalkWarning>) {
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str().is_some_and(|s| s.starts_with('.'))
+    use std::os::unix::ffi::OsStrExt;
+    name.as_bytes().starts_with(b".")
 }
 
 /// A document read and parsed: its source text and the report found in it.
@@ -189,21 +296,116 @@ pub struct Document {
     pub report: Report,
 }
 
-/// Reads and parses one file, detecting its format from the extension.
+/// Largest file read, in bytes: a larger file is skipped with a warning. Government reports
+/// are well under 1 MB; the limit keeps one hostile file from taking more than a few hundred MB
+/// while it is decoded, parsed and indexed.
+pub const MAX_FILE_BYTES: u64 = 32 << 20;
+
+/// Largest section text, in bytes: a longer section (a file that is one long line, a page
+/// without headings) is indexed as several sections of at most this size, cut at line ends
+/// where there are some, so no single document costs the indexer more than a few MB.
+pub const MAX_SECTION_BYTES: usize = 1 << 20;
+
+/// Reads and parses one file, detecting its format from the extension. Special files are
+/// refused without being opened; a file larger than [`MAX_FILE_BYTES`] is refused unread.
 pub fn load(path: &Path) -> Result<Document, ReadError> {
-    let bytes = std::fs::read(path)?;
+    let bytes = read_limited(path)?;
     parse(path, &bytes)
 }
 
+/// The bytes of a regular file of at most [`MAX_FILE_BYTES`].
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(ReadError::NotAFile(special_kind(&meta.file_type())));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(path)?
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
 /// Parses a file already read into memory (the indexer reads first, to hash and skip
-/// unchanged files).
+/// unchanged files). Sections longer than [`MAX_SECTION_BYTES`] are cut, with a warning.
 pub fn parse(path: &Path, bytes: &[u8]) -> Result<Document, ReadError> {
     let format = Format::from_path(path).ok_or_else(|| {
         ReadError::UnknownExtension(path.extension().map(|e| e.to_string_lossy().into_owned()))
     })?;
-    let source = read_bytes(path, format, bytes)?;
-    let report = report::parse_report(&source.lines, &file_stem(path));
+    // Debug builds only: lets the tests check that a reader that panics costs one file.
+    #[cfg(debug_assertions)]
+    if std::env::var("GOVSEARCH_TEST_PANIC_ON").is_ok_and(|m| path_key(path).contains(&m)) {
+        panic!("reader panic requested for a test");
+    }
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge(bytes.len() as u64));
+    }
+    let mut source = read_bytes(path, format, bytes)?;
+    let mut report = report::parse_report(&source.lines, &file_stem(path));
+    if split_long_sections(&mut report) {
+        source.warnings.push(format!(
+            "sections longer than {} bytes were cut into parts",
+            MAX_SECTION_BYTES
+        ));
+    }
     Ok(Document { source, report })
+}
+
+/// Cuts every section longer than [`MAX_SECTION_BYTES`] into parts of at most that size, at a
+/// line end when the part has one, else at a character boundary. Each part keeps the
+/// section's heading and starts at its own line. Says whether anything was cut.
+fn split_long_sections(report: &mut Report) -> bool {
+    if report
+        .sections
+        .iter()
+        .all(|s| s.text.len() <= MAX_SECTION_BYTES)
+    {
+        return false;
+    }
+    let mut out = Vec::with_capacity(report.sections.len());
+    for section in std::mem::take(&mut report.sections) {
+        if section.text.len() <= MAX_SECTION_BYTES {
+            out.push(section);
+            continue;
+        }
+        let mut rest = section.text.as_str();
+        let mut line = section.line_start;
+        while !rest.is_empty() {
+            let mut cut = rest.len().min(MAX_SECTION_BYTES);
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            if cut < rest.len() {
+                if let Some(nl) = rest[..cut].rfind('\n') {
+                    if nl > 0 {
+                        cut = nl + 1;
+                    }
+                }
+            }
+            let part = &rest[..cut];
+            let lines = part.matches('\n').count();
+            let ends_with_newline = part.ends_with('\n');
+            let last = line + lines - usize::from(ends_with_newline && lines > 0);
+            out.push(report::Section {
+                heading: section.heading.clone(),
+                level: section.level,
+                line_start: line,
+                line_end: last.min(section.line_end).max(line),
+                text: part.trim_end_matches('\n').to_string(),
+            });
+            line += lines;
+            rest = &rest[cut..];
+        }
+    }
+    report.sections = out;
+    true
 }
 
 /// The file name without its extension: names a report that has no title.
@@ -255,6 +457,9 @@ pub fn split_lines(text: &str) -> Vec<String> {
     }
     lines
 }
+
+#[cfg(test)]
+mod proptests;
 
 #[cfg(test)]
 mod tests {

@@ -24,6 +24,7 @@ use crate::document::{SectionSchema, SCHEMA_VERSION};
 pub use crate::json::{BuildInfo, IndexStats};
 
 pub mod manifest;
+pub mod repair;
 pub mod writer;
 
 pub use manifest::{Manifest, MANIFEST_FILE};
@@ -161,10 +162,13 @@ pub fn open(dir: &Path) -> Result<OpenIndex, IndexError> {
     if !dir.join("meta.json").exists() {
         return Err(IndexError::Missing(shown));
     }
-    let index = Index::open_in_dir(dir).map_err(|e| IndexError::Corrupt {
-        path: shown.clone(),
-        message: e.to_string(),
-    })?;
+    // Searching writes nothing: a read-only or another user's index opens too.
+    let index = repair::ReadDirectory::open(dir)
+        .and_then(Index::open)
+        .map_err(|e| IndexError::Corrupt {
+            path: shown.clone(),
+            message: e.to_string(),
+        })?;
     let build = read_build_info(&index);
     match &build {
         Some(b) if b.compatible() => {}

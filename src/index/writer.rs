@@ -26,11 +26,13 @@ use serde::Serialize;
 use tantivy::{IndexWriter, TantivyDocument};
 
 use super::manifest::{mtime_nanos, FileEntry, Manifest};
+use super::repair;
 use super::{
     clear_index_dir, create_index, read_build_info, register_tokenizers, BuildInfo, IndexError,
 };
 use crate::analysis::{self, Normalizer};
-use crate::corpus::{self, CorpusFile};
+use crate::contain::contained;
+use crate::corpus::{self, CorpusFile, Links};
 use crate::document::SectionSchema;
 
 /// Segments with more section documents than this are not merged further: merging large
@@ -39,6 +41,12 @@ use crate::document::SectionSchema;
 pub const MAX_MERGE_DOCS: usize = 150_000;
 /// Default writer memory budget, shared by the indexing threads.
 pub const DEFAULT_MEMORY_BUDGET: usize = 200 << 20;
+/// Most indexing threads: each holds its own share of the memory budget and its own segment,
+/// so more threads than this only cost memory on any machine govsearch is meant for.
+pub const MAX_JOBS: usize = 8;
+/// Most writer memory budget, whatever `--memory-mb` says: keeps indexing under 1 GiB with
+/// the reading stage's own memory.
+pub const MAX_MEMORY_BUDGET: usize = 512 << 20;
 /// The least memory budget per indexing thread: tantivy refuses less than 15 MB per thread.
 const MIN_BUDGET_PER_THREAD: usize = 20 << 20;
 /// Files loaded ahead of the writer: enough to cover a slow file, few enough to bound memory.
@@ -61,6 +69,8 @@ pub struct IndexOptions {
     pub dictionaries: analysis::Dictionaries,
     /// The file the user dictionary was read from, remembered in the index.
     pub user_dict_path: Option<PathBuf>,
+    /// Whether symbolic links are followed out of the corpus roots.
+    pub links: Links,
 }
 
 /// What an indexing run did.
@@ -139,6 +149,12 @@ struct LoadedFile {
 }
 
 /// Runs an indexing pass: adds new files, re-reads changed ones, removes vanished ones, commits.
+///
+/// The index is its own source of truth: before reusing an index its checksums are verified
+/// (a damaged one is rebuilt, with a warning), and the files it holds are read from the index
+/// itself, so a lost or stale manifest can neither keep a removed file's sections nor make a
+/// file whose sections are gone look unchanged. A run that fails removes the segment files it
+/// wrote, so the disk it filled is freed.
 pub fn index_corpus(
     opts: &IndexOptions,
     progress: &dyn Progress,
@@ -155,33 +171,22 @@ pub fn index_corpus(
     let sections = SectionSchema::new();
     let mut summary = IndexSummary::default();
 
-    let existing = if dir.join("meta.json").exists() {
-        Some(
-            tantivy::Index::open_in_dir(dir).map_err(|e| IndexError::Corrupt {
-                path: shown.clone(),
-                message: e.to_string(),
-            }),
-        )
-    } else {
-        None
-    };
-    let index = match existing {
-        Some(Ok(index)) if index.schema() == *sections.schema() => index,
-        Some(Err(e)) if !opts.rebuild => return Err(e),
-        // Another schema cannot change in place, and an unreadable index asked to be rebuilt
-        // cannot be opened: start a fresh index in the same directory.
-        Some(_) => {
-            clear_index_dir(dir)?;
-            create_index(dir, sections.schema())?
-        }
-        None => create_index(dir, sections.schema())?,
-    };
-    let reusable = !opts.rebuild
+    let (index, sound) = open_for_writing(dir, &sections, opts.rebuild, progress)?;
+    let reusable = sound
+        && !opts.rebuild
         && read_build_info(&index).is_some_and(|b| b.compatible() && b.dict_digest == digest);
     let jieba = Arc::new(opts.dictionaries.load()?);
     register_tokenizers(&index, Some(jieba));
-    let jobs = opts.jobs.max(1);
-    let budget = opts.memory_budget.max(jobs * MIN_BUDGET_PER_THREAD);
+    let jobs = opts.jobs.clamp(1, MAX_JOBS);
+    if opts.jobs > MAX_JOBS {
+        progress.warn(&format!(
+            "--jobs {} is more than {MAX_JOBS}: using {MAX_JOBS} indexing threads",
+            opts.jobs
+        ));
+    }
+    let budget = opts
+        .memory_budget
+        .clamp(jobs * MIN_BUDGET_PER_THREAD, MAX_MEMORY_BUDGET);
     let mut writer: IndexWriter = match index.writer_with_num_threads(jobs, budget) {
         Ok(w) => w,
         Err(tantivy::TantivyError::LockFailure(..)) => return Err(IndexError::Locked(shown)),
@@ -193,16 +198,122 @@ pub fn index_corpus(
     merge_policy.set_min_num_segments(2);
     merge_policy.set_max_docs_before_merge(MAX_MERGE_DOCS);
     writer.set_merge_policy(Box::new(merge_policy));
-    let previous = if reusable {
-        Manifest::load(dir)
+    // What an earlier failed run left behind (a full disk) goes first, so this run has room.
+    repair::remove_orphans(dir);
+    let result = write_run(
+        opts,
+        progress,
+        interrupted,
+        &index,
+        &mut writer,
+        &sections,
+        reusable,
+        &mut summary,
+    );
+    if let Err(e) = result {
+        let _ = writer.rollback();
+        repair::remove_orphans(dir);
+        return Err(e);
+    }
+    // Deleted sections still count in BM25's statistics until their segment is rewritten:
+    // rewrite each segment that has deletions, on its own (so memory stays that of one segment
+    // and large segments are not merged together), and an updated index ranks like a rebuilt
+    // one. A segment the merge policy is already merging is purged by that merge: its error
+    // here is expected and ignored.
+    for id in segments_with_deletes(&index) {
+        let _ = writer.merge(&[id]).wait();
+    }
+    writer.wait_merging_threads()?;
+    repair::ordinary_permissions(dir);
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+/// The segments of the last commit that hold deleted sections.
+fn segments_with_deletes(index: &tantivy::Index) -> Vec<tantivy::index::SegmentId> {
+    index
+        .searchable_segment_metas()
+        .map(|metas| {
+            metas
+                .into_iter()
+                .filter(|m| m.has_deletes())
+                .map(|m| m.id())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Opens the index of `dir` for a run, or creates it. An index that cannot be opened, has
+/// another schema or fails its checksums is started afresh (with a warning when it was damaged).
+/// Returns the index and whether its content can be reused.
+fn open_for_writing(
+    dir: &Path,
+    sections: &SectionSchema,
+    rebuild: bool,
+    progress: &dyn Progress,
+) -> Result<(tantivy::Index, bool), IndexError> {
+    let shown = dir.display().to_string();
+    if !dir.join("meta.json").exists() {
+        return Ok((create_index(dir, sections.schema())?, true));
+    }
+    let problem = match tantivy::Index::open_in_dir(dir) {
+        Ok(index) if index.schema() != *sections.schema() => None,
+        Ok(index) if rebuild => return Ok((index, false)),
+        Ok(index) => match repair::damaged_files(&index) {
+            Ok(damaged) if damaged.is_empty() => return Ok((index, true)),
+            Ok(damaged) => Some(format!(
+                "damaged files {}",
+                damaged
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+            Err(e) => Some(e.to_string()),
+        },
+        Err(e) => Some(e.to_string()),
+    };
+    if let Some(problem) = problem {
+        progress.warn(&format!(
+            "the index at {shown} is damaged ({problem}): rebuilding it"
+        ));
+    }
+    // Another schema cannot change in place, and a damaged index cannot be trusted: start a
+    // fresh index in the same directory.
+    clear_index_dir(dir)?;
+    Ok((create_index(dir, sections.schema())?, false))
+}
+
+/// The body of a run, between taking the writer and the merges: walk, load, write, commit.
+#[allow(clippy::too_many_arguments)]
+fn write_run(
+    opts: &IndexOptions,
+    progress: &dyn Progress,
+    interrupted: &AtomicBool,
+    index: &tantivy::Index,
+    writer: &mut IndexWriter,
+    sections: &SectionSchema,
+    reusable: bool,
+    summary: &mut IndexSummary,
+) -> Result<(), IndexError> {
+    let dir = &opts.index_dir;
+    let shown = dir.display().to_string();
+    // The files the index holds, from the index itself; the manifest only saves re-reading
+    // them, and is believed only for files the index holds.
+    let (previous, held) = if reusable {
+        let searcher = index.reader()?.searcher();
+        let held = sections.indexed_paths(&searcher)?;
+        let mut previous = Manifest::load(dir);
+        previous.files.retain(|k, _| held.contains(k));
+        (previous, held)
     } else {
         // Deleting inside the next commit keeps the previous index searchable until then.
         writer.delete_all_documents()?;
         summary.rebuilt = true;
-        Manifest::default()
+        (Manifest::default(), Default::default())
     };
 
-    let (files, walk_warnings) = corpus::walk(&opts.corpus);
+    let (files, walk_warnings) = corpus::walk(&opts.corpus, opts.links);
     for w in &walk_warnings {
         progress.warn(&w.to_string());
     }
@@ -213,7 +324,7 @@ pub fn index_corpus(
     let mut seen = HashSet::new();
     let written = std::thread::scope(|scope| -> Result<(), IndexError> {
         let (tx, rx) = mpsc::sync_channel::<LoadedFile>(LOAD_AHEAD);
-        let (previous, sections) = (&previous, &sections);
+        let previous = &previous;
         let files = &files;
         scope.spawn(move || {
             let normalizer = Normalizer::new();
@@ -237,7 +348,7 @@ pub fn index_corpus(
             }
             let key = file.key;
             seen.insert(key.clone());
-            let known = previous.files.contains_key(&key);
+            let known = held.contains(&key);
             match file.loaded {
                 Loaded::Unchanged(entry) => {
                     summary.unchanged += 1;
@@ -245,9 +356,8 @@ pub fn index_corpus(
                 }
                 Loaded::Indexed { entry, bytes, docs } => {
                     writer.delete_term(sections.path_term(&key));
-                    let shown = file.path.display();
                     if let Some(e) = docs.into_iter().find_map(|d| writer.add_document(d).err()) {
-                        progress.warn(&format!("{shown}: not indexed: {e}"));
+                        progress.warn(&format!("{key}: not indexed: {e}"));
                         summary.skipped += 1;
                         continue;
                     }
@@ -271,14 +381,13 @@ pub fn index_corpus(
         Ok(())
     });
     if written.is_err() || interrupted.load(Ordering::Relaxed) {
-        writer.rollback()?;
         return Err(IndexError::Interrupted);
     }
-    for key in previous.files.keys().filter(|k| !seen.contains(*k)) {
+    for key in held.iter().filter(|k| !seen.contains(*k)) {
         writer.delete_term(sections.path_term(key));
         summary.removed += 1;
     }
-    let build = BuildInfo::current(digest, opts);
+    let build = BuildInfo::current(opts.dictionaries.digest(), opts);
     let mut prepared = writer.prepare_commit()?;
     prepared.set_payload(&serde_json::to_string(&build).expect("build info serialises"));
     prepared.commit().map_err(|e| {
@@ -286,10 +395,8 @@ pub fn index_corpus(
             "commit failed ({e}); the index at {shown} keeps its previous commit"
         ))
     })?;
-    writer.wait_merging_threads()?;
     manifest.save(dir)?;
-    summary.seconds = started.elapsed().as_secs_f64();
-    Ok(summary)
+    Ok(())
 }
 
 /// The load stage for one file: unchanged, or read, parsed and encoded, or skipped.
@@ -299,10 +406,12 @@ fn load_file(
     file: &CorpusFile,
     previous: &Manifest,
 ) -> LoadedFile {
-    let key = file.path.to_string_lossy().into_owned();
-    let shown = file.path.display().to_string();
+    let key = corpus::path_key(&file.path);
+    let shown = key.clone();
     let mut warnings = Vec::new();
-    let loaded = (|| {
+    // Whatever happens in reading, decoding or parsing one file, a panic included, costs that
+    // file and one warning, never the run.
+    let loaded = contained(|| {
         let meta = match std::fs::metadata(&file.path) {
             Ok(m) => m,
             Err(e) => {
@@ -317,10 +426,10 @@ fn load_file(
                 return Loaded::Unchanged(prev.clone());
             }
         }
-        let bytes = match std::fs::read(&file.path) {
+        let bytes = match corpus::read_limited(&file.path) {
             Ok(b) => b,
             Err(e) => {
-                warnings.push(format!("{shown}: skipped: cannot read: {e}"));
+                warnings.push(format!("{shown}: skipped: {e}"));
                 return Loaded::Skipped;
             }
         };
@@ -363,7 +472,11 @@ fn load_file(
             bytes: bytes.len() as u64,
             docs,
         }
-    })();
+    })
+    .unwrap_or_else(|e| {
+        warnings.push(format!("{shown}: skipped: {e}"));
+        Loaded::Skipped
+    });
     LoadedFile {
         path: file.path.clone(),
         key,

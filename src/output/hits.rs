@@ -3,12 +3,23 @@
 use std::io::{self, Write};
 
 use super::{sanitize, Color};
-use crate::search::{Found, Hit};
+use crate::search::Hit;
 
 /// Something that prints hits.
 pub trait HitPrinter {
     /// Prints one hit.
     fn hit(&mut self, hit: &Hit) -> io::Result<()>;
+    /// After the hits: `shown` of `sections` matching sections, in `reports` reports, were
+    /// printed (`all`: every one was asked for).
+    fn totals(
+        &mut self,
+        _shown: usize,
+        _sections: usize,
+        _reports: usize,
+        _all: bool,
+    ) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Human-readable hits: title line, heading path, `path:line`, snippet.
@@ -33,14 +44,19 @@ impl<W: Write> HumanPrinter<W> {
 
 impl<W: Write> HumanPrinter<W> {
     /// The closing line: how many sections were shown of how many, in how many reports.
-    pub fn totals(&mut self, found: &Found, all: bool) -> io::Result<()> {
-        let shown = found.hits.len();
-        let sections = plural(found.sections, "section", "sections");
-        let reports = plural(found.reports, "report", "reports");
+    fn write_totals(
+        &mut self,
+        shown: usize,
+        total: usize,
+        reports: usize,
+        all: bool,
+    ) -> io::Result<()> {
+        let sections = plural(total, "section", "sections");
+        let reports = plural(reports, "report", "reports");
         if shown == 0 {
             return Ok(());
         }
-        if shown < found.sections && !all {
+        if shown < total && !all {
             writeln!(
                 self.out,
                 "{shown} of {sections}, in {reports} (--all for every section)"
@@ -56,6 +72,16 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 impl<W: Write> HitPrinter for HumanPrinter<W> {
+    fn totals(
+        &mut self,
+        shown: usize,
+        sections: usize,
+        reports: usize,
+        all: bool,
+    ) -> io::Result<()> {
+        self.write_totals(shown, sections, reports, all)
+    }
+
     fn hit(&mut self, hit: &Hit) -> io::Result<()> {
         let mut meta = Vec::new();
         if let Some(y) = hit.year {
@@ -86,7 +112,8 @@ impl<W: Write> HitPrinter for HumanPrinter<W> {
                 continue;
             }
             snippet.push_str(&sanitize(&chars[at..a].iter().collect::<String>()));
-            snippet.push_str(&self.paint("1;31", &chars[a..b].iter().collect::<String>()));
+            let matched = sanitize(&chars[a..b].iter().collect::<String>());
+            snippet.push_str(&self.paint("1;31", &matched));
             at = b;
         }
         snippet.push_str(&sanitize(&chars[at..].iter().collect::<String>()));

@@ -38,14 +38,17 @@ impl Color {
 
 /// Makes a path safe to print on a terminal: control characters are shown escaped.
 pub fn sanitize_path(path: &Path) -> String {
-    sanitize(&path.to_string_lossy())
+    sanitize(&crate::corpus::path_key(path))
 }
 
-/// Replaces control characters (escape sequences from hostile file names) by `\u{..}`.
+/// Replaces characters that can deceive or drive a terminal by `\u{..}`: control characters
+/// (C0, DEL and C1: escape sequences from hostile file names), bidirectional overrides and
+/// isolates (U+202A–202E, U+2066–2069, U+061C, which reorder what follows them on screen) and
+/// zero-width characters (U+200B–200F, U+2060, U+FEFF, which hide text), as fd does.
 pub fn sanitize(s: &str) -> String {
     s.chars()
         .map(|c| {
-            if c.is_control() {
+            if unsafe_on_terminal(c) {
                 format!("\\u{{{:x}}}", c as u32)
             } else {
                 c.to_string()
@@ -54,7 +57,34 @@ pub fn sanitize(s: &str) -> String {
         .collect()
 }
 
+fn unsafe_on_terminal(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061c}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2060}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{feff}'
+        )
+}
+
 /// Prints a warning on stderr, escaped for the terminal.
 pub fn warn(message: &str) {
     eprintln!("govsearch: warning: {}", sanitize(message));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_tricks_are_escaped() {
+        assert_eq!(
+            sanitize("a\u{202e}b\u{200b}c\u{85}d\x1b"),
+            "a\\u{202e}b\\u{200b}c\\u{85}d\\u{1b}"
+        );
+        assert_eq!(sanitize("法律顾问 ok"), "法律顾问 ok");
+    }
 }

@@ -32,6 +32,7 @@ use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 use thiserror::Error;
 
 use crate::analysis::{Normalized, Normalizer};
+use crate::contain::contained;
 use crate::document::SectionSchema;
 use crate::index::OpenIndex;
 pub use crate::json::Hit;
@@ -119,6 +120,29 @@ pub struct Found {
     pub reports: usize,
 }
 
+/// A ranking: the returned sections' scores and addresses, best first, and the totals.
+#[derive(Debug, Clone)]
+pub struct Ranking {
+    top: Vec<(f32, DocAddress)>,
+    /// Every matching section, not only those returned.
+    pub sections: usize,
+    /// Reports with at least one matching section.
+    pub reports: usize,
+    forms: Vec<Normalized>,
+}
+
+impl Ranking {
+    /// How many hits it returns.
+    pub fn len(&self) -> usize {
+        self.top.len()
+    }
+
+    /// Whether it returns no hit.
+    pub fn is_empty(&self) -> bool {
+        self.top.is_empty()
+    }
+}
+
 /// How many hits to return.
 #[derive(Debug, Clone, Copy)]
 pub enum Limit {
@@ -141,12 +165,19 @@ impl Engine {
     /// Prepares searching an open index.
     pub fn new(open: &OpenIndex) -> Result<Engine, SearchError> {
         let shown = open.dir.display().to_string();
-        let reader = open
-            .index
-            .reader_builder()
-            .reload_policy(tantivy::ReloadPolicy::Manual)
-            .try_into()
-            .map_err(|e| damaged(&shown, e))?;
+        let reader = contained(|| {
+            open.index
+                .reader_builder()
+                .reload_policy(tantivy::ReloadPolicy::Manual)
+                .try_into()
+                .map_err(|e| damaged(&shown, e))
+        })
+        .unwrap_or_else(|message| {
+            Err(SearchError::Damaged {
+                path: shown.clone(),
+                message,
+            })
+        })?;
         Ok(Engine {
             searcher: reader.searcher(),
             sections: open.sections.clone(),
@@ -164,69 +195,112 @@ impl Engine {
         &self.normalizer
     }
 
-    /// Number of sections matching.
-    pub fn count(&self, query: &ParsedQuery, filters: &Filters) -> Result<usize, SearchError> {
-        let q = self.build(query, filters, false)?;
-        self.searcher
-            .search(&q, &Count)
-            .map_err(|e| self.damaged(e))
+    /// Runs one step of a search with panics contained: tantivy panics on some damaged index
+    /// files instead of returning an error, and a search must then say the index is damaged.
+    fn guard<T>(&self, f: impl FnOnce() -> Result<T, SearchError>) -> Result<T, SearchError> {
+        contained(f).unwrap_or_else(|message| {
+            Err(SearchError::Damaged {
+                path: self.shown.clone(),
+                message,
+            })
+        })
     }
 
-    /// Ranked hits.
+    /// Number of sections matching.
+    pub fn count(&self, query: &ParsedQuery, filters: &Filters) -> Result<usize, SearchError> {
+        self.guard(|| {
+            let q = self.build(query, filters, false)?;
+            self.searcher
+                .search(&q, &Count)
+                .map_err(|e| self.damaged(e))
+        })
+    }
+
+    /// Ranked hits, with how many sections and reports match in all.
     pub fn search(
         &self,
         query: &ParsedQuery,
         filters: &Filters,
         limit: Limit,
     ) -> Result<Found, SearchError> {
-        let q = self.build(query, filters, true)?;
-        let counter = ReportCounter {
-            sections: self.sections.clone(),
-        };
-        let (sections, reports) = self
-            .searcher
-            .search(&q, &counter)
-            .map_err(|e| self.damaged(e))?;
-        let n = match limit {
-            Limit::Top(n) => n.min(sections),
-            Limit::All => sections,
-        };
-        if n == 0 {
-            return Ok(Found {
-                hits: Vec::new(),
+        let ranking = self.rank(query, filters, limit)?;
+        Ok(Found {
+            hits: self
+                .hits(&ranking)
+                .collect::<Result<Vec<Hit>, SearchError>>()?,
+            sections: ranking.sections,
+            reports: ranking.reports,
+        })
+    }
+
+    /// The ranking of a search: a score and an address per returned section, and the totals.
+    /// Its hits are read by [`Engine::hits`] one at a time, so printing every hit starts at once
+    /// and holds one hit at a time. No limit allocates more than the matching sections.
+    pub fn rank(
+        &self,
+        query: &ParsedQuery,
+        filters: &Filters,
+        limit: Limit,
+    ) -> Result<Ranking, SearchError> {
+        self.guard(|| {
+            let q = self.build(query, filters, true)?;
+            let counter = ReportCounter {
+                sections: self.sections.clone(),
+            };
+            let (sections, reports) = self
+                .searcher
+                .search(&q, &counter)
+                .map_err(|e| self.damaged(e))?;
+            let n = match limit {
+                Limit::Top(n) => n.min(sections),
+                Limit::All => sections,
+            };
+            let top = if n == 0 {
+                Vec::new()
+            } else {
+                let schema = self.sections.clone();
+                let collector =
+                    TopDocs::with_limit(n).tweak_score(move |segment: &tantivy::SegmentReader| {
+                        // The key column exists in every segment of this schema; a damaged one
+                        // ties at zero here and fails loudly when its documents are fetched.
+                        let keys = schema.sort_keys(segment).ok();
+                        move |doc, score| {
+                            let key = keys.as_ref().map_or(0, |k| k.get_val(doc));
+                            (score, u64::MAX - key)
+                        }
+                    });
+                self.searcher
+                    .search(&q, &collector)
+                    .map_err(|e| self.damaged(e))?
+                    .into_iter()
+                    .map(|((score, _), addr)| (score, addr))
+                    .collect()
+            };
+            Ok(Ranking {
+                top,
                 sections,
                 reports,
-            });
-        }
-        let schema = self.sections.clone();
-        let collector =
-            TopDocs::with_limit(n).tweak_score(move |segment: &tantivy::SegmentReader| {
-                // The key column exists in every segment of this schema; a damaged one ties
-                // at zero here and fails loudly when its documents are fetched.
-                let keys = schema.sort_keys(segment).ok();
-                move |doc, score| {
-                    let key = keys.as_ref().map_or(0, |k| k.get_val(doc));
-                    (score, u64::MAX - key)
-                }
-            });
-        let top: Vec<((f32, u64), DocAddress)> = self
-            .searcher
-            .search(&q, &collector)
-            .map_err(|e| self.damaged(e))?;
-        let forms = query.highlight_forms();
-        let hits = top
-            .into_iter()
-            .enumerate()
-            .map(|(i, ((score, _), addr))| {
-                let doc: TantivyDocument = self.searcher.doc(addr).map_err(|e| self.damaged(e))?;
-                Ok(self.hit(i + 1, score, &doc, &forms))
+                forms: query.highlight_forms(),
             })
-            .collect::<Result<Vec<Hit>, SearchError>>()?;
-        Ok(Found {
-            hits,
-            sections,
-            reports,
         })
+    }
+
+    /// The hits of a ranking, best first, each read from the index when asked for.
+    pub fn hits<'e>(
+        &'e self,
+        ranking: &'e Ranking,
+    ) -> impl Iterator<Item = Result<Hit, SearchError>> + 'e {
+        ranking
+            .top
+            .iter()
+            .enumerate()
+            .map(move |(i, &(score, addr))| {
+                self.guard(|| {
+                    let doc: TantivyDocument =
+                        self.searcher.doc(addr).map_err(|e| self.damaged(e))?;
+                    Ok(self.hit(i + 1, score, &doc, &ranking.forms))
+                })
+            })
     }
 
     fn hit(&self, rank: usize, score: f32, doc: &TantivyDocument, forms: &[Normalized]) -> Hit {

@@ -1,0 +1,136 @@
+//! Property tests of the reader: any bytes, as any format, are read or refused, never a panic,
+//! and what is read respects the limits. `PROPTEST_CASES=1000000` runs them for longer (see the
+//! README's Reliability section).
+
+use proptest::prelude::*;
+
+use super::*;
+
+/// Tag soup: fragments of HTML in any order, unbalanced, with text and entities.
+fn html_soup() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("<div>".to_string()),
+        Just("</div>".to_string()),
+        Just("<p class=\"nav\">".to_string()),
+        Just("<script>".to_string()),
+        Just("</script>".to_string()),
+        Just("<table><tr><td>".to_string()),
+        Just("<br/>".to_string()),
+        Just("<!-- x".to_string()),
+        Just("&amp;&#x2028;&bogus;".to_string()),
+        Just("<".to_string()),
+        "[一二三法律顾问 \n\r\t]{0,12}",
+        any::<String>(),
+    ];
+    prop::collection::vec(piece, 0..64).prop_map(|v| v.concat())
+}
+
+/// A zip package holding `xml` as word/document.xml.
+fn docx_with(xml: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    zip.write_all(xml.as_bytes()).unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+fn xml_soup() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("<w:p>".to_string()),
+        Just("</w:p>".to_string()),
+        Just("<w:t>".to_string()),
+        Just("</w:t>".to_string()),
+        Just("<w:tab/>".to_string()),
+        Just("<w:br/>".to_string()),
+        Just("<w:p/>".to_string()),
+        Just("&lt;&bad;".to_string()),
+        "[法律顾问 <>&]{0,8}",
+    ];
+    prop::collection::vec(piece, 0..64).prop_map(|v| v.concat())
+}
+
+fn sections_within_limit(doc: &Document) -> bool {
+    doc.report
+        .sections
+        .iter()
+        .all(|s| s.text.len() <= MAX_SECTION_BYTES)
+}
+
+proptest! {
+    #[test]
+    fn any_bytes_decode_or_are_refused(bytes in prop::collection::vec(any::<u8>(), 0..4096)) {
+        if let Ok(d) = decode(&bytes) {
+            if let Ok(s) = std::str::from_utf8(&bytes) {
+                prop_assert_eq!(d.text.as_str(), s.trim_start_matches('\u{feff}'));
+            }
+        }
+    }
+
+    #[test]
+    fn mostly_utf8_text_keeps_its_characters(
+        text in "[一-龥a-z，。\n]{50,400}",
+        at in any::<prop::sample::Index>(),
+        bad in 0x80u8..=0xff,
+    ) {
+        let mut bytes = text.clone().into_bytes();
+        let mut i = at.index(bytes.len() + 1);
+        while i < bytes.len() && !text.is_char_boundary(i) {
+            i += 1;
+        }
+        bytes.insert(i, bad);
+        let d = decode(&bytes).unwrap();
+        prop_assert_eq!(d.encoding, "UTF-8");
+        prop_assert_eq!(d.text.replace('\u{fffd}', ""), text);
+    }
+
+    #[test]
+    fn any_tag_soup_gives_lines(html in html_soup()) {
+        let lines = html_lines(&html);
+        prop_assert!(lines.iter().all(|l| !l.trim().is_empty()));
+    }
+
+    #[test]
+    fn any_bytes_as_any_format_are_read_or_refused(
+        bytes in prop::collection::vec(any::<u8>(), 0..2048),
+        ext in prop::sample::select(vec!["txt", "md", "html", "docx"]),
+    ) {
+        if let Ok(doc) = parse(Path::new(&format!("f.{ext}")), &bytes) {
+            prop_assert!(sections_within_limit(&doc));
+        }
+    }
+
+    #[test]
+    fn any_document_xml_is_read_or_refused(xml in xml_soup()) {
+        let _ = docx_paragraphs(&docx_with(&xml));
+        if let Ok(doc) = parse(Path::new("f.docx"), &docx_with(&xml)) {
+            prop_assert!(sections_within_limit(&doc));
+        }
+    }
+}
+
+#[test]
+fn a_long_line_is_cut_into_sections_within_the_limit() {
+    let line = "政府信息公开。".repeat(MAX_SECTION_BYTES / 7);
+    let text = format!("标题\n{line}\n{line}\n结尾");
+    let doc = parse(Path::new("f.txt"), text.as_bytes()).unwrap();
+    assert!(sections_within_limit(&doc));
+    let joined: String = doc
+        .report
+        .sections
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(
+        joined.matches("政府信息公开").count(),
+        2 * (MAX_SECTION_BYTES / 7)
+    );
+    assert!(doc
+        .source
+        .warnings
+        .iter()
+        .any(|w| w.contains("cut into parts")));
+}
