@@ -47,7 +47,10 @@ fn fifty_thousand_nested_divs_cost_nothing_but_their_own_time() {
     html.push_str(&"</div>".repeat(50_000));
     html.push_str("</body></html>");
     std::fs::write(corpus.join("deep.html"), html).unwrap();
-    ok_index(&corpus, &idx, &[]);
+    let err = ok_index(&corpus, &idx, &[]);
+    let w = warnings_about(&err, "deep.html");
+    assert_eq!(w.len(), 1, "{err}");
+    assert!(w[0].contains("nested 5000"), "{err}");
     assert_eq!(count(&idx, "科研诚信"), 2, "the other reports are indexed");
     assert_eq!(
         count(&idx, "量子通信"),
