@@ -310,22 +310,23 @@ fn incremental_runs_rank_like_a_clean_rebuild() {
     for q in ["法律顾问", "制度", "政府"] {
         let (_, a) = search_json(idx.to_str().unwrap(), &["--all", q]);
         let (_, b) = search_json(clean_idx.to_str().unwrap(), &["--all", q]);
-        let key = |h: &JsonHit| (h.path.clone(), h.line_start);
+        let scores = |hits: &[JsonHit]| {
+            hits.iter()
+                .map(|h| ((h.path.clone(), h.line_start), h.score))
+                .collect::<std::collections::BTreeMap<_, _>>()
+        };
+        let (a, b) = (scores(&a), scores(&b));
         assert_eq!(
-            a.iter().map(key).collect::<Vec<_>>(),
-            b.iter().map(key).collect::<Vec<_>>(),
-            "{q}: same hits in the same order"
+            a.keys().collect::<Vec<_>>(),
+            b.keys().collect::<Vec<_>>(),
+            "{q}: same hits"
         );
         // Section and document counts are exact after the merge; tantivy re-estimates a merged
         // segment's token total from its (quantised) field norms, so average lengths, and with
-        // them scores, may differ a little (0.06 here; without the merge, 0.48).
-        for (x, y) in a.iter().zip(&b) {
-            assert!(
-                (x.score - y.score).abs() < 0.1,
-                "{q}: {} vs {}",
-                x.score,
-                y.score
-            );
+        // them scores, may differ a little (0.06 here; without the merge, 0.48), enough to swap
+        // sections whose scores were within that of each other.
+        for (k, x) in &a {
+            assert!((x - b[k]).abs() < 0.1, "{q} {k:?}: {x} vs {}", b[k]);
         }
     }
 }
