@@ -424,7 +424,16 @@ pub fn read_bytes(path: &Path, format: Format, bytes: &[u8]) -> Result<SourceTex
             let decoded = decode(bytes)?;
             warnings.extend(decoded.warning);
             let lines = if format == Format::Html {
-                html_lines(&decoded.text)
+                let depth = html::html_depth(&decoded.text);
+                if depth > html::MAX_HTML_DEPTH {
+                    warnings.push(format!(
+                        "elements nested {depth} deep (more than {}): read as text without markup",
+                        html::MAX_HTML_DEPTH
+                    ));
+                    html::stripped_lines(&decoded.text)
+                } else {
+                    html_lines(&decoded.text)
+                }
             } else {
                 split_lines(&decoded.text)
             };

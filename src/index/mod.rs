@@ -3,7 +3,8 @@
 //! This module owns the index directory: creating an index with govsearch's settings, opening
 //! it (tokenizers registered every time), what built it ([`BuildInfo`], kept in the commit payload
 //! so it changes atomically with the data) and the figures `stats` shows. The writer pipeline is
-//! [`writer`], the incremental bookkeeping [`manifest`]; the section document itself belongs to
+//! [`writer`], the incremental bookkeeping [`manifest`], checksums, orphans, read-only opening
+//! and file modes [`repair`]; the section document itself belongs to
 //! [`crate::document`].
 //!
 //! It must not know how hits are ranked or printed.
