@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 /// `search --json`: one line per hit.
 ///
 /// `{"rank","score","path","title","year","org","date","section","level","line_start",
-/// "line_end","snippet","highlights"}`; `highlights` are character offsets into `snippet`, end
+/// "line_end","snippet","highlights","page"}`; `highlights` are character offsets into `snippet`, end
 /// exclusive.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Hit {
@@ -45,6 +45,9 @@ pub struct Hit {
     pub snippet: String,
     /// Matched ranges in `snippet`, character offsets, end exclusive.
     pub highlights: Vec<[usize; 2]>,
+    /// For a PDF, the page of the first match shown in the snippet; `null` for other formats.
+    /// (A PDF's lines are those of its rejoined text: one per paragraph.)
+    pub page: Option<usize>,
     /// Line of the first match shown in the snippet, for `path:line` in human output.
     #[serde(skip)]
     pub match_line: usize,
@@ -55,8 +58,10 @@ pub struct Hit {
 pub struct InspectRecord {
     /// The file.
     pub path: String,
-    /// Format name (`text`, `markdown`, `html`, `docx`).
+    /// Format name (`text`, `markdown`, `html`, `docx`, `odt`, `pdf`).
     pub format: String,
+    /// For a PDF, how many pages it has; `null` for other formats.
+    pub pages: Option<usize>,
     /// Encoding name (`UTF-8`, `gb18030`, `UTF-16LE`, …).
     pub encoding: String,
     /// Title.
@@ -82,6 +87,8 @@ pub struct InspectSection {
     pub line_start: usize,
     /// Last line.
     pub line_end: usize,
+    /// For a PDF, the page the section starts on; `null` for other formats.
+    pub page: Option<usize>,
     /// Characters of text.
     pub chars: usize,
 }

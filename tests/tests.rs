@@ -4,6 +4,7 @@ mod util;
 
 mod index_cmd;
 mod inspect;
+mod pdf;
 mod robustness;
 mod search;
 mod shared_corpus;

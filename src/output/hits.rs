@@ -51,7 +51,15 @@ impl<W: Write> HitPrinter for HumanPrinter<W> {
             let path: Vec<String> = hit.section.iter().map(|s| sanitize(s)).collect();
             writeln!(self.out, "   {}", self.paint("36", &path.join(" › ")))?;
         }
-        let loc = format!("{}:{}", sanitize(&hit.path), hit.match_line);
+        let loc = match hit.page {
+            // A PDF: the page, which a viewer can open, and the line of the rejoined text.
+            Some(page) => format!(
+                "{}:page {page} (line {})",
+                sanitize(&hit.path),
+                hit.match_line
+            ),
+            None => format!("{}:{}", sanitize(&hit.path), hit.match_line),
+        };
         writeln!(self.out, "   {}", self.paint("35", &loc))?;
         let chars: Vec<char> = hit.snippet.chars().collect();
         let mut snippet = String::new();

@@ -205,6 +205,7 @@ impl Engine {
     fn hit(&self, rank: usize, score: f32, doc: &TantivyDocument, forms: &[Normalized]) -> Hit {
         let s = self.sections.decode(doc);
         let snippet = make_snippet(&self.normalizer, &s.text, forms, SNIPPET_CHARS);
+        let page = s.page_of(s.line_start as usize + snippet.line_offset);
         Hit {
             rank,
             score,
@@ -220,6 +221,7 @@ impl Engine {
             match_line: s.line_start as usize + snippet.line_offset,
             snippet: snippet.text,
             highlights: snippet.highlights,
+            page,
         }
     }
 
