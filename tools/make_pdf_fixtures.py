@@ -12,6 +12,8 @@ It also writes scanned.pdf (one image-only page, no text layer).
 
 Needs LibreOffice (libreoffice-writer-nogui, fonts-wqy-microhei) and poppler-utils; CI does not.
 Usage: tools/make_pdf_fixtures.py OUT_DIR NAME=SOURCE.txt ...
+       tools/make_pdf_fixtures.py --set OUT_DIR SOURCE.txt ...   (a larger set for speed and
+       tools/pdf_check.py: NAMEnn.txt and NAMEnn.pdf only, one LibreOffice run)
        (tests/fixtures/pdf was made with the arguments in tests/fixtures/pdf/README.md)
 """
 import os
@@ -42,7 +44,9 @@ def fodt(title, lines):
     paras = []
     for i, line in enumerate(lines):
         style = "T" if i == 0 else ("H" if HEADING.match(line) else "P")
-        paras.append(f'<text:p text:style-name="{style}">{escape(line.strip())}</text:p>')
+        # ODF collapses runs of spaces; text:s keeps them as the text version has them.
+        body = re.sub(r"  +", lambda m: ' <text:s text:c="%d"/>' % (len(m.group()) - 1), escape(line.strip()))
+        paras.append(f'<text:p text:style-name="{style}">{body}</text:p>')
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
  xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
@@ -151,7 +155,26 @@ def scanned_pdf(path):
         f.write(out)
 
 
+def make_set(out_dir, sources):
+    os.makedirs(out_dir, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        fodts = []
+        for i, src in enumerate(sources):
+            with open(src, encoding="utf-8") as f:
+                lines = [l for l in clean_law(f.read()).splitlines() if l.strip()]
+            name = f"doc{i:03}"
+            with open(os.path.join(out_dir, name + ".txt"), "w", encoding="utf-8") as f:
+                f.write("\n".join(lines) + "\n")
+            fodts.append(os.path.join(tmp, name + ".fodt"))
+            with open(fodts[-1], "w", encoding="utf-8") as f:
+                f.write(fodt(lines[0].strip(), lines))
+        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", out_dir] + fodts,
+                       check=True, capture_output=True)
+
+
 def main():
+    if sys.argv[1] == "--set":
+        return make_set(sys.argv[2], sys.argv[3:])
     out_dir = sys.argv[1]
     os.makedirs(out_dir, exist_ok=True)
     for arg in sys.argv[2:]:
