@@ -1,5 +1,5 @@
 //! PDF and .odt: phrases of a report's text are found in its PDF, sections and pages come out
-//! right, scanned and damaged PDFs cost a warning each, legacy formats say what to do.
+//! right, scanned, encrypted and damaged PDFs cost a warning each, legacy formats say what to do.
 //!
 //! The fixtures in tests/fixtures/pdf were made by tools/make_pdf_fixtures.py with LibreOffice
 //! (see the README there): each NAME.pdf has its text version NAME.txt, and NAME.pages lists
@@ -148,7 +148,7 @@ fn damaged_and_hostile_pdfs_give_one_warning_each_and_the_run_goes_on() {
     let corpus = corpus_of(dir.path(), &["customs_ranks.txt"]);
     let good = std::fs::read(fixture("report004.pdf")).unwrap();
     // Cut in the middle of the page content, cut before the cross-reference table, garbage
-    // after a PDF header, an empty file, and bytes flipped all through the file.
+    // after a PDF header, an empty file, bytes flipped all through the body, and an encrypted file.
     std::fs::write(corpus.join("truncated.pdf"), &good[..good.len() / 2]).unwrap();
     std::fs::write(corpus.join("headonly.pdf"), &good[..200]).unwrap();
     std::fs::write(
@@ -158,15 +158,21 @@ fn damaged_and_hostile_pdfs_give_one_warning_each_and_the_run_goes_on() {
     .unwrap();
     std::fs::write(corpus.join("empty.pdf"), b"").unwrap();
     let mut flipped = good.clone();
-    for i in (0..flipped.len()).step_by(97) {
+    for i in (1000..flipped.len()).step_by(97) {
         flipped[i] ^= 0x5a;
     }
     std::fs::write(corpus.join("flipped.pdf"), &flipped).unwrap();
+    std::fs::copy(fixture("encrypted.pdf"), corpus.join("encrypted.pdf")).unwrap();
     let idx = dir.path().join("idx");
     let o = index(&corpus, &idx, &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     let err = stderr(&o);
     assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(err.matches("encrypted.pdf").count(), 1, "{err}");
+    assert!(
+        err.contains("encrypted.pdf: skipped: encrypted PDF (needs a password)"),
+        "{err}"
+    );
     for name in ["headonly.pdf", "garbage.pdf", "empty.pdf"] {
         assert_eq!(err.matches(name).count(), 1, "{name}: {err}");
         assert!(err.contains(&format!("{name}: skipped: ")), "{err}");

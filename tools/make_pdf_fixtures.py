@@ -8,7 +8,8 @@ LibreOffice exports have) and as .odt. For each fixture it also writes:
   NAME.txt    the text version (laws: markdown marks and the info block removed);
   NAME.pages  `page<TAB>phrase` lines: phrases found on exactly one page by `pdftotext -f N -l N`,
               so tests check a hit's page without poppler.
-It also writes scanned.pdf (one image-only page, no text layer).
+It also writes scanned.pdf (one image-only page, no text layer) and encrypted.pdf (a short
+report with an open password, `secret`).
 
 Needs LibreOffice (libreoffice-writer-nogui, fonts-wqy-microhei) and poppler-utils; CI does not.
 Usage: tools/make_pdf_fixtures.py OUT_DIR NAME=SOURCE.txt ...
@@ -16,6 +17,7 @@ Usage: tools/make_pdf_fixtures.py OUT_DIR NAME=SOURCE.txt ...
        tools/pdf_check.py: NAMEnn.txt and NAMEnn.pdf only, one LibreOffice run)
        (tests/fixtures/pdf was made with the arguments in tests/fixtures/pdf/README.md)
 """
+import json
 import os
 import re
 import subprocess
@@ -172,6 +174,18 @@ def make_set(out_dir, sources):
                        check=True, capture_output=True)
 
 
+def encrypted_pdf(out_dir):
+    """A short report that needs a password to open."""
+    options = json.dumps({"EncryptFile": {"type": "boolean", "value": "true"},
+                          "DocumentOpenPassword": {"type": "string", "value": "secret"}})
+    with tempfile.TemporaryDirectory() as tmp:
+        src = os.path.join(tmp, "encrypted.fodt")
+        with open(src, "w", encoding="utf-8") as f:
+            f.write(fodt("加密文件", ["加密文件", "一、总体情况", "本文件设有打开密码。"]))
+        subprocess.run(["soffice", "--headless", "--convert-to", "pdf:writer_pdf_Export:" + options,
+                        "--outdir", out_dir, src], check=True, capture_output=True)
+
+
 def main():
     if sys.argv[1] == "--set":
         return make_set(sys.argv[2], sys.argv[3:])
@@ -197,6 +211,7 @@ def main():
         with open(os.path.join(out_dir, name + ".pages"), "w", encoding="utf-8") as f:
             f.write("\n".join(page_phrases(pdf, lines)) + "\n")
     scanned_pdf(os.path.join(out_dir, "scanned.pdf"))
+    encrypted_pdf(out_dir)
 
 
 if __name__ == "__main__":

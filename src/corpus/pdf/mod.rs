@@ -80,7 +80,7 @@ pub fn pdf_text(bytes: &[u8]) -> Result<PdfText, ReadError> {
     }
     if !empty.is_empty() {
         warnings.push(format!(
-            "{} without a text layer (scanned?); OCR is not supported, their text is missing",
+            "no text layer on {} (scanned?); OCR is not supported, the other pages are indexed",
             page_list(&empty)
         ));
     }
@@ -148,7 +148,7 @@ fn glyphs(bytes: &[u8]) -> Result<(Vec<PageGlyphs>, usize, Vec<String>), ReadErr
             return Err(ReadError::Pdf("damaged PDF (no page could be read)".into()));
         }
         warnings.push(format!(
-            "{} could not be read (damaged?); their text is missing",
+            "could not read {} (damaged?); the other pages are indexed",
             page_list(&unreadable)
         ));
     }
