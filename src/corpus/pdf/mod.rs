@@ -4,18 +4,19 @@
 //! glyphs into lines (wrapped lines rejoined, running headers, footers and page numbers
 //! dropped). It knows nothing of reports, sections or the index: it hands back lines and pages.
 //!
-//! **Extractor: pdf-extract** (on lopdf). Compared on LibreOffice exports of the sample reports
-//! and of laws (CID-keyed CFF fonts with ToUnicode maps, as Word, WPS and LibreOffice write):
-//! - pdf-extract decoded every character (all phrases of the text versions found), is fast
-//!   (see the README for MB/s), and calls back for each glyph with its position, size and page
+//! **Extractor: pdf-extract** (on lopdf). Compared with `tools/pdf_compare` on LibreOffice
+//! exports of the sample reports and of laws (embedded font subsets with ToUnicode maps, as
+//! Word, WPS and LibreOffice write); all three decoded the Chinese text:
+//! - pdf-extract calls back for each glyph with its position, size and page
 //!   ([`pdf_extract::OutputDev`]): exactly what rejoining wrapped lines and telling headers from
-//!   body text needs, and the callback can stop the run at a deadline. It panics on some damaged
-//!   files (`unwrap` on missing objects), hence [`catch_unwind`].
-//! - lopdf's own `extract_text` gives text per text-showing operator with no positions, so
-//!   wrapped lines and page furniture cannot be told apart, and it decodes CID fonts less well.
-//! - pdf_oxide reads Chinese well too and has a richer layout model, but is a far larger crate
-//!   (hundreds of thousands of lines, its own layout heuristics we would have to undo) and
-//!   slower on these files; we need only glyph positions.
+//!   body text needs, and the callback can stop the run at a deadline. It is the slowest of the
+//!   three (it parses fonts again on every page) and panics on some damaged files (`unwrap` on
+//!   missing objects), hence [`catch_unwind`].
+//! - lopdf's own `extract_text` was 5-10x faster but gives text per text-showing operator with
+//!   no positions, so wrapped lines and page furniture cannot be told apart.
+//! - pdf_oxide was 2-3x faster and has positions, but is a far larger crate (its own layout,
+//!   OCR, rendering and Python layers) whose line building we would have to undo, and its page
+//!   text kept fewer lines of the text versions whole.
 //!
 //! **Limits** (per file, as for every format, so a hostile PDF costs a warning, never the run):
 //! [`MAX_PDF_BYTES`], [`MAX_PDF_PAGES`], [`MAX_PDF_GLYPHS`] and [`PDF_DEADLINE`] (checked from the
