@@ -8,7 +8,7 @@ use std::io::Read;
 use super::ReadError;
 
 /// Largest content.xml read, in bytes: a zip bomb costs a warning, not the machine's memory.
-pub const MAX_ODT_XML_BYTES: u64 = 256 << 20;
+pub const MAX_ODT_XML_BYTES: u64 = 32 << 20;
 
 /// The paragraphs and headings of an .odt, one per line: the text of each `text:p` and
 /// `text:h` in content.xml, `text:s` spaces and tabs kept, line breaks turned into spaces,
@@ -22,9 +22,15 @@ pub fn odt_paragraphs(bytes: &[u8]) -> Result<Vec<String>, ReadError> {
     archive
         .by_name("content.xml")
         .map_err(|e| bad(&e))?
-        .take(MAX_ODT_XML_BYTES)
+        .take(MAX_ODT_XML_BYTES + 1)
         .read_to_string(&mut xml)
         .map_err(|e| bad(&e))?;
+    if xml.len() as u64 > MAX_ODT_XML_BYTES {
+        return Err(bad(&format!(
+            "unpacks to more than {} MB, the limit",
+            MAX_ODT_XML_BYTES >> 20
+        )));
+    }
     let mut reader = quick_xml::Reader::from_str(&xml);
     let mut paragraphs = Vec::new();
     // Open paragraphs (a paragraph may hold a frame or note with paragraphs of its own).
@@ -80,4 +86,39 @@ pub fn odt_paragraphs(bytes: &[u8]) -> Result<Vec<String>, ReadError> {
         }
     }
     Ok(paragraphs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn odt(content: &[u8]) -> Vec<u8> {
+        let mut buf = std::io::Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file("content.xml", opts).unwrap();
+        zip.write_all(content).unwrap();
+        zip.finish().unwrap();
+        buf.into_inner()
+    }
+
+    #[test]
+    fn paragraphs_headings_spaces_kept_notes_left_out() {
+        let xml = r#"<office:document-content><office:body><office:text>
+<text:h>一、总体情况</text:h><text:p>第一条<text:s text:c="2"/>为了<text:span>规范</text:span><text:note><text:note-body><text:p>注释</text:p></text:note-body></text:note>。</text:p><text:p/>
+</office:text></office:body></office:document-content>"#;
+        assert_eq!(
+            odt_paragraphs(&odt(xml.as_bytes())).unwrap(),
+            vec!["一、总体情况", "第一条  为了规范。", ""]
+        );
+    }
+
+    #[test]
+    fn a_content_xml_over_the_limit_is_refused() {
+        let big = vec![b' '; MAX_ODT_XML_BYTES as usize + 10];
+        let err = odt_paragraphs(&odt(&big)).unwrap_err();
+        assert!(err.to_string().contains("limit"), "{err}");
+    }
 }
