@@ -31,6 +31,9 @@ const KEY_LINE_BITS: u32 = 20;
 /// which no heading text contains.
 const HEADING_SEP: char = '\u{1f}';
 
+/// Separator of the `line:page` pairs in the stored `pages` field.
+const PAGES_SEP: char = ' ';
+
 /// Name of the fast tie-break key field.
 const KEY_FIELD: &str = "key";
 
@@ -62,6 +65,8 @@ pub struct Fields {
     pub line_end: Field,
     /// Original section text (stored).
     pub text: Field,
+    /// For a PDF: where the section's pages start, as `line:page` pairs (stored).
+    pub pages: Field,
     /// Normalised text, grams with positions: substring matching.
     pub grams: Field,
     /// Normalised text, jieba words with frequencies: ranking.
@@ -105,6 +110,21 @@ pub struct StoredSection {
     pub line_end: u64,
     /// The section's text as stored (original, not normalised).
     pub text: String,
+    /// For a PDF: `(line, page)` where each of the section's pages starts, first line first;
+    /// empty for formats without pages.
+    pub page_starts: Vec<(u64, u64)>,
+}
+
+impl StoredSection {
+    /// The page a line of this section is on (a PDF's), if the source has pages.
+    pub fn page_of(&self, line: usize) -> Option<usize> {
+        self.page_starts
+            .iter()
+            .take_while(|(start, _)| *start as usize <= line)
+            .last()
+            .or(self.page_starts.first())
+            .map(|(_, page)| *page as usize)
+    }
 }
 
 /// Report-level values, computed once per report and shared by its section documents.
@@ -115,6 +135,16 @@ pub struct ReportFacts<'a> {
     title_norm: Normalized,
     org_norm: Option<Normalized>,
     org_keys: Vec<String>,
+    line_pages: Option<&'a [usize]>,
+}
+
+impl<'a> ReportFacts<'a> {
+    /// The page each line of the source starts on (a PDF's; index 0 is line 1), so each
+    /// section stores where its pages start.
+    pub fn with_line_pages(mut self, line_pages: Option<&'a [usize]>) -> Self {
+        self.line_pages = line_pages;
+        self
+    }
 }
 
 /// The schema of section documents and the codec between sections and tantivy documents.
@@ -146,6 +176,7 @@ impl SectionSchema {
         let line_start = b.add_u64_field("line_start", STORED);
         let line_end = b.add_u64_field("line_end", STORED);
         let text = b.add_text_field("text", STORED);
+        let pages = b.add_text_field("pages", STORED);
         let grams = gram_field(&mut b, "grams", true);
         let words = b.add_text_field(
             "words",
@@ -176,6 +207,7 @@ impl SectionSchema {
                 line_start,
                 line_end,
                 text,
+                pages,
                 grams,
                 words,
                 heading_grams,
@@ -225,6 +257,7 @@ impl SectionSchema {
                 .as_deref()
                 .map(|o| org_keys(&normalizer.normalize(o)))
                 .unwrap_or_default(),
+            line_pages: None,
         }
     }
 
@@ -249,6 +282,12 @@ impl SectionSchema {
         doc.add_u64(f.line_start, section.line_start as u64);
         doc.add_u64(f.line_end, section.line_end as u64);
         doc.add_text(f.text, &section.text);
+        if let Some(lp) = facts.line_pages {
+            doc.add_text(
+                f.pages,
+                page_starts(lp, section.line_start, section.line_end),
+            );
+        }
         doc.add_text(f.grams, norm.as_str());
         doc.add_text(f.words, norm.as_str());
         doc.add_text(f.heading_grams, heading_norm.as_str());
@@ -302,6 +341,14 @@ impl SectionSchema {
             line_start: u64_of(f.line_start).unwrap_or(0),
             line_end: u64_of(f.line_end).unwrap_or(0),
             text: text_of(f.text).unwrap_or_default(),
+            page_starts: text_of(f.pages)
+                .map(|p| {
+                    p.split(PAGES_SEP)
+                        .filter_map(|pair| pair.split_once(':'))
+                        .filter_map(|(l, p)| Some((l.parse().ok()?, p.parse().ok()?)))
+                        .collect()
+                })
+                .unwrap_or_default(),
         }
     }
 
@@ -400,6 +447,23 @@ fn gram_field(b: &mut SchemaBuilder, name: &str, norms: bool) -> Field {
     )
 }
 
+/// `line:page` where each page of lines `first..=last` starts (lines 1-based, `line_pages[0]`
+/// is line 1's page).
+fn page_starts(line_pages: &[usize], first: usize, last: usize) -> String {
+    let mut out = Vec::new();
+    let mut current = None;
+    for line in first.max(1)..=last {
+        let Some(&page) = line_pages.get(line - 1) else {
+            break;
+        };
+        if current != Some(page) {
+            out.push(format!("{line}:{page}"));
+            current = Some(page);
+        }
+    }
+    out.join(&PAGES_SEP.to_string())
+}
+
 /// A report's id: the first 64 bits of the blake3 hash of its path, shifted to leave room for
 /// the line in the tie-break key.
 fn file_id(path: &str) -> u64 {
@@ -459,6 +523,15 @@ mod tests {
         assert_eq!(back.org.as_deref(), Some("柳州市科学技术局"));
         assert_eq!(back.text, section.text);
         assert_eq!(back.doc_number.as_deref(), Some("柳科发〔2021〕3号"));
+        assert!(back.page_starts.is_empty());
+        assert_eq!(back.page_of(8), None);
+        let facts = facts.with_line_pages(Some(&[1, 1, 1, 1, 1, 1, 2, 2, 3]));
+        let back = schema.decode(&schema.encode(&facts, &section, true, &n));
+        assert_eq!(back.page_starts, vec![(7, 2), (9, 3)]);
+        assert_eq!(
+            [7, 8, 9].map(|l| back.page_of(l)),
+            [Some(2), Some(2), Some(3)]
+        );
         assert_eq!(
             sort_key(file_id("data/a.txt"), 7) >> KEY_LINE_BITS,
             file_id("data/a.txt")

@@ -14,8 +14,9 @@ use serde::{Deserialize, Serialize};
 
 /// `search --json`: one line per hit.
 ///
-/// `{"rank","score","path","title","year","org","date","doc_number","section","level","line_start",
-/// "line_end","line","column","snippet","highlights"}`; `highlights` are character offsets into `snippet`, end
+/// `{"rank","score","path","title","year","org","date","doc_number","section","level",
+/// "line_start","line_end","line","column","snippet","highlights","page"}`; `highlights` are
+/// character offsets into `snippet`, end
 /// exclusive.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Hit {
@@ -52,6 +53,9 @@ pub struct Hit {
     pub snippet: String,
     /// Matched ranges in `snippet`, character offsets, end exclusive.
     pub highlights: Vec<[usize; 2]>,
+    /// For a PDF, the page of the first match shown in the snippet; `null` for other formats.
+    /// (A PDF's lines are those of its rejoined text: one per paragraph.)
+    pub page: Option<usize>,
 }
 
 /// `inspect --json`: one line per file.
@@ -59,8 +63,10 @@ pub struct Hit {
 pub struct InspectRecord {
     /// The file.
     pub path: String,
-    /// Format name (`text`, `markdown`, `html`, `docx`).
+    /// Format name (`text`, `markdown`, `html`, `docx`, `odt`, `pdf`).
     pub format: String,
+    /// For a PDF, how many pages it has; `null` for other formats.
+    pub pages: Option<usize>,
     /// Encoding name (`UTF-8`, `gb18030`, `UTF-16LE`, …).
     pub encoding: String,
     /// Title.
@@ -88,6 +94,8 @@ pub struct InspectSection {
     pub line_start: usize,
     /// Last line.
     pub line_end: usize,
+    /// For a PDF, the page the section starts on; `null` for other formats.
+    pub page: Option<usize>,
     /// Characters of text.
     pub chars: usize,
 }

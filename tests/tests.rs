@@ -6,6 +6,7 @@ mod hostile;
 mod index_cmd;
 mod inspect;
 mod locations;
+mod pdf;
 mod robustness;
 mod search;
 mod shared_corpus;

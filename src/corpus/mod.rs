@@ -8,8 +8,9 @@
 //!
 //! Line numbers: a [`SourceText`] holds lines exactly as decoded, one entry per source line
 //! (`\r\n`, `\n` and `\r` all end a line). For .txt/.md files they are the file's own lines; for
-//! .html they are the lines of the extracted page text (one per block element); for .docx one per
-//! paragraph.
+//! .html they are the lines of the extracted page text (one per block element); for .docx and
+//! .odt one per paragraph; for a PDF the lines of the rejoined text ([`pdf::layout`]: one per
+//! paragraph, headings kept at line starts), each with its page in [`SourceText::line_pages`].
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -21,10 +22,14 @@ use crate::report::{self, Report};
 pub mod decode;
 pub mod docx;
 pub mod html;
+pub mod odt;
+pub mod pdf;
 
 pub use decode::{decode, Decoded};
 pub use docx::docx_paragraphs;
 pub use html::html_lines;
+pub use odt::odt_paragraphs;
+pub use pdf::{pdf_text, PdfText};
 
 /// The kinds of document govsearch reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +42,10 @@ pub enum Format {
     Html,
     /// A Word document (.docx): one paragraph per line.
     Docx,
+    /// An OpenDocument text (.odt): one paragraph per line.
+    Odt,
+    /// A PDF's text layer: wrapped lines rejoined, each line with its page.
+    Pdf,
 }
 
 impl Format {
@@ -48,6 +57,8 @@ impl Format {
             "md" | "markdown" => Some(Format::Markdown),
             "html" | "htm" | "xhtml" => Some(Format::Html),
             "docx" => Some(Format::Docx),
+            "odt" => Some(Format::Odt),
+            "pdf" => Some(Format::Pdf),
             _ => None,
         }
     }
@@ -59,6 +70,8 @@ impl Format {
             Format::Markdown => "markdown",
             Format::Html => "html",
             Format::Docx => "docx",
+            Format::Odt => "odt",
+            Format::Pdf => "pdf",
         }
     }
 }
@@ -96,6 +109,36 @@ pub enum ReadError {
     /// Larger than [`MAX_FILE_BYTES`].
     #[error("too large: {0} bytes, more than the {MAX_FILE_BYTES} bytes govsearch reads")]
     TooLarge(u64),
+    /// An .odt that is not a valid OpenDocument package.
+    #[error("not a valid .odt package: {0}")]
+    Odt(String),
+    /// A PDF that could not be read: damaged, encrypted, or over a limit.
+    #[error("{0}")]
+    Pdf(String),
+    /// A PDF whose pages hold only images.
+    #[error("no text layer (scanned?); OCR is not supported")]
+    NoTextLayer,
+    /// A legacy binary format govsearch does not read.
+    #[error("{0} is not supported; save it as .docx or PDF")]
+    Legacy(&'static str),
+}
+
+/// The name of a legacy format for its extension (`doc`, `wps`, `rtf`), if it is one.
+pub fn legacy_format(ext: &str) -> Option<&'static str> {
+    match ext.to_ascii_lowercase().as_str() {
+        "doc" => Some(".doc (Word 97-2003)"),
+        "wps" => Some(".wps (WPS Office)"),
+        "rtf" => Some(".rtf (Rich Text Format)"),
+        _ => None,
+    }
+}
+
+/// Why a file with this extension is skipped.
+fn unread_extension(ext: Option<String>) -> ReadError {
+    match ext.as_deref().and_then(legacy_format) {
+        Some(name) => ReadError::Legacy(name),
+        None => ReadError::UnknownExtension(ext),
+    }
 }
 
 /// A document's decoded text and what was learned while reading it.
@@ -111,6 +154,11 @@ pub struct SourceText {
     pub lines: Vec<String>,
     /// Problems that did not stop reading (doubtful or lossy decoding). Shown as warnings.
     pub warnings: Vec<String>,
+    /// For a PDF: the 1-based page each line starts on (one entry per line). `None` for
+    /// formats without pages.
+    pub line_pages: Option<Vec<usize>>,
+    /// For a PDF: how many pages it has.
+    pub page_count: Option<usize>,
 }
 
 /// A file the walker found, with the way it should be reported.
@@ -255,7 +303,7 @@ pub fn walk(roots: &[PathBuf], links: Links) -> (Vec<CorpusFile>, Vec<WalkWarnin
                     if Format::from_path(&path).is_none() {
                         let ext = path.extension().map(|e| e.to_string_lossy().into_owned());
                         warnings.push(WalkWarning {
-                            message: format!("skipped: {}", ReadError::UnknownExtension(ext)),
+                            message: format!("skipped: {}", unread_extension(ext)),
                             path,
                         });
                         continue;
@@ -337,7 +385,7 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, ReadError> {
 /// unchanged files). Sections longer than [`MAX_SECTION_BYTES`] are cut, with a warning.
 pub fn parse(path: &Path, bytes: &[u8]) -> Result<Document, ReadError> {
     let format = Format::from_path(path).ok_or_else(|| {
-        ReadError::UnknownExtension(path.extension().map(|e| e.to_string_lossy().into_owned()))
+        unread_extension(path.extension().map(|e| e.to_string_lossy().into_owned()))
     })?;
     // Debug builds only: lets the tests check that a reader that panics costs one file.
     #[cfg(debug_assertions)]
@@ -418,8 +466,16 @@ pub fn file_stem(path: &Path) -> String {
 /// Reads a document from its bytes, as [`read_file`] does once the file is loaded.
 pub fn read_bytes(path: &Path, format: Format, bytes: &[u8]) -> Result<SourceText, ReadError> {
     let mut warnings = Vec::new();
+    let (mut line_pages, mut page_count) = (None, None);
     let (encoding, lines) = match format {
         Format::Docx => ("UTF-8", docx_paragraphs(bytes)?),
+        Format::Odt => ("UTF-8", odt_paragraphs(bytes)?),
+        Format::Pdf => {
+            let pdf = pdf_text(bytes)?;
+            warnings.extend(pdf.warnings);
+            (line_pages, page_count) = (Some(pdf.line_pages), Some(pdf.page_count));
+            ("PDF", pdf.lines)
+        }
         Format::Text | Format::Markdown | Format::Html => {
             let decoded = decode(bytes)?;
             warnings.extend(decoded.warning);
@@ -449,6 +505,8 @@ pub fn read_bytes(path: &Path, format: Format, bytes: &[u8]) -> Result<SourceTex
         encoding,
         lines,
         warnings,
+        line_pages,
+        page_count,
     })
 }
 

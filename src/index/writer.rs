@@ -451,7 +451,9 @@ fn load_file(
         };
         warnings.extend(doc.source.warnings.iter().map(|w| format!("{shown}: {w}")));
         let report = &doc.report;
-        let facts = sections.report_facts(&key, report, normalizer);
+        let facts = sections
+            .report_facts(&key, report, normalizer)
+            .with_line_pages(doc.source.line_pages.as_deref());
         let docs = report
             .sections
             .iter()

@@ -101,7 +101,17 @@ impl<W: Write> HitPrinter for HumanPrinter<W> {
             let path: Vec<String> = hit.section.iter().map(|s| sanitize(s)).collect();
             writeln!(self.out, "   {}", self.paint("36", &path.join(" › ")))?;
         }
-        let loc = format!("{}:{}:{}", sanitize(&hit.path), hit.line, hit.column);
+        let loc = match hit.page {
+            // A PDF: the page, which a viewer can open, and the line:column of the rejoined
+            // text.
+            Some(page) => format!(
+                "{}:page {page} (line {}:{})",
+                sanitize(&hit.path),
+                hit.line,
+                hit.column
+            ),
+            None => format!("{}:{}:{}", sanitize(&hit.path), hit.line, hit.column),
+        };
         writeln!(self.out, "   {}", self.paint("35", &loc))?;
         let chars: Vec<char> = hit.snippet.chars().collect();
         let mut snippet = String::new();

@@ -24,6 +24,9 @@ pub fn inspect(out: &mut impl Write, doc: &Document, json: bool) -> io::Result<(
     let opt = |v: &Option<String>| v.as_deref().map(sanitize).unwrap_or_else(|| "-".into());
     writeln!(out, "{}", sanitize_path(&source.path))?;
     writeln!(out, "  format:   {} ({})", source.format, source.encoding)?;
+    if let Some(pages) = source.page_count {
+        writeln!(out, "  pages:    {pages}")?;
+    }
     writeln!(out, "  title:    {}", sanitize(&r.title))?;
     writeln!(
         out,
@@ -40,9 +43,12 @@ pub fn inspect(out: &mut impl Write, doc: &Document, json: bool) -> io::Result<(
             .last()
             .map(|h| sanitize(h))
             .unwrap_or_else(|| "(preamble)".into());
+        let page = section_page(doc, s.line_start)
+            .map(|p| format!("p.{p:<4} "))
+            .unwrap_or_default();
         writeln!(
             out,
-            "  {:>5}-{:<5} {}{} [{} chars]",
+            "  {page}{:>5}-{:<5} {}{} [{} chars]",
             s.line_start,
             s.line_end,
             "  ".repeat(s.level.saturating_sub(1) as usize),
@@ -53,6 +59,12 @@ pub fn inspect(out: &mut impl Write, doc: &Document, json: bool) -> io::Result<(
     writeln!(out)
 }
 
+/// The page a section starting at `line` starts on, for a PDF.
+fn section_page(doc: &Document, line: usize) -> Option<usize> {
+    let pages = doc.source.line_pages.as_ref()?;
+    pages.get(line.saturating_sub(1)).copied()
+}
+
 /// The JSON form of an inspected document.
 fn inspect_record(d: &Document) -> InspectRecord {
     let r = &d.report;
@@ -60,6 +72,7 @@ fn inspect_record(d: &Document) -> InspectRecord {
         path: d.source.path.to_string_lossy().into_owned(),
         format: d.source.format.name().into(),
         encoding: d.source.encoding.into(),
+        pages: d.source.page_count,
         title: r.title.clone(),
         year: r.year,
         org: r.org.clone(),
@@ -73,6 +86,7 @@ fn inspect_record(d: &Document) -> InspectRecord {
                 level: s.level,
                 line_start: s.line_start,
                 line_end: s.line_end,
+                page: section_page(d, s.line_start),
                 chars: s.chars(),
             })
             .collect(),

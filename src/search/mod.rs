@@ -317,6 +317,7 @@ impl Engine {
                     before[line_begin..].chars().count() + 1,
                 )
             });
+        let page = s.page_of(line);
         Hit {
             rank,
             score,
@@ -334,6 +335,7 @@ impl Engine {
             column,
             snippet: snippet.text,
             highlights: snippet.highlights,
+            page,
         }
     }
 

@@ -1,0 +1,124 @@
+//! OpenDocument text: the paragraphs of an .odt package.
+//!
+//! This module owns reading `content.xml` out of the zip package (as [`super::docx`] does for
+//! Word). It knows nothing of reports or encodings.
+
+use std::io::Read;
+
+use super::ReadError;
+
+/// Largest content.xml read, in bytes: a zip bomb costs a warning, not the machine's memory.
+pub const MAX_ODT_XML_BYTES: u64 = 32 << 20;
+
+/// The paragraphs and headings of an .odt, one per line: the text of each `text:p` and
+/// `text:h` in content.xml, `text:s` spaces and tabs kept, line breaks turned into spaces,
+/// notes left out.
+pub fn odt_paragraphs(bytes: &[u8]) -> Result<Vec<String>, ReadError> {
+    use quick_xml::events::Event;
+    let bad = |e: &dyn std::fmt::Display| ReadError::Odt(format!("content.xml: {e}"));
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|e| ReadError::Odt(e.to_string()))?;
+    let mut xml = String::new();
+    archive
+        .by_name("content.xml")
+        .map_err(|e| bad(&e))?
+        .take(MAX_ODT_XML_BYTES + 1)
+        .read_to_string(&mut xml)
+        .map_err(|e| bad(&e))?;
+    if xml.len() as u64 > MAX_ODT_XML_BYTES {
+        return Err(bad(&format!(
+            "unpacks to more than {} MB, the limit",
+            MAX_ODT_XML_BYTES >> 20
+        )));
+    }
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let mut paragraphs = Vec::new();
+    // Open paragraphs (a paragraph may hold a frame or note with paragraphs of its own).
+    let mut open: Vec<String> = Vec::new();
+    let mut in_note = 0usize;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) => match e.name().as_ref() {
+                b"text:p" | b"text:h" if in_note == 0 => open.push(String::new()),
+                b"text:note" => in_note += 1,
+                _ => {}
+            },
+            Ok(Event::Empty(e)) if in_note == 0 => {
+                let Some(cur) = open.last_mut() else {
+                    if matches!(e.name().as_ref(), b"text:p" | b"text:h") {
+                        paragraphs.push(String::new());
+                    }
+                    continue;
+                };
+                match e.name().as_ref() {
+                    b"text:s" => {
+                        let n = e
+                            .try_get_attribute("text:c")
+                            .ok()
+                            .flatten()
+                            .and_then(|a| String::from_utf8_lossy(&a.value).parse().ok())
+                            .unwrap_or(1usize);
+                        cur.extend(std::iter::repeat_n(' ', n.min(64)));
+                    }
+                    b"text:tab" => cur.push('\t'),
+                    b"text:line-break" => cur.push(' '),
+                    b"text:p" | b"text:h" => paragraphs.push(String::new()),
+                    _ => {}
+                }
+            }
+            Ok(Event::End(e)) => match e.name().as_ref() {
+                b"text:p" | b"text:h" if in_note == 0 => {
+                    if let Some(p) = open.pop() {
+                        paragraphs.push(p);
+                    }
+                }
+                b"text:note" => in_note = in_note.saturating_sub(1),
+                _ => {}
+            },
+            Ok(Event::Text(t)) if in_note == 0 => {
+                if let Some(cur) = open.last_mut() {
+                    cur.push_str(&t.unescape().map_err(|e| bad(&e))?);
+                }
+            }
+            Ok(Event::Eof) => break,
+            Err(e) => return Err(bad(&e)),
+            _ => {}
+        }
+    }
+    Ok(paragraphs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn odt(content: &[u8]) -> Vec<u8> {
+        let mut buf = std::io::Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file("content.xml", opts).unwrap();
+        zip.write_all(content).unwrap();
+        zip.finish().unwrap();
+        buf.into_inner()
+    }
+
+    #[test]
+    fn paragraphs_headings_spaces_kept_notes_left_out() {
+        let xml = r#"<office:document-content><office:body><office:text>
+<text:h>一、总体情况</text:h><text:p>第一条<text:s text:c="2"/>为了<text:span>规范</text:span><text:note><text:note-body><text:p>注释</text:p></text:note-body></text:note>。</text:p><text:p/>
+</office:text></office:body></office:document-content>"#;
+        assert_eq!(
+            odt_paragraphs(&odt(xml.as_bytes())).unwrap(),
+            vec!["一、总体情况", "第一条  为了规范。", ""]
+        );
+    }
+
+    #[test]
+    fn a_content_xml_over_the_limit_is_refused() {
+        let big = vec![b' '; MAX_ODT_XML_BYTES as usize + 10];
+        let err = odt_paragraphs(&odt(&big)).unwrap_err();
+        assert!(err.to_string().contains("limit"), "{err}");
+    }
+}
