@@ -40,6 +40,7 @@ pub use crate::json::Hit;
 pub mod matching;
 pub mod query;
 pub mod snippet;
+mod totals;
 
 pub use matching::substring_query;
 pub use query::{
@@ -48,6 +49,7 @@ pub use query::{
 pub use snippet::{make_snippet, Snippet};
 
 use matching::{all_of, any_of};
+use totals::ReportCounter;
 
 /// Score added per term found as whole words; above any sum of BM25 scores.
 pub const WHOLE_WORD_BONUS: f32 = 1000.0;
@@ -502,65 +504,6 @@ impl Engine {
             i += len;
         }
         Ok(Some(words))
-    }
-}
-
-/// Counts matching sections and the distinct reports they belong to, in one pass.
-struct ReportCounter {
-    sections: SectionSchema,
-}
-
-struct SegmentReportCounter {
-    keys: std::sync::Arc<dyn tantivy::columnar::ColumnValues<u64>>,
-    sections: SectionSchema,
-    count: usize,
-    reports: Vec<u64>,
-}
-
-impl tantivy::collector::Collector for ReportCounter {
-    type Fruit = (usize, usize);
-    type Child = SegmentReportCounter;
-
-    fn for_segment(
-        &self,
-        _segment: tantivy::SegmentOrdinal,
-        reader: &tantivy::SegmentReader,
-    ) -> tantivy::Result<SegmentReportCounter> {
-        Ok(SegmentReportCounter {
-            keys: self.sections.sort_keys(reader)?,
-            sections: self.sections.clone(),
-            count: 0,
-            reports: Vec::new(),
-        })
-    }
-
-    fn requires_scoring(&self) -> bool {
-        false
-    }
-
-    fn merge_fruits(&self, fruits: Vec<(usize, Vec<u64>)>) -> tantivy::Result<(usize, usize)> {
-        let sections = fruits.iter().map(|f| f.0).sum();
-        let mut reports: Vec<u64> = fruits.into_iter().flat_map(|f| f.1).collect();
-        reports.sort_unstable();
-        reports.dedup();
-        Ok((sections, reports.len()))
-    }
-}
-
-impl tantivy::collector::SegmentCollector for SegmentReportCounter {
-    type Fruit = (usize, Vec<u64>);
-
-    fn collect(&mut self, doc: tantivy::DocId, _score: tantivy::Score) {
-        self.count += 1;
-        let report = self.sections.report_of_key(self.keys.get_val(doc));
-        // Sections of a report are mostly adjacent: skip the repeats cheaply.
-        if self.reports.last() != Some(&report) {
-            self.reports.push(report);
-        }
-    }
-
-    fn harvest(self) -> (usize, Vec<u64>) {
-        (self.count, self.reports)
     }
 }
 
