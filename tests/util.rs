@@ -99,3 +99,11 @@ pub fn search_json(index: &str, args: &[&str]) -> (i32, Vec<JsonHit>) {
         .collect();
     (o.status.code().unwrap_or(-1), hits)
 }
+
+/// The run failed cleanly: exit status 2, no panic, and stderr says `needle`.
+pub fn assert_clean_error(o: &Output, needle: &str) {
+    let err = stderr(o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(err.contains(needle), "{err}");
+}

@@ -80,14 +80,20 @@ pub(crate) fn tiling(grams: Vec<(usize, String)>) -> Vec<(usize, String)> {
 
 /// Every gram starting with the single character `c`: the bigrams `cX` and `c` alone.
 fn prefix_query(field: Field, c: &str) -> Box<dyn Query> {
+    regex_prefix_query(field, c, ".?")
+}
+
+/// Terms of `field` that start with `prefix` (taken literally) followed by what `rest` (a
+/// regular expression) matches.
+pub(crate) fn regex_prefix_query(field: Field, prefix: &str, rest: &str) -> Box<dyn Query> {
     let mut pattern = String::new();
-    for ch in c.chars() {
+    for ch in prefix.chars() {
         if ch.is_ascii_punctuation() {
             pattern.push('\\');
         }
         pattern.push(ch);
     }
-    pattern.push_str(".?");
+    pattern.push_str(rest);
     match RegexQuery::from_pattern(&pattern, field) {
         Ok(q) => Box::new(q),
         Err(_) => Box::new(EmptyQuery),

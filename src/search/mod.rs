@@ -510,18 +510,7 @@ impl Engine {
 /// Bodies whose name, or a word of it after a place name, starts with `prefix` (see
 /// [`crate::document::org_keys`]).
 fn org_prefix_query(field: Field, prefix: &Normalized) -> Box<dyn Query> {
-    let mut pattern = String::new();
-    for c in prefix.chars() {
-        if c.is_ascii_punctuation() {
-            pattern.push('\\');
-        }
-        pattern.push(c);
-    }
-    pattern.push_str(".*");
-    match tantivy::query::RegexQuery::from_pattern(&pattern, field) {
-        Ok(q) => Box::new(q),
-        Err(_) => Box::new(EmptyQuery),
-    }
+    matching::regex_prefix_query(field, prefix, ".*")
 }
 
 fn damaged(shown: &str, e: tantivy::TantivyError) -> SearchError {
