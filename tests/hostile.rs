@@ -422,13 +422,7 @@ fn a_failed_run_leaves_no_orphan_files_and_rebuild_works_after_it() {
     }
     let before = index_files(&idx);
     // Writes past 2 MB fail, as on a full disk.
-    let script = format!(
-        "trap '' XFSZ; ulimit -f 2000; exec '{}' index '{}' --index '{}'",
-        env!("CARGO_BIN_EXE_govsearch"),
-        corpus.display(),
-        idx.display()
-    );
-    let o = Command::new("bash").args(["-c", &script]).output().unwrap();
+    let o = index_on_a_full_disk(&corpus, &idx);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert_eq!(
         index_files(&idx),

@@ -196,13 +196,7 @@ fn a_full_disk_gives_a_clear_error_and_keeps_the_previous_index() {
     big_corpus(&corpus, 300);
     // A file-size limit stands in for a full disk: writes past 2 MB fail (EFBIG), as they
     // would with ENOSPC; SIGXFSZ is ignored so the write returns the error.
-    let script = format!(
-        "trap '' XFSZ; ulimit -f 2000; exec '{}' index '{}' --index '{}'",
-        env!("CARGO_BIN_EXE_govsearch"),
-        corpus.display(),
-        idx.display()
-    );
-    let o = Command::new("bash").args(["-c", &script]).output().unwrap();
+    let o = index_on_a_full_disk(&corpus, &idx);
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(2), "{err}");
     assert!(err.contains("keeps its last committed state"), "{err}");

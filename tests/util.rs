@@ -107,3 +107,16 @@ pub fn assert_clean_error(o: &Output, needle: &str) {
     assert!(!err.contains("panicked"), "{err}");
     assert!(err.contains(needle), "{err}");
 }
+
+/// Runs `index CORPUS --index INDEX` with writes past 2 MB failing, as on a full disk: a
+/// file-size limit stands in for ENOSPC (EFBIG), with SIGXFSZ ignored so the write returns the
+/// error.
+pub fn index_on_a_full_disk(corpus: &Path, index: &Path) -> Output {
+    let script = format!(
+        "trap '' XFSZ; ulimit -f 2000; exec '{}' index '{}' --index '{}'",
+        env!("CARGO_BIN_EXE_govsearch"),
+        corpus.display(),
+        index.display()
+    );
+    Command::new("bash").args(["-c", &script]).output().unwrap()
+}
