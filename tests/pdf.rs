@@ -142,6 +142,56 @@ fn a_scanned_pdf_gives_one_warning_and_the_run_goes_on() {
     assert_eq!(err.matches("scanned.pdf").count(), 1, "{err}");
 }
 
+/// A well-formed one-page PDF whose content stream is 600 MB of zlib-compressed spaces (about
+/// 600 KB on disk): the extractor would inflate it whole, in memory.
+fn inflation_bomb() -> Vec<u8> {
+    use std::io::Write;
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    let block = vec![b' '; 1 << 20];
+    for _ in 0..600 {
+        z.write_all(&block).unwrap();
+    }
+    let content = z.finish().unwrap();
+    let mut pdf = b"%PDF-1.7\n".to_vec();
+    let mut offsets = Vec::new();
+    let objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>".to_vec(),
+        [
+            format!(
+                "<< /Length {} /Filter /FlateDecode >>\nstream\n",
+                content.len()
+            )
+            .as_bytes(),
+            &content,
+            b"\nendstream",
+        ]
+        .concat(),
+    ];
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        pdf.extend_from_slice(body);
+        pdf.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = pdf.len();
+    pdf.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", offsets.len() + 1).as_bytes(),
+    );
+    for o in &offsets {
+        pdf.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            offsets.len() + 1
+        )
+        .as_bytes(),
+    );
+    pdf
+}
+
 #[test]
 fn damaged_and_hostile_pdfs_give_one_warning_each_and_the_run_goes_on() {
     let dir = tempfile::tempdir().unwrap();
@@ -163,6 +213,7 @@ fn damaged_and_hostile_pdfs_give_one_warning_each_and_the_run_goes_on() {
     }
     std::fs::write(corpus.join("flipped.pdf"), &flipped).unwrap();
     std::fs::copy(fixture("encrypted.pdf"), corpus.join("encrypted.pdf")).unwrap();
+    std::fs::write(corpus.join("bomb.pdf"), inflation_bomb()).unwrap();
     let idx = dir.path().join("idx");
     let o = index(&corpus, &idx, &[]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -173,7 +224,11 @@ fn damaged_and_hostile_pdfs_give_one_warning_each_and_the_run_goes_on() {
         err.contains("encrypted.pdf: skipped: encrypted PDF (needs a password)"),
         "{err}"
     );
-    for name in ["headonly.pdf", "garbage.pdf", "empty.pdf"] {
+    assert!(
+        err.contains("bomb.pdf: skipped: its compressed streams inflate to more than the 512 MB"),
+        "{err}"
+    );
+    for name in ["headonly.pdf", "garbage.pdf", "empty.pdf", "bomb.pdf"] {
         assert_eq!(err.matches(name).count(), 1, "{name}: {err}");
         assert!(err.contains(&format!("{name}: skipped: ")), "{err}");
     }

@@ -19,7 +19,8 @@
 //!   text kept fewer lines of the text versions whole.
 //!
 //! **Limits** (per file, as for every format, so a hostile PDF costs a warning, never the run):
-//! [`MAX_PDF_BYTES`], [`MAX_PDF_PAGES`], [`MAX_PDF_GLYPHS`] and [`PDF_DEADLINE`] (checked from the
+//! [`MAX_PDF_BYTES`], [`MAX_PDF_INFLATED`] (checked on the raw bytes before parsing),
+//! [`MAX_PDF_PAGES`], [`MAX_PDF_GLYPHS`] and [`PDF_DEADLINE`] (checked from the
 //! glyph callback, so it bounds content-stream work; parsing the file's object table before
 //! that is bounded by the size cap). A panic inside the extractor becomes a warning; its
 //! message is not printed.
@@ -47,6 +48,11 @@ pub const MAX_PDF_PAGES: usize = 3_000;
 pub const MAX_PDF_GLYPHS: usize = 10_000_000;
 /// Longest time spent on one PDF's pages.
 pub const PDF_DEADLINE: Duration = Duration::from_secs(60);
+/// Most bytes the compressed streams of one PDF may inflate to, all streams together. The
+/// extractor inflates object streams and page contents whole, in memory: a 100 MB file of
+/// zlib-compressed zeros would otherwise ask for 100 GB. Real reports inflate to a few times
+/// their size (fonts and images included).
+pub const MAX_PDF_INFLATED: u64 = 512 << 20;
 
 /// A PDF's text: the lines of the rejoined text and the page each starts on.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -69,6 +75,7 @@ pub fn pdf_text(bytes: &[u8]) -> Result<PdfText, ReadError> {
             MAX_PDF_BYTES >> 20
         )));
     }
+    check_inflated_size(bytes)?;
     let (pages, page_count, mut warnings) = quietly(|| glyphs(bytes))
         .unwrap_or_else(|panic| Err(ReadError::Pdf(format!("damaged PDF ({panic})"))))?;
     let empty: Vec<usize> = pages
@@ -92,6 +99,56 @@ pub fn pdf_text(bytes: &[u8]) -> Result<PdfText, ReadError> {
         page_count,
         warnings,
     })
+}
+
+/// Refuses a PDF whose zlib streams inflate to more than [`MAX_PDF_INFLATED`] bytes.
+///
+/// Runs before the extractor, on the raw bytes: every `stream` keyword's data that starts with
+/// a zlib header is inflated into a counter (never into memory), stopping at the budget. A
+/// stream that is not zlib (images, encrypted data) costs nothing. The extractor's own reading
+/// then inflates only what this pass has seen fit.
+fn check_inflated_size(bytes: &[u8]) -> Result<(), ReadError> {
+    use std::io::Read;
+    let mut budget = MAX_PDF_INFLATED;
+    let mut at = 0;
+    while let Some(found) = find(&bytes[at..], b"stream") {
+        let mut start = at + found + b"stream".len();
+        at = start;
+        // `endstream` also ends with `stream`; data follows only the keyword's end of line.
+        if bytes[..start - b"stream".len()].ends_with(b"end") {
+            continue;
+        }
+        if bytes.get(start) == Some(&b'\r') {
+            start += 1;
+        }
+        if bytes.get(start) != Some(&b'\n') {
+            continue;
+        }
+        start += 1;
+        let data = &bytes[start..];
+        let zlib = data.len() >= 2
+            && data[0] & 0x0f == 8
+            && (u16::from(data[0]) << 8 | u16::from(data[1])) % 31 == 0;
+        if !zlib {
+            continue;
+        }
+        let mut inflater = flate2::read::ZlibDecoder::new(data).take(budget + 1);
+        let inflated = std::io::copy(&mut inflater, &mut std::io::sink()).unwrap_or(0);
+        if inflated > budget {
+            return Err(ReadError::Pdf(format!(
+                "its compressed streams inflate to more than the {} MB limit for a PDF \
+                 (a decompression bomb?)",
+                MAX_PDF_INFLATED >> 20
+            )));
+        }
+        budget -= inflated;
+        at = start + inflater.into_inner().total_in() as usize;
+    }
+    Ok(())
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    memchr::memmem::find(haystack, needle)
 }
 
 /// `page 3` or `pages 3, 5, 8` (at most ten listed).
