@@ -29,7 +29,6 @@
 //! the promise is [`Normalized`]: the section document adds only `Normalized` text to the gram
 //! and word fields, and query grams are cut from `Normalized` query forms.
 
-use std::collections::HashSet;
 use std::io::BufReader;
 use std::sync::{Arc, OnceLock};
 
@@ -129,9 +128,30 @@ fn shared_t2s() -> Arc<ferrous_opencc::OpenCC> {
 }
 
 /// Characters that OpenCC t2s changes on their own: a line without any of them is left as it
-/// is, which spares the converter on almost all simplified text.
-fn traditional_chars() -> &'static HashSet<char> {
-    static SET: OnceLock<HashSet<char>> = OnceLock::new();
+/// is, which spares the converter on almost all simplified text. Only CJK ideographs can be in
+/// it, so it is a bit set over their blocks (one lookup per character of every section).
+struct TraditionalChars {
+    bits: Vec<u64>,
+}
+
+/// The CJK blocks that hold every character OpenCC t2s changes on its own: Extension A,
+/// Unified Ideographs and Compatibility Ideographs.
+const CJK_FIRST: u32 = 0x3400;
+const CJK_LAST: u32 = 0xfaff;
+
+impl TraditionalChars {
+    fn contains(&self, c: char) -> bool {
+        let c = c as u32;
+        if !(CJK_FIRST..=CJK_LAST).contains(&c) {
+            return false;
+        }
+        let i = (c - CJK_FIRST) as usize;
+        self.bits[i / 64] >> (i % 64) & 1 == 1
+    }
+}
+
+fn traditional_chars() -> &'static TraditionalChars {
+    static SET: OnceLock<TraditionalChars> = OnceLock::new();
     SET.get_or_init(|| {
         let t2s = shared_t2s();
         let candidates: String = ('\u{3400}'..='\u{4dbf}')
@@ -139,23 +159,29 @@ fn traditional_chars() -> &'static HashSet<char> {
             .chain('\u{f900}'..='\u{faff}')
             .collect();
         let converted = t2s.convert(&candidates);
-        let mut set: HashSet<char> = candidates
-            .chars()
-            .zip(converted.chars())
-            .filter(|(a, b)| a != b)
-            .map(|(a, _)| a)
-            .collect();
-        if converted.chars().count() != candidates.chars().count() {
+        let changed: Vec<char> = if converted.chars().count() == candidates.chars().count() {
+            candidates
+                .chars()
+                .zip(converted.chars())
+                .filter(|(a, b)| a != b)
+                .map(|(a, _)| a)
+                .collect()
+        } else {
             // Fall back to asking one character at a time.
-            set = candidates
+            candidates
                 .chars()
                 .filter(|c| {
                     let s = c.to_string();
                     t2s.convert(&s) != s
                 })
-                .collect();
+                .collect()
+        };
+        let mut bits = vec![0u64; ((CJK_LAST - CJK_FIRST) as usize + 64) / 64];
+        for c in changed {
+            let i = (c as u32 - CJK_FIRST) as usize;
+            bits[i / 64] |= 1 << (i % 64);
         }
-        set
+        TraditionalChars { bits }
     })
 }
 
@@ -173,24 +199,31 @@ impl Normalizer {
 
     /// Normalises text (see the module documentation).
     pub fn normalize(&self, text: &str) -> Normalized {
-        Normalized(self.normalize_mapped(text).text)
+        Normalized(self.fold(text, true, false).text)
     }
 
     /// Normalises text and records, for each output character, its source byte range.
     pub fn normalize_mapped(&self, text: &str) -> MappedText {
-        self.fold(text, true)
+        self.fold(text, true, true)
     }
 
     /// Width, case and whitespace folding only, no traditional-to-simplified conversion. A
     /// query term also matches in this form, since OpenCC converts some characters differently
     /// inside a phrase than alone (乾隆 stays, 乾 alone becomes 干).
     pub fn normalize_without_t2s(&self, text: &str) -> Normalized {
-        Normalized(self.fold(text, false).text)
+        Normalized(self.fold(text, false, false).text)
     }
 
-    fn fold(&self, text: &str, t2s: bool) -> MappedText {
+    /// The folding loop. Without `mapped`, no origin is recorded (most callers need only the
+    /// text, and the origins cost 16 bytes a character).
+    fn fold(&self, text: &str, t2s: bool, mapped: bool) -> MappedText {
         let mut out = String::with_capacity(text.len());
-        let mut origin = Vec::with_capacity(text.len() / 2);
+        let mut origin = Vec::with_capacity(if mapped { text.len() / 2 } else { 0 });
+        let mut record = |range: (usize, usize)| {
+            if mapped {
+                origin.push(range);
+            }
+        };
         let mut needs_t2s = false;
         let trad = traditional_chars();
         for (i, c) in text.char_indices() {
@@ -198,19 +231,19 @@ impl Normalizer {
             if c.is_whitespace() {
                 if !out.ends_with(' ') {
                     out.push(' ');
-                    origin.push((i, end));
+                    record((i, end));
                 }
                 continue;
             }
             if c.is_ascii() {
                 out.push(c.to_ascii_lowercase());
-                origin.push((i, end));
+                record((i, end));
                 continue;
             }
             if ('\u{4e00}'..='\u{9fff}').contains(&c) {
-                needs_t2s |= trad.contains(&c);
+                needs_t2s |= trad.contains(c);
                 out.push(c);
-                origin.push((i, end));
+                record((i, end));
                 continue;
             }
             for n in std::iter::once(c).nfkc() {
@@ -218,12 +251,12 @@ impl Normalizer {
                     if l.is_whitespace() {
                         if !out.ends_with(' ') {
                             out.push(' ');
-                            origin.push((i, end));
+                            record((i, end));
                         }
                     } else {
-                        needs_t2s |= trad.contains(&l);
+                        needs_t2s |= trad.contains(l);
                         out.push(l);
-                        origin.push((i, end));
+                        record((i, end));
                     }
                 }
             }
@@ -231,7 +264,7 @@ impl Normalizer {
         if t2s && needs_t2s {
             out = self.to_simplified(&out);
         }
-        debug_assert_eq!(out.chars().count(), origin.len());
+        debug_assert!(!mapped || out.chars().count() == origin.len());
         MappedText { text: out, origin }
     }
 

@@ -192,12 +192,10 @@ pub fn index_corpus(
         Err(tantivy::TantivyError::LockFailure(..)) => return Err(IndexError::Locked(shown)),
         Err(e) => return Err(e.into()),
     };
-    // Merge as soon as two segments of a size are there: every segment repeats the bigram
-    // dictionary, and fewer segments make the index smaller and searches faster.
-    let mut merge_policy = tantivy::indexer::LogMergePolicy::default();
-    merge_policy.set_min_num_segments(2);
-    merge_policy.set_max_docs_before_merge(MAX_MERGE_DOCS);
-    writer.set_merge_policy(Box::new(merge_policy));
+    // No merging while the run writes: on two cores a background merge takes CPU from the
+    // indexing threads, and merging level by level rewrites each section several times. The
+    // segments are merged once, after the commit (see `merge_after_commit`).
+    writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
     // What an earlier failed run left behind (a full disk) goes first, so this run has room.
     repair::remove_orphans(dir);
     let result = write_run(
@@ -215,32 +213,69 @@ pub fn index_corpus(
         repair::remove_orphans(dir);
         return Err(e);
     }
-    // Deleted sections still count in BM25's statistics until their segment is rewritten:
-    // rewrite each segment that has deletions, on its own (so memory stays that of one segment
-    // and large segments are not merged together), and an updated index ranks like a rebuilt
-    // one. A segment the merge policy is already merging is purged by that merge: its error
-    // here is expected and ignored.
-    for id in segments_with_deletes(&index) {
-        let _ = writer.merge(&[id]).wait();
-    }
+    merge_after_commit(&index, &mut writer);
     writer.wait_merging_threads()?;
     repair::ordinary_permissions(dir);
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
 }
 
-/// The segments of the last commit that hold deleted sections.
-fn segments_with_deletes(index: &tantivy::Index) -> Vec<tantivy::index::SegmentId> {
-    index
-        .searchable_segment_metas()
-        .map(|metas| {
-            metas
-                .into_iter()
-                .filter(|m| m.has_deletes())
-                .map(|m| m.id())
-                .collect()
+/// Merges the segments of the last commit, once: small segments in groups of up to
+/// [`MAX_MERGE_DOCS`] sections, and each larger segment that holds deleted sections on its own.
+///
+/// Fewer segments make the index smaller (each repeats the gram dictionary) and searches
+/// faster. Deleted sections still count in BM25's statistics until their segment is rewritten,
+/// so rewriting them makes an updated index rank like a rebuilt one. Merges run side by side
+/// (one per core is what the machine can give) and a merge that fails leaves its segments as
+/// they were: the commit is already durable, and the next run tries again.
+fn merge_after_commit(index: &tantivy::Index, writer: &mut IndexWriter) {
+    let groups = merge_groups(index);
+    let pending: Vec<_> = groups.iter().map(|g| writer.merge(g)).collect();
+    for merge in pending {
+        let _ = merge.wait();
+    }
+    // The merged-away segments' files go now, not at the next run.
+    let _ = writer.garbage_collect_files().wait();
+}
+
+/// The merges of [`merge_after_commit`], as lists of segment ids. Only ids leave: a segment's
+/// files stay on disk while any copy of its meta is alive.
+fn merge_groups(index: &tantivy::Index) -> Vec<Vec<tantivy::index::SegmentId>> {
+    let Ok(metas) = index.searchable_segment_metas() else {
+        return Vec::new();
+    };
+    let mut small: Vec<_> = metas
+        .iter()
+        .filter(|m| (m.num_docs() as usize) < MAX_MERGE_DOCS)
+        .collect();
+    small.sort_by_key(|m| m.num_docs());
+    let mut groups: Vec<Vec<&tantivy::index::SegmentMeta>> = Vec::new();
+    let mut group: Vec<&tantivy::index::SegmentMeta> = Vec::new();
+    let mut docs = 0usize;
+    for m in small {
+        if docs + m.num_docs() as usize > MAX_MERGE_DOCS && !group.is_empty() {
+            groups.push(std::mem::take(&mut group));
+            docs = 0;
+        }
+        docs += m.num_docs() as usize;
+        group.push(m);
+    }
+    groups.push(group);
+    let mut groups: Vec<Vec<tantivy::index::SegmentId>> = groups
+        .into_iter()
+        .filter_map(|g| match g.as_slice() {
+            [] => None,
+            [one] if !one.has_deletes() => None,
+            _ => Some(g.iter().map(|m| m.id()).collect()),
         })
-        .unwrap_or_default()
+        .collect();
+    groups.extend(
+        metas
+            .iter()
+            .filter(|m| (m.num_docs() as usize) >= MAX_MERGE_DOCS && m.has_deletes())
+            .map(|m| vec![m.id()]),
+    );
+    groups
 }
 
 /// Opens the index of `dir` for a run, or creates it. An index that cannot be opened, has
