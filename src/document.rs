@@ -219,6 +219,17 @@ impl SectionSchema {
         }
     }
 
+    /// The fields ranked by BM25 (length-normalised), with their names: the fields whose token
+    /// totals [`crate::index::TokenTotals`] keeps exact.
+    pub fn scored_fields(&self) -> [(Field, &'static str); 3] {
+        let f = &self.fields;
+        [
+            (f.grams, "grams"),
+            (f.words, "words"),
+            (f.heading_grams, "heading_grams"),
+        ]
+    }
+
     /// The tantivy schema.
     pub fn schema(&self) -> &Schema {
         &self.schema

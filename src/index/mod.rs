@@ -3,8 +3,8 @@
 //! This module owns the index directory: creating an index with govsearch's settings, opening
 //! it (tokenizers registered every time), what built it ([`BuildInfo`], kept in the commit payload
 //! so it changes atomically with the data) and the figures `stats` shows. The writer pipeline is
-//! [`writer`], the incremental bookkeeping [`manifest`], checksums, orphans, read-only opening
-//! and file modes [`repair`]; the section document itself belongs to
+//! [`writer`], the incremental bookkeeping [`manifest`], exact BM25 token totals
+//! [`token_totals`], checksums, orphans, read-only opening and file modes [`repair`]; the section document itself belongs to
 //! [`crate::document`].
 //!
 //! It must not know how hits are ranked or printed.
@@ -26,9 +26,11 @@ pub use crate::json::{BuildInfo, IndexStats};
 
 pub mod manifest;
 pub mod repair;
+pub mod token_totals;
 pub mod writer;
 
 pub use manifest::{Manifest, MANIFEST_FILE};
+pub use token_totals::{ExactStatistics, TokenTotals};
 pub use writer::{
     index_corpus, IndexOptions, IndexSummary, Progress, QuietProgress, DEFAULT_MEMORY_BUDGET,
 };

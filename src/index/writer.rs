@@ -27,6 +27,7 @@ use tantivy::{IndexWriter, TantivyDocument};
 
 use super::manifest::{mtime_nanos, FileEntry, Manifest};
 use super::repair;
+use super::TokenTotals;
 use super::{
     clear_index_dir, create_index, read_build_info, register_tokenizers, BuildInfo, IndexError,
 };
@@ -213,7 +214,7 @@ pub fn index_corpus(
         repair::remove_orphans(dir);
         return Err(e);
     }
-    merge_after_commit(&index, &mut writer);
+    merge_after_commit(&index, &mut writer, &sections, &opts.index_dir)?;
     writer.wait_merging_threads()?;
     repair::ordinary_permissions(dir);
     summary.seconds = started.elapsed().as_secs_f64();
@@ -228,19 +229,42 @@ pub fn index_corpus(
 /// so rewriting them makes an updated index rank like a rebuilt one. Merges run side by side
 /// (one per core is what the machine can give) and a merge that fails leaves its segments as
 /// they were: the commit is already durable, and the next run tries again.
-fn merge_after_commit(index: &tantivy::Index, writer: &mut IndexWriter) {
-    let groups = merge_groups(index);
-    let pending: Vec<_> = groups.iter().map(|g| writer.merge(g)).collect();
-    for merge in pending {
-        let _ = merge.wait();
+fn merge_after_commit(
+    index: &tantivy::Index,
+    writer: &mut IndexWriter,
+    sections: &SectionSchema,
+    dir: &Path,
+) -> Result<(), IndexError> {
+    let mut totals = TokenTotals::load(dir);
+    let groups = merge_groups(index, &totals);
+    let pending: Vec<_> = groups
+        .into_iter()
+        .map(|(ids, exact)| (writer.merge(&ids), exact))
+        .collect();
+    // Merges of segments with deletions or with kept totals give estimated totals.
+    let mut inexact = HashSet::new();
+    for (merge, exact) in pending {
+        if let Ok(Some(meta)) = merge.wait() {
+            if !exact {
+                inexact.insert(meta.id().uuid_string());
+            }
+        }
     }
     // The merged-away segments' files go now, not at the next run.
     let _ = writer.garbage_collect_files().wait();
+    let searcher = index.reader()?.searcher();
+    totals.refresh(&searcher, &sections.scored_fields(), &inexact)?;
+    totals.save(dir)
 }
 
 /// The merges of [`merge_after_commit`], as lists of segment ids. Only ids leave: a segment's
 /// files stay on disk while any copy of its meta is alive.
-fn merge_groups(index: &tantivy::Index) -> Vec<Vec<tantivy::index::SegmentId>> {
+/// Each merge says whether its result's token totals will be exact: only when no segment in it
+/// has deletions or totals kept in `totals`.
+fn merge_groups(
+    index: &tantivy::Index,
+    totals: &TokenTotals,
+) -> Vec<(Vec<tantivy::index::SegmentId>, bool)> {
     let Ok(metas) = index.searchable_segment_metas() else {
         return Vec::new();
     };
@@ -261,20 +285,29 @@ fn merge_groups(index: &tantivy::Index) -> Vec<Vec<tantivy::index::SegmentId>> {
         group.push(m);
     }
     groups.push(group);
-    let mut groups: Vec<Vec<tantivy::index::SegmentId>> = groups
+    let mut groups: Vec<Vec<&tantivy::index::SegmentMeta>> = groups
         .into_iter()
         .filter_map(|g| match g.as_slice() {
             [] => None,
             [one] if !one.has_deletes() => None,
-            _ => Some(g.iter().map(|m| m.id()).collect()),
+            _ => Some(g),
         })
         .collect();
     groups.extend(
         metas
             .iter()
             .filter(|m| (m.num_docs() as usize) >= MAX_MERGE_DOCS && m.has_deletes())
-            .map(|m| vec![m.id()]),
+            .map(|m| vec![m]),
     );
+    let groups = groups
+        .into_iter()
+        .map(|g| {
+            let exact = g
+                .iter()
+                .all(|m| !m.has_deletes() && !totals.holds(&m.id().uuid_string()));
+            (g.iter().map(|m| m.id()).collect(), exact)
+        })
+        .collect();
     groups
 }
 

@@ -34,7 +34,7 @@ use thiserror::Error;
 use crate::analysis::{Normalized, Normalizer};
 use crate::contain::contained;
 use crate::document::SectionSchema;
-use crate::index::OpenIndex;
+use crate::index::{ExactStatistics, OpenIndex, TokenTotals};
 pub use crate::json::Hit;
 
 pub mod matching;
@@ -154,9 +154,15 @@ pub enum Limit {
     All,
 }
 
+/// Largest `--limit` ranked in the same pass that counts the matches.
+const ONE_PASS_LIMIT: usize = 1_000;
+
 /// A searcher over an open index.
 pub struct Engine {
     searcher: Searcher,
+    /// Exact BM25 token totals where the index only has estimates (see
+    /// [`crate::index::token_totals`]).
+    totals: TokenTotals,
     sections: SectionSchema,
     normalizer: Normalizer,
     /// Index directory, to name it in errors.
@@ -182,6 +188,7 @@ impl Engine {
         })?;
         Ok(Engine {
             searcher: reader.searcher(),
+            totals: TokenTotals::load(&open.dir),
             sections: open.sections.clone(),
             normalizer: Normalizer::new(),
             shown,
@@ -249,20 +256,16 @@ impl Engine {
             let counter = ReportCounter {
                 sections: self.sections.clone(),
             };
-            let (sections, reports) = self
-                .searcher
-                .search(&q, &counter)
-                .map_err(|e| self.damaged(e))?;
-            let n = match limit {
-                Limit::Top(n) => n.min(sections),
-                Limit::All => sections,
-            };
-            let top = if n == 0 {
-                Vec::new()
-            } else {
-                let schema = self.sections.clone();
-                let collector =
-                    TopDocs::with_limit(n).tweak_score(move |segment: &tantivy::SegmentReader| {
+            let scored = self.sections.scored_fields();
+            let statistics = ExactStatistics::new(&self.searcher, &self.totals, &scored);
+            let schema = self.sections.clone();
+            // One pass gives the totals and the best `n`. A top-n collector holds room for n
+            // hits, so a large `--limit` (or `--all`) first counts, and asks for no more room
+            // than there are matches.
+            let top_docs = |n: usize| {
+                let schema = schema.clone();
+                TopDocs::with_limit(n.max(1)).tweak_score(
+                    move |segment: &tantivy::SegmentReader| {
                         // The key column exists in every segment of this schema; a damaged one
                         // ties at zero here and fails loudly when its documents are fetched.
                         let keys = schema.sort_keys(segment).ok();
@@ -270,14 +273,23 @@ impl Engine {
                             let key = keys.as_ref().map_or(0, |k| k.get_val(doc));
                             (score, u64::MAX - key)
                         }
-                    });
-                self.searcher
-                    .search(&q, &collector)
-                    .map_err(|e| self.damaged(e))?
-                    .into_iter()
-                    .map(|((score, _), addr)| (score, addr))
-                    .collect()
+                    },
+                )
             };
+            let n = match limit {
+                Limit::Top(n) if n <= ONE_PASS_LIMIT => n,
+                Limit::Top(n) => n.min(self.count_built(&q, &counter)?),
+                Limit::All => self.count_built(&q, &counter)?,
+            };
+            let (top, (sections, reports)) = self
+                .searcher
+                .search_with_statistics_provider(&q, &(top_docs(n), counter), &statistics)
+                .map_err(|e| self.damaged(e))?;
+            let top: Vec<(f32, DocAddress)> = top
+                .into_iter()
+                .take(n)
+                .map(|((score, _), addr)| (score, addr))
+                .collect();
             Ok(Ranking {
                 top,
                 sections,
@@ -285,6 +297,15 @@ impl Engine {
                 forms: query.highlight_forms(),
             })
         })
+    }
+
+    /// Sections matching an already built query.
+    fn count_built(&self, q: &dyn Query, counter: &ReportCounter) -> Result<usize, SearchError> {
+        Ok(self
+            .searcher
+            .search(q, counter)
+            .map_err(|e| self.damaged(e))?
+            .0)
     }
 
     /// The hits of a ranking, best first, each read from the index when asked for.
