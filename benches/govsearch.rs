@@ -1,4 +1,5 @@
-//! Criterion benches: segmentation, reading and sectioning, end-to-end indexing, and search
+//! Criterion benches: segmentation, gram inversion alone, reading and sectioning, end-to-end
+//! indexing, and search
 //! latency on a warm index. Each bench asserts its result count inside the timed loop, so a
 //! faster but wrong change fails.
 //!
@@ -90,6 +91,59 @@ fn segmentation(c: &mut Criterion) {
     let expected = count_words(&mut tok);
     g.bench_function("normalise_and_cut_words", |b| {
         b.iter(|| assert_eq!(count_words(&mut tok), expected))
+    });
+    g.finish();
+}
+
+/// The gram field alone: every normalised text into an in-memory tantivy index of one gram field
+/// (one writer thread), committed. What the complete-substring index costs, without jieba, the
+/// docstore or the reading stage. Asserts the number of gram tokens indexed (one per
+/// non-space character, see `analysis`).
+fn gram_inversion(c: &mut Criterion) {
+    use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
+    let files = corpus_files();
+    let normalizer = Normalizer::new();
+    let norms: Vec<analysis::Normalized> = texts(&files)
+        .iter()
+        .map(|t| normalizer.normalize(t))
+        .collect();
+    let expected: u64 = norms
+        .iter()
+        .map(|n| n.as_str().chars().filter(|c| !c.is_whitespace()).count() as u64)
+        .sum();
+    let mut schema = Schema::builder();
+    let grams = schema.add_text_field(
+        "grams",
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(analysis::GRAM_TOKENIZER)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        ),
+    );
+    let schema = schema.build();
+    let mut g = c.benchmark_group("gram_inversion");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(
+        norms.iter().map(|n| n.as_str().len() as u64).sum(),
+    ));
+    g.bench_function("grams_only_one_thread", |b| {
+        b.iter(|| {
+            let idx = tantivy::Index::create_in_ram(schema.clone());
+            idx.tokenizers()
+                .register(analysis::GRAM_TOKENIZER, analysis::GramTokenizer::default());
+            let mut w: tantivy::IndexWriter = idx.writer_with_num_threads(1, 200 << 20).unwrap();
+            for n in &norms {
+                w.add_document(tantivy::doc!(grams => n.as_str())).unwrap();
+            }
+            w.commit().unwrap();
+            let searcher = idx.reader().unwrap().searcher();
+            let tokens: u64 = searcher
+                .segment_readers()
+                .iter()
+                .map(|r| r.inverted_index(grams).unwrap().total_num_tokens())
+                .sum();
+            assert_eq!(tokens, expected);
+        })
     });
     g.finish();
 }
@@ -213,5 +267,12 @@ fn searching(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, segmentation, reading, indexing, searching);
+criterion_group!(
+    benches,
+    segmentation,
+    gram_inversion,
+    reading,
+    indexing,
+    searching
+);
 criterion_main!(benches);
