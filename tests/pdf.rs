@@ -10,8 +10,15 @@ use std::path::{Path, PathBuf};
 use crate::util::*;
 use govsearch::json::InspectRecord;
 
-/// The fixtures with a PDF and a text version.
-const FIXTURES: [&str; 3] = ["report004", "language_law", "customs_ranks"];
+/// The fixtures with a PDF and a text version. `customs_ranks_type0` is the same law in the
+/// font encoding Word and WPS exports use (Type0 font, Identity-H, ToUnicode; made by
+/// tools/make_type0_fixture.py), the others are LibreOffice's simple TrueType subsets.
+const FIXTURES: [&str; 4] = [
+    "report004",
+    "language_law",
+    "customs_ranks",
+    "customs_ranks_type0",
+];
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
