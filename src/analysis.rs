@@ -129,9 +129,12 @@ fn shared_t2s() -> Arc<ferrous_opencc::OpenCC> {
 
 /// Characters that OpenCC t2s changes on their own: a line without any of them is left as it
 /// is, which spares the converter on almost all simplified text. Only CJK ideographs can be in
-/// it, so it is a bit set over their blocks (one lookup per character of every section).
+/// it, so it is a bit set over their blocks (one lookup per character of every section), built
+/// into the binary: deriving it from OpenCC took milliseconds of every search process. A unit
+/// test derives it again and fails when the table and OpenCC disagree.
 struct TraditionalChars {
-    bits: Vec<u64>,
+    /// Bit `i` (byte `i / 8`, bit `i % 8`) is set when `CJK_FIRST + i` is traditional.
+    bits: &'static [u8],
 }
 
 /// The CJK blocks that hold every character OpenCC t2s changes on its own: Extension A,
@@ -146,43 +149,50 @@ impl TraditionalChars {
             return false;
         }
         let i = (c - CJK_FIRST) as usize;
-        self.bits[i / 64] >> (i % 64) & 1 == 1
+        self.bits[i / 8] >> (i % 8) & 1 == 1
     }
 }
 
 fn traditional_chars() -> &'static TraditionalChars {
-    static SET: OnceLock<TraditionalChars> = OnceLock::new();
-    SET.get_or_init(|| {
-        let t2s = shared_t2s();
-        let candidates: String = ('\u{3400}'..='\u{4dbf}')
-            .chain('\u{4e00}'..='\u{9fff}')
-            .chain('\u{f900}'..='\u{faff}')
-            .collect();
-        let converted = t2s.convert(&candidates);
-        let changed: Vec<char> = if converted.chars().count() == candidates.chars().count() {
-            candidates
-                .chars()
-                .zip(converted.chars())
-                .filter(|(a, b)| a != b)
-                .map(|(a, _)| a)
-                .collect()
-        } else {
-            // Fall back to asking one character at a time.
-            candidates
-                .chars()
-                .filter(|c| {
-                    let s = c.to_string();
-                    t2s.convert(&s) != s
-                })
-                .collect()
-        };
-        let mut bits = vec![0u64; ((CJK_LAST - CJK_FIRST) as usize + 64) / 64];
-        for c in changed {
-            let i = (c as u32 - CJK_FIRST) as usize;
-            bits[i / 64] |= 1 << (i % 64);
-        }
-        TraditionalChars { bits }
-    })
+    static SET: TraditionalChars = TraditionalChars {
+        bits: include_bytes!("traditional_chars.bin"),
+    };
+    &SET
+}
+
+/// The bit set of [`TraditionalChars`], derived from OpenCC t2s (what `traditional_chars.bin`
+/// holds).
+#[cfg(test)]
+fn derive_traditional_bits() -> Vec<u8> {
+    let t2s = shared_t2s();
+    let candidates: String = ('\u{3400}'..='\u{4dbf}')
+        .chain('\u{4e00}'..='\u{9fff}')
+        .chain('\u{f900}'..='\u{faff}')
+        .collect();
+    let converted = t2s.convert(&candidates);
+    let changed: Vec<char> = if converted.chars().count() == candidates.chars().count() {
+        candidates
+            .chars()
+            .zip(converted.chars())
+            .filter(|(a, b)| a != b)
+            .map(|(a, _)| a)
+            .collect()
+    } else {
+        // Fall back to asking one character at a time.
+        candidates
+            .chars()
+            .filter(|c| {
+                let s = c.to_string();
+                t2s.convert(&s) != s
+            })
+            .collect()
+    };
+    let mut bits = vec![0u8; ((CJK_LAST - CJK_FIRST) as usize + 8) / 8];
+    for c in changed {
+        let i = (c as u32 - CJK_FIRST) as usize;
+        bits[i / 8] |= 1 << (i % 8);
+    }
+    bits
 }
 
 impl Default for Normalizer {
@@ -542,6 +552,23 @@ pub fn words_of(jieba: &Jieba, normalized: &Normalized) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+
+    /// The built-in table of traditional characters is what OpenCC says. After an OpenCC update,
+    /// `GOVSEARCH_WRITE_TRADITIONAL=1 cargo test --lib traditional` rewrites it.
+    #[test]
+    fn the_traditional_character_table_matches_opencc() {
+        let derived = derive_traditional_bits();
+        if std::env::var_os("GOVSEARCH_WRITE_TRADITIONAL").is_some() {
+            std::fs::write(
+                concat!(env!("CARGO_MANIFEST_DIR"), "/src/traditional_chars.bin"),
+                &derived,
+            )
+            .unwrap();
+        }
+        assert_eq!(traditional_chars().bits, &derived[..]);
+        assert!(traditional_chars().contains('國'));
+        assert!(!traditional_chars().contains('国'));
+    }
     use super::*;
 
     fn tokens<T: Tokenizer>(mut tok: T, text: &str) -> Vec<(usize, String, usize, usize)> {
