@@ -36,10 +36,13 @@ use crate::contain::contained;
 use crate::corpus::{self, CorpusFile, Links};
 use crate::document::SectionSchema;
 
-/// Segments with more section documents than this are not merged further: merging large
-/// segments costs more time and memory than it saves (at 1 GB, merging without a cap took the
-/// peak to 1.96 GB and indexing to 397 s).
-pub const MAX_MERGE_DOCS: usize = 150_000;
+/// Most sections in a segment made by merging, and segments with more are not merged further.
+/// Every segment costs each search term a dictionary lookup and each search process its file
+/// mappings, so fewer is faster; a merge's memory grows with its segments (at 1 GB, merging
+/// without a cap, as tantivy's default policy does, took the peak to 1.96 GB).
+pub const MAX_MERGE_DOCS: usize = 400_000;
+/// Merges run side by side after a commit.
+const MERGES_AT_ONCE: usize = 2;
 /// Default writer memory budget, shared by the indexing threads.
 pub const DEFAULT_MEMORY_BUDGET: usize = 200 << 20;
 /// Most indexing threads: each holds its own share of the memory budget and its own segment,
@@ -226,9 +229,9 @@ pub fn index_corpus(
 ///
 /// Fewer segments make the index smaller (each repeats the gram dictionary) and searches
 /// faster. Deleted sections still count in BM25's statistics until their segment is rewritten,
-/// so rewriting them makes an updated index rank like a rebuilt one. Merges run side by side
-/// (one per core is what the machine can give) and a merge that fails leaves its segments as
-/// they were: the commit is already durable, and the next run tries again.
+/// so rewriting them makes an updated index rank like a rebuilt one. A merge that fails leaves its segments as
+/// they were: the commit is already durable, and the next run tries again. Merges run
+/// [`MERGES_AT_ONCE`] at a time.
 fn merge_after_commit(
     index: &tantivy::Index,
     writer: &mut IndexWriter,
@@ -237,16 +240,19 @@ fn merge_after_commit(
 ) -> Result<(), IndexError> {
     let mut totals = TokenTotals::load(dir);
     let groups = merge_groups(index, &totals);
-    let pending: Vec<_> = groups
-        .into_iter()
-        .map(|(ids, exact)| (writer.merge(&ids), exact))
-        .collect();
     // Merges of segments with deletions or with kept totals give estimated totals.
     let mut inexact = HashSet::new();
-    for (merge, exact) in pending {
-        if let Ok(Some(meta)) = merge.wait() {
-            if !exact {
-                inexact.insert(meta.id().uuid_string());
+    // Two at a time: one per core, and the memory of two merges, whatever the corpus size.
+    for wave in groups.chunks(MERGES_AT_ONCE) {
+        let pending: Vec<_> = wave
+            .iter()
+            .map(|(ids, exact)| (writer.merge(ids), *exact))
+            .collect();
+        for (merge, exact) in pending {
+            if let Ok(Some(meta)) = merge.wait() {
+                if !exact {
+                    inexact.insert(meta.id().uuid_string());
+                }
             }
         }
     }
