@@ -14,6 +14,7 @@ pub mod analyze;
 pub mod index;
 pub mod inspect;
 pub mod search;
+pub mod show;
 pub mod stats;
 
 /// What a command found.
@@ -74,6 +75,16 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Inspect(a) => inspect::run(a),
         Command::Analyze(a) => analyze::run(a),
         Command::Stats(a) => stats::run(a),
+        Command::Show(a) => show::run(a),
+    }
+}
+
+/// `--color` as the printers' colour rules take it.
+fn color_choice(when: clap::ColorChoice) -> anstream::ColorChoice {
+    match when {
+        clap::ColorChoice::Auto => anstream::ColorChoice::Auto,
+        clap::ColorChoice::Always => anstream::ColorChoice::Always,
+        clap::ColorChoice::Never => anstream::ColorChoice::Never,
     }
 }
 

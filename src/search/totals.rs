@@ -92,8 +92,8 @@ impl Tally {
     }
 }
 
-/// Counts matching sections, their distinct reports and distinct passages, in all or per
-/// bucket. Runs without scoring.
+/// Counts matching sections, their distinct reports and distinct passages, in all
+/// ([`Bucket::All`], always) and per bucket. Runs without scoring.
 pub(super) struct TotalsCollector {
     sections: SectionSchema,
     by: Option<CountBy>,
@@ -164,9 +164,7 @@ impl tantivy::collector::Collector for TotalsCollector {
         fruits: Vec<Vec<(Bucket, Tally)>>,
     ) -> tantivy::Result<Vec<(Bucket, Totals)>> {
         let mut merged: HashMap<Bucket, Tally> = HashMap::new();
-        if self.by.is_none() {
-            merged.insert(Bucket::All, Tally::default());
-        }
+        merged.insert(Bucket::All, Tally::default());
         for (bucket, tally) in fruits.into_iter().flatten() {
             merged.entry(bucket).or_default().merge(tally);
         }
@@ -183,8 +181,9 @@ impl tantivy::collector::SegmentCollector for SegmentTotals {
     fn collect(&mut self, doc: tantivy::DocId, _score: tantivy::Score) {
         let report = self.sections.report_of_key(self.keys.get_val(doc));
         let passage = self.passages.get_val(doc);
+        self.all.add(report, passage);
         let bucket = match &self.column {
-            BucketColumn::None => return self.all.add(report, passage),
+            BucketColumn::None => return,
             BucketColumn::Year(years) => years.first(doc),
             BucketColumn::Org(orgs) => orgs.as_ref().and_then(|o| o.ords().first(doc)),
         };
@@ -192,8 +191,9 @@ impl tantivy::collector::SegmentCollector for SegmentTotals {
     }
 
     fn harvest(self) -> Vec<(Bucket, Tally)> {
-        match self.column {
-            BucketColumn::None => vec![(Bucket::All, self.all)],
+        let mut out = vec![(Bucket::All, self.all)];
+        let buckets = match self.column {
+            BucketColumn::None => Vec::new(),
             BucketColumn::Year(_) => self
                 .buckets
                 .into_iter()
@@ -212,15 +212,17 @@ impl tantivy::collector::SegmentCollector for SegmentTotals {
                     (Bucket::Org(name), t)
                 })
                 .collect(),
-        }
+        };
+        out.extend(buckets);
+        out
     }
 }
 
 /// Exact totals of a query, in all or per bucket (`--count-by`): sections, distinct reports
 /// and distinct passages, counted over every match without scoring.
 impl Engine {
-    /// Totals per bucket, buckets in their natural order (see [`Bucket`]); with `by` None, one
-    /// [`Bucket::All`].
+    /// Totals of every match ([`Bucket::All`], first) and, with `by`, per bucket, in the order
+    /// of [`Bucket`].
     pub fn totals(
         &self,
         query: &ParsedQuery,
