@@ -58,6 +58,11 @@ pub enum Command {
     /// Show the whole section holding a line of a report (PATH:LINE, as a hit prints it), or
     /// every section of a report (PATH).
     Show(ShowArgs),
+    /// Print a shell completion script for govsearch on stdout.
+    Completions(CompletionsArgs),
+    /// Print govsearch's manual page (roff) on stdout, or write one page per command into a
+    /// folder.
+    Man(ManArgs),
 }
 
 /// `govsearch index`.
@@ -224,6 +229,23 @@ pub struct ShowArgs {
     /// When to colour: auto (stdout is a terminal and NO_COLOR is unset), always, never.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+/// `govsearch completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// `govsearch man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write govsearch.1 and one page per command (govsearch-search.1, …) into this folder
+    /// instead of printing govsearch.1.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 /// A count of at least one (`--per-report`).

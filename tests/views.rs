@@ -1,6 +1,6 @@
 //! The research views with the real binary: reports (`-l`, `--per-report`), counts per year and
 //! body (`--count-by`), order (`--sort`), context (`-A`/`-B`/`-C`, `show`), duplicates
-//! (`also_in`, `--no-collapse`), and colour. Counts are checked
+//! (`also_in`, `--no-collapse`), colour, completions and manual pages. Counts are checked
 //! against what the test reads in the files itself; every printed line against the source.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -758,6 +758,38 @@ fn colour_follows_the_color_flag_and_never_reaches_json() {
     assert!(stdout(&o).contains('\x1b'));
     let o = f.search(&["--color", "sometimes", QUERY]);
     assert_clean_error(&o, "sometimes");
+}
+
+#[test]
+fn completions_and_manual_pages_come_from_the_flag_definitions() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let o = run(&["completions", shell]);
+        assert_eq!(o.status.code(), Some(0), "{shell}");
+        let script = stdout(&o);
+        for flag in [
+            "files-with-matches",
+            "count-by",
+            "per-report",
+            "no-collapse",
+        ] {
+            assert!(script.contains(flag), "{shell}: {flag}");
+        }
+    }
+    assert_clean_error(&run(&["completions", "tcsh"]), "tcsh");
+    let o = run(&["man"]);
+    assert_eq!(o.status.code(), Some(0));
+    let page = stdout(&o);
+    assert!(page.contains(".TH govsearch 1"), "{page}");
+    assert!(page.contains("show"), "{page}");
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(&["man", "--dir", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let search = std::fs::read_to_string(dir.path().join("govsearch-search.1")).unwrap();
+    assert!(
+        search.contains("count\\-by") && search.contains("per\\-report"),
+        "{search}"
+    );
+    assert!(dir.path().join("govsearch-show.1").exists());
 }
 
 #[test]

@@ -11,8 +11,10 @@ use crate::cli::{Cli, Command};
 use crate::output;
 
 pub mod analyze;
+pub mod completions;
 pub mod index;
 pub mod inspect;
+pub mod man;
 pub mod search;
 pub mod show;
 pub mod stats;
@@ -76,6 +78,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Analyze(a) => analyze::run(a),
         Command::Stats(a) => stats::run(a),
         Command::Show(a) => show::run(a),
+        Command::Completions(a) => completions::run(a),
+        Command::Man(a) => man::run(a),
     }
 }
 
