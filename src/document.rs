@@ -21,7 +21,7 @@ use crate::analysis::{self, Normalized, Normalizer};
 use crate::report::{Report, Section};
 
 /// Version of the schema; an index of another version must be rebuilt.
-/// 4: the `passage` fingerprint and a fast `org` column, for the research views.
+/// 4: the `passage` fingerprint and fast `org` and `path` columns, for the research views.
 pub const SCHEMA_VERSION: u32 = 4;
 
 /// Bits of the tie-break key that hold the section's first line. 2^20 lines (a million) is more
@@ -47,6 +47,10 @@ const ORG_FIELD: &str = "org";
 
 /// Name of the year field, indexed, fast and stored.
 const YEAR_FIELD: &str = "year";
+
+/// Name of the path field: the deletion key (indexed), stored, and fast (a column per segment,
+/// so where a duplicate passage also is can be named without loading its document).
+const PATH_FIELD: &str = "path";
 
 /// The fields of a section document. Queries are built on these handles.
 #[derive(Debug, Clone, Copy)]
@@ -177,7 +181,7 @@ impl SectionSchema {
     /// Builds the schema.
     pub fn new() -> SectionSchema {
         let mut b = Schema::builder();
-        let path = b.add_text_field("path", STRING | STORED);
+        let path = b.add_text_field(PATH_FIELD, STRING | STORED | FAST);
         let title = b.add_text_field("title", STORED);
         let org = b.add_text_field(ORG_FIELD, STORED | FAST);
         let year = b.add_u64_field(YEAR_FIELD, INDEXED | FAST | STORED);
@@ -468,6 +472,20 @@ impl SectionSchema {
         segment: &SegmentReader,
     ) -> tantivy::Result<tantivy::columnar::Column<u64>> {
         segment.fast_fields().u64(YEAR_FIELD)
+    }
+
+    /// The path column of a segment (term ordinals and their dictionary).
+    pub fn paths(
+        &self,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<Option<tantivy::columnar::StrColumn>> {
+        segment.fast_fields().str(PATH_FIELD)
+    }
+
+    /// The first line of the section of a tie-break key (see [`SectionSchema::sort_keys`]):
+    /// exact for sections starting before line 2^20.
+    pub fn line_of_key(&self, key: u64) -> u64 {
+        key & ((1 << KEY_LINE_BITS) - 1)
     }
 
     /// The issuing body column of a segment (term ordinals and their dictionary); None when no

@@ -59,7 +59,7 @@ pub struct Hit {
     /// (A PDF's lines are those of its rejoined text: one per paragraph.)
     pub page: Option<usize>,
     /// The other matching sections whose passage is the same as this one (identical after
-    /// normalisation), best first, each with the line of its first match. Absent when there is
+    /// normalisation), in the order of the hits, each with its first line. Absent when there is
     /// none, and with `--no-collapse` or `--all`, where each of them is a hit of its own.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub also_in: Vec<Location>,
@@ -83,7 +83,7 @@ pub struct Hit {
 pub struct Location {
     /// File path as indexed.
     pub path: String,
-    /// 1-based line of the first match in that section, counted as a hit's `line`.
+    /// The first line of that section (its `line_start`), 1-based, counted as a hit's `line`.
     pub line: usize,
 }
 

@@ -97,7 +97,7 @@ impl HitSelection {
 struct Chosen {
     score: f32,
     addr: DocAddress,
-    also: Vec<DocAddress>,
+    also: Vec<Match>,
     more: Option<usize>,
 }
 
@@ -196,16 +196,13 @@ impl Engine {
         warn: &'e dyn Fn(&str),
     ) -> impl Iterator<Item = Result<Hit, SearchError>> + 'e {
         let mut sources = SourceLines::default();
+        let mut paths = PathColumns::default();
         selection.chosen.iter().enumerate().map(move |(i, chosen)| {
             self.guard(|| {
                 let s = self.sections.decode(&self.document(chosen.addr)?);
                 let mut hit = self.hit(i + 1, chosen.score, &s, &selection.forms);
                 hit.more_in_report = chosen.more;
-                hit.also_in = chosen
-                    .also
-                    .iter()
-                    .map(|&addr| self.location(addr, &selection.forms))
-                    .collect::<Result<_, _>>()?;
+                hit.also_in = self.locations(&chosen.also, &mut paths)?;
                 if let Some(context) = selection.context {
                     let lines = context.around(
                         &s,
@@ -307,16 +304,71 @@ impl Engine {
         self.searcher.doc(addr).map_err(|e| self.damaged(e))
     }
 
-    /// Where a section's first match is: its path and the line of the match, as a hit's.
-    fn location(&self, addr: DocAddress, forms: &[Normalized]) -> Result<Location, SearchError> {
-        let s = self.sections.decode(&self.document(addr)?);
-        let hit = self.hit(0, 0.0, &s, forms);
-        Ok(Location {
-            path: hit.path,
-            line: hit.line,
-        })
+    /// Where matching sections are: their paths and first lines, read from columns (a passage
+    /// may be in thousands of sections; loading each document would cost a block of the store,
+    /// and each path alone a block of the path dictionary, so they are looked up together).
+    fn locations(
+        &self,
+        sections: &[Match],
+        paths: &mut PathColumns,
+    ) -> Result<Vec<Location>, SearchError> {
+        let mut ords: HashMap<tantivy::SegmentOrdinal, Vec<u64>> = HashMap::new();
+        let mut ord_of = Vec::with_capacity(sections.len());
+        for m in sections {
+            let segment = m.addr.segment_ord;
+            if !paths.0.contains_key(&segment) {
+                let reader = self.searcher.segment_reader(segment);
+                let column = self.sections.paths(reader).map_err(|e| self.damaged(e))?;
+                paths.0.insert(segment, column);
+            }
+            let ord = paths.0[&segment]
+                .as_ref()
+                .and_then(|c| c.ords().first(m.addr.doc_id));
+            if let Some(ord) = ord {
+                ords.entry(segment).or_default().push(ord);
+            }
+            ord_of.push(ord);
+        }
+        let mut names: HashMap<(tantivy::SegmentOrdinal, u64), String> = HashMap::new();
+        for (segment, mut list) in ords {
+            list.sort_unstable();
+            list.dedup();
+            let Some(column) = &paths.0[&segment] else {
+                continue;
+            };
+            let mut at = list.iter();
+            let all_found = column
+                .dictionary()
+                .sorted_ords_to_term_cb(&list, |bytes| {
+                    if let Some(&ord) = at.next() {
+                        let name = String::from_utf8_lossy(bytes).into_owned();
+                        names.insert((segment, ord), name);
+                    }
+                })
+                .map_err(|e| self.damaged(e.into()))?;
+            if !all_found {
+                return Err(SearchError::Damaged {
+                    path: self.shown.clone(),
+                    message: "a section's path is missing from its segment's path column".into(),
+                });
+            }
+        }
+        Ok(sections
+            .iter()
+            .zip(ord_of)
+            .map(|(m, ord)| Location {
+                path: ord
+                    .and_then(|o| names.get(&(m.addr.segment_ord, o)).cloned())
+                    .unwrap_or_default(),
+                line: self.sections.line_of_key(m.key) as usize,
+            })
+            .collect())
     }
 }
+
+/// The path column of each segment, opened when first needed.
+#[derive(Default)]
+struct PathColumns(HashMap<tantivy::SegmentOrdinal, Option<tantivy::columnar::StrColumn>>);
 
 /// Totals of every match: sections, distinct reports and distinct passages.
 fn totals_of(matches: &[Match], sections: &SectionSchema) -> Totals {
@@ -428,7 +480,7 @@ fn choose_hits(
             Chosen {
                 score: m.score,
                 addr: m.addr,
-                also: also.iter().map(|a| a.addr).collect(),
+                also,
                 more,
             }
         })
