@@ -93,7 +93,8 @@ pub fn count_by(
         .max()
         .unwrap_or(0);
     let pad = |l: &str| format!("{l}{}", " ".repeat(width - l.width()));
-    let most = rows.iter().map(|(_, t)| t.reports).max().unwrap_or(0);
+    // Bars measure sections: how much is said, where reports per body are often one each.
+    let most = rows.iter().map(|(_, t)| t.sections).max().unwrap_or(0);
     writeln!(out, "{}  reports  sections", pad(heading))?;
     for ((_, t), l) in rows.iter().zip(&labels) {
         writeln!(
@@ -102,7 +103,7 @@ pub fn count_by(
             pad(l),
             t.reports,
             t.sections,
-            color.paint(style::BAR, &bar(t.reports, most))
+            color.paint(style::BAR, &bar(t.sections, most))
         )?;
     }
     writeln!(
