@@ -390,4 +390,19 @@ mod tests {
         assert_eq!(a.query, vec!["科技", "-AI", "-外包"]);
         assert!(a.not.is_empty());
     }
+
+    #[test]
+    fn only_the_search_subcommand_turns_dashed_words_into_exclusions() {
+        let args = |words: &[&str]| -> Vec<std::ffi::OsString> {
+            words.iter().map(std::ffi::OsString::from).collect()
+        };
+        // `search` as a value of show's --query is not the subcommand.
+        let show = args(&["govsearch", "show", "--query", "search", "-外包"]);
+        assert_eq!(exclusions_as_flags(show.clone()), show);
+        let search = args(&["govsearch", "search", "科技", "-外包"]);
+        assert_eq!(
+            exclusions_as_flags(search),
+            args(&["govsearch", "search", "科技", "--not=外包"])
+        );
+    }
 }
