@@ -129,8 +129,9 @@ fn bar(n: usize, most: usize) -> String {
     }
     let eighths = (n * BAR_COLUMNS * 8 / most).max(1);
     let mut bar = "█".repeat(eighths / 8);
-    if eighths % 8 > 0 {
-        bar.push(PARTIAL_BLOCKS[eighths % 8]);
+    let rest = eighths % 8;
+    if rest > 0 {
+        bar.push(PARTIAL_BLOCKS[rest]);
     }
     bar
 }

@@ -18,6 +18,7 @@
 //! them in the order stands for it and lists the others.
 
 use std::cmp::Ordering;
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 use tantivy::columnar::{Column, ColumnValues};
@@ -316,14 +317,14 @@ impl Engine {
         let mut ord_of = Vec::with_capacity(sections.len());
         for m in sections {
             let segment = m.addr.segment_ord;
-            if !paths.0.contains_key(&segment) {
-                let reader = self.searcher.segment_reader(segment);
-                let column = self.sections.paths(reader).map_err(|e| self.damaged(e))?;
-                paths.0.insert(segment, column);
-            }
-            let ord = paths.0[&segment]
-                .as_ref()
-                .and_then(|c| c.ords().first(m.addr.doc_id));
+            let column = match paths.0.entry(segment) {
+                Entry::Occupied(column) => column.into_mut(),
+                Entry::Vacant(place) => {
+                    let reader = self.searcher.segment_reader(segment);
+                    place.insert(self.sections.paths(reader).map_err(|e| self.damaged(e))?)
+                }
+            };
+            let ord = column.as_ref().and_then(|c| c.ords().first(m.addr.doc_id));
             if let Some(ord) = ord {
                 ords.entry(segment).or_default().push(ord);
             }
@@ -596,7 +597,7 @@ mod tests {
 
     #[test]
     fn year_orders_put_reports_without_a_year_last_and_rank_within_a_year() {
-        let mut v = vec![
+        let mut v = [
             m(1.0, 1, None),
             m(5.0, 2, Some(2020)),
             m(9.0, 3, Some(2021)),
