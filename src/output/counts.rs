@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{json_line, plural, sanitize, style, Color};
+use super::{json_line, passages_note, plural, sanitize, style, Color};
 use crate::json::{OrgCount, Totals, YearCount};
 use crate::search::Bucket;
 
@@ -111,14 +111,7 @@ pub fn count_by(
         "{}, {}{} in all",
         plural(all.reports, "report", "reports"),
         plural(all.sections, "section", "sections"),
-        if all.passages == all.sections {
-            String::new()
-        } else {
-            format!(
-                " ({})",
-                plural(all.passages, "distinct passage", "distinct passages")
-            )
-        }
+        passages_note(all)
     )
 }
 

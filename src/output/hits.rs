@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::{highlighted, json_line, plural, sanitize, style, Color};
+use super::{highlighted, json_line, passages_note, plural, sanitize, style, year_and_org, Color};
 use crate::json::{Location, ReportHit, Totals};
 use crate::search::Hit;
 
@@ -120,34 +120,15 @@ fn also_in_note(hit: &Hit) -> String {
     format!("{note}: {}{more}", shown.join(", "))
 }
 
-/// " (230 distinct passages)" when some matching sections are duplicates.
-fn passages_note(totals: &Totals) -> String {
-    if totals.passages == totals.sections {
-        String::new()
-    } else {
-        format!(
-            " ({})",
-            plural(totals.passages, "distinct passage", "distinct passages")
-        )
-    }
-}
-
 impl<W: Write> HitPrinter for HumanPrinter<W> {
     fn hit(&mut self, hit: &Hit) -> io::Result<()> {
-        let mut meta = Vec::new();
-        if let Some(y) = hit.year {
-            meta.push(y.to_string());
-        }
-        if let Some(o) = &hit.org {
-            meta.push(sanitize(o));
-        }
         let head = format!("{}. {}", hit.rank, sanitize(&hit.title));
-        let head = self.paint(style::TITLE, &head);
-        if meta.is_empty() {
-            writeln!(self.out, "{head}")?;
-        } else {
-            writeln!(self.out, "{head}  ({})", meta.join(" · "))?;
-        }
+        writeln!(
+            self.out,
+            "{}{}",
+            self.paint(style::TITLE, &head),
+            year_and_org(hit.year, hit.org.as_deref())
+        )?;
         if !hit.section.is_empty() {
             let path: Vec<String> = hit.section.iter().map(|s| sanitize(s)).collect();
             writeln!(
@@ -195,24 +176,13 @@ impl<W: Write> HitPrinter for HumanPrinter<W> {
     }
 
     fn report(&mut self, r: &ReportHit) -> io::Result<()> {
-        let mut meta = Vec::new();
-        if let Some(y) = r.year {
-            meta.push(y.to_string());
-        }
-        if let Some(o) = &r.org {
-            meta.push(sanitize(o));
-        }
-        let meta = if meta.is_empty() {
-            String::new()
-        } else {
-            format!("  ({})", meta.join(" · "))
-        };
         writeln!(
             self.out,
-            "{}  {}  {}{meta}",
+            "{}  {}  {}{}",
             self.paint(style::LOCATION, &sanitize(&r.path)),
             plural(r.sections, "section", "sections"),
             self.paint(style::TITLE, &sanitize(&r.title)),
+            year_and_org(r.year, r.org.as_deref()),
         )
     }
 

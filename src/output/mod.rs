@@ -99,6 +99,35 @@ pub(crate) fn highlighted(text: &str, highlights: &[[usize; 2]], color: Color) -
     out
 }
 
+/// `  (2019 · 某市科学技术局)` after a title: the report's year and issuing body, when it has
+/// them; empty otherwise.
+pub(crate) fn year_and_org(year: Option<u32>, org: Option<&str>) -> String {
+    let mut meta = Vec::new();
+    if let Some(y) = year {
+        meta.push(y.to_string());
+    }
+    if let Some(o) = org {
+        meta.push(sanitize(o));
+    }
+    if meta.is_empty() {
+        String::new()
+    } else {
+        format!("  ({})", meta.join(" · "))
+    }
+}
+
+/// ` (230 distinct passages)` when some matching sections are duplicates; empty otherwise.
+pub(crate) fn passages_note(totals: &crate::json::Totals) -> String {
+    if totals.passages == totals.sections {
+        String::new()
+    } else {
+        format!(
+            " ({})",
+            plural(totals.passages, "distinct passage", "distinct passages")
+        )
+    }
+}
+
 /// `n one` or `n many`.
 pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::{highlighted, json_line, sanitize, style, Color};
+use super::{highlighted, json_line, sanitize, style, year_and_org, Color};
 use crate::json::ShownSection;
 
 /// Prints one section.
@@ -11,19 +11,12 @@ pub fn section(out: &mut impl Write, s: &ShownSection, json: bool, color: Color)
     if json {
         return json_line(out, s);
     }
-    let mut meta = Vec::new();
-    if let Some(y) = s.year {
-        meta.push(y.to_string());
-    }
-    if let Some(o) = &s.org {
-        meta.push(sanitize(o));
-    }
-    let title = color.paint(style::TITLE, &sanitize(&s.title));
-    if meta.is_empty() {
-        writeln!(out, "{title}")?;
-    } else {
-        writeln!(out, "{title}  ({})", meta.join(" · "))?;
-    }
+    writeln!(
+        out,
+        "{}{}",
+        color.paint(style::TITLE, &sanitize(&s.title)),
+        year_and_org(s.year, s.org.as_deref())
+    )?;
     let heading = if s.section.is_empty() {
         "(preamble)".to_string()
     } else {
