@@ -270,6 +270,13 @@ fn files_with_matches_lists_each_report_once_with_its_sections_counted_from_the_
 fn count_by_year_matches_a_count_per_year_read_from_the_files_with_a_null_year_last() {
     let f = shared();
     let sections = file_sections(f);
+    // The years the counts group by are the ones the fixture files are named after.
+    for s in &sections {
+        let named = Path::new(&s.path)
+            .file_name()
+            .and_then(|n| n.to_str()?.get(..4)?.parse::<u32>().ok());
+        assert_eq!(s.year, named, "{}", s.path);
+    }
     for query in [QUERY, "科研诚信", "合同"] {
         let truth = literal_counts(&sections, query, |s| s.year);
         // Years ascending, the bucket without a year last.
