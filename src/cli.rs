@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, ColorChoice, Parser, Subcommand, ValueEnum};
 
 use crate::index;
 use crate::search;
@@ -55,6 +55,14 @@ pub enum Command {
     Analyze(AnalyzeArgs),
     /// Show what an index holds and what built it.
     Stats(StatsArgs),
+    /// Show the whole section holding a line of a report (PATH:LINE, as a hit prints it), or
+    /// every section of a report (PATH).
+    Show(ShowArgs),
+    /// Print a shell completion script for govsearch on stdout.
+    Completions(CompletionsArgs),
+    /// Print govsearch's manual page (roff) on stdout, or write one page per command into a
+    /// folder.
+    Man(ManArgs),
 }
 
 /// `govsearch index`.
@@ -129,6 +137,123 @@ pub struct SearchArgs {
     /// Exclude sections containing TERM (repeatable): the same as `NOT TERM` in the query.
     #[arg(long = "not", value_name = "TERM")]
     pub not: Vec<String>,
+    /// List matching reports instead of sections: one line per report, ranked by its best
+    /// section, with how many of its sections match (-n and --all count reports).
+    #[arg(
+        short = 'l',
+        long,
+        conflicts_with_all = ["count", "per_report", "context", "after_context", "before_context", "no_collapse"]
+    )]
+    pub files_with_matches: bool,
+    /// Show at most N hits per report; a report's first hit says how many more it holds.
+    #[arg(long, value_name = "N", value_parser = at_least_one)]
+    pub per_report: Option<usize>,
+    /// Count matching reports and sections (exact) per year or per issuing body: a bar chart,
+    /// or one JSON object per year or body with --json.
+    #[arg(
+        long,
+        value_enum,
+        value_name = "BY",
+        conflicts_with_all = ["count", "files_with_matches", "limit", "all", "sort", "per_report", "context", "after_context", "before_context"]
+    )]
+    pub count_by: Option<CountByArg>,
+    /// Order of hits (or of reports with -l): rank (best first), year (oldest first), -year
+    /// (newest first); best first within a year, reports without a year last. -n takes the
+    /// first N in this order.
+    #[arg(
+        long,
+        value_enum,
+        value_name = "ORDER",
+        default_value = "rank",
+        allow_hyphen_values = true
+    )]
+    pub sort: SortArg,
+    /// Show NUM source lines after each hit's match line (then the hit shows its whole match
+    /// line, as rg does).
+    #[arg(short = 'A', long, value_name = "NUM")]
+    pub after_context: Option<usize>,
+    /// Show NUM source lines before each hit's match line.
+    #[arg(short = 'B', long, value_name = "NUM")]
+    pub before_context: Option<usize>,
+    /// Show NUM source lines before and after each hit's match line (-A and -B override it).
+    #[arg(short = 'C', long, value_name = "NUM")]
+    pub context: Option<usize>,
+    /// Show each section of a duplicated passage as a hit of its own. By default, sections
+    /// whose text is identical after normalisation are one hit that lists the others
+    /// (--all never collapses: it shows every matching section).
+    #[arg(long)]
+    pub no_collapse: bool,
+    /// When to colour human output: auto (stdout is a terminal and NO_COLOR is unset), always,
+    /// never. JSON is never coloured.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// `--count-by`: what matches are counted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CountByArg {
+    /// The year a report is about.
+    Year,
+    /// The issuing body.
+    Org,
+}
+
+/// `--sort`: the order of hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    /// Best first.
+    Rank,
+    /// Oldest year first.
+    Year,
+    /// Newest year first.
+    #[value(name = "-year")]
+    YearDescending,
+}
+
+/// `govsearch show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// PATH:LINE (or PATH:LINE:COLUMN, as a hit prints it) for the section holding that line;
+    /// PATH alone for every section of the report. PATH as the index has it, or the same file
+    /// by another path.
+    pub location: String,
+    /// Highlight the matches of this query (the query language of search).
+    #[arg(short, long, value_name = "QUERY")]
+    pub query: Option<String>,
+    /// Index directory.
+    #[arg(long, default_value = DEFAULT_INDEX)]
+    pub index: PathBuf,
+    /// One JSON object per section.
+    #[arg(long)]
+    pub json: bool,
+    /// When to colour: auto (stdout is a terminal and NO_COLOR is unset), always, never.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// `govsearch completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// `govsearch man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write govsearch.1 and one page per command (govsearch-search.1, …) into this folder
+    /// instead of printing govsearch.1.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+/// A count of at least one (`--per-report`).
+fn at_least_one(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!("{s:?} is not a number of at least 1")),
+    }
 }
 
 /// `govsearch inspect`.
@@ -176,12 +301,15 @@ pub fn exclusions_as_flags(
     args: impl IntoIterator<Item = std::ffi::OsString>,
 ) -> Vec<std::ffi::OsString> {
     let mut out = Vec::new();
+    let mut subcommand_seen = false;
     let mut in_search = false;
     let mut after_dashes = false;
     for (i, arg) in args.into_iter().enumerate() {
         let text = arg.to_str();
-        if i > 0 && !in_search && text == Some("search") {
-            in_search = true;
+        if i > 0 && !subcommand_seen && !text.is_some_and(|t| t.starts_with('-')) {
+            // The subcommand: the first word after the program's name that is not a flag.
+            subcommand_seen = true;
+            in_search = text == Some("search");
         } else if in_search && !after_dashes {
             if text == Some("--") {
                 after_dashes = true;
@@ -237,7 +365,8 @@ mod tests {
         for (args, named) in [
             (&["科技", "--limt", "2"][..], "--limt"),
             (&["科技", "--colour"], "--colour"),
-            (&["科技", "-AI"], "-A"),
+            // -A is the after-context flag: -AI is -A with the value I, refused.
+            (&["科技", "-AI"], "--after-context"),
             (&["科技", "-5G"], "-5"),
         ] {
             let e = search_line(args).unwrap_err();
@@ -260,5 +389,20 @@ mod tests {
         let a = search_line(&["科技", "--", "-AI", "-外包"]).unwrap();
         assert_eq!(a.query, vec!["科技", "-AI", "-外包"]);
         assert!(a.not.is_empty());
+    }
+
+    #[test]
+    fn only_the_search_subcommand_turns_dashed_words_into_exclusions() {
+        let args = |words: &[&str]| -> Vec<std::ffi::OsString> {
+            words.iter().map(std::ffi::OsString::from).collect()
+        };
+        // `search` as a value of show's --query is not the subcommand.
+        let show = args(&["govsearch", "show", "--query", "search", "-外包"]);
+        assert_eq!(exclusions_as_flags(show.clone()), show);
+        let search = args(&["govsearch", "search", "科技", "-外包"]);
+        assert_eq!(
+            exclusions_as_flags(search),
+            args(&["govsearch", "search", "科技", "--not=外包"])
+        );
     }
 }

@@ -21,7 +21,8 @@ use crate::analysis::{self, Normalized, Normalizer};
 use crate::report::{Report, Section};
 
 /// Version of the schema; an index of another version must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 3;
+/// 4: the `passage` fingerprint and fast `org` and `path` columns, for the research views.
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Bits of the tie-break key that hold the section's first line. 2^20 lines (a million) is more
 /// than any report has; the remaining 44 bits identify the report.
@@ -36,6 +37,20 @@ const PAGES_SEP: char = ' ';
 
 /// Name of the fast tie-break key field.
 const KEY_FIELD: &str = "key";
+
+/// Name of the fast passage fingerprint field (see [`passage_fingerprint`]).
+const PASSAGE_FIELD: &str = "passage";
+
+/// Name of the issuing body field, stored and fast (a column per segment, so counting by body
+/// reads no document).
+const ORG_FIELD: &str = "org";
+
+/// Name of the year field, indexed, fast and stored.
+const YEAR_FIELD: &str = "year";
+
+/// Name of the path field: the deletion key (indexed), stored, and fast (a column per segment,
+/// so where a duplicate passage also is can be named without loading its document).
+const PATH_FIELD: &str = "path";
 
 /// The fields of a section document. Queries are built on these handles.
 #[derive(Debug, Clone, Copy)]
@@ -83,6 +98,8 @@ pub struct Fields {
     pub file: Field,
     /// Deterministic tie-break key (fast): the report's id above the section's first line.
     key: Field,
+    /// Fingerprint of the section's normalised text (fast): equal for duplicate passages.
+    passage: Field,
 }
 
 /// A section as the index stores it, decoded.
@@ -164,10 +181,10 @@ impl SectionSchema {
     /// Builds the schema.
     pub fn new() -> SectionSchema {
         let mut b = Schema::builder();
-        let path = b.add_text_field("path", STRING | STORED);
+        let path = b.add_text_field(PATH_FIELD, STRING | STORED | FAST);
         let title = b.add_text_field("title", STORED);
-        let org = b.add_text_field("org", STORED);
-        let year = b.add_u64_field("year", INDEXED | FAST | STORED);
+        let org = b.add_text_field(ORG_FIELD, STORED | FAST);
+        let year = b.add_u64_field(YEAR_FIELD, INDEXED | FAST | STORED);
         let date = b.add_text_field("date", STORED);
         let doc_number = b.add_text_field("doc_number", STORED);
         let org_keys = b.add_text_field("org_keys", STRING);
@@ -192,6 +209,7 @@ impl SectionSchema {
         let org_grams = gram_field(&mut b, "org_grams", false);
         let key = b.add_u64_field(KEY_FIELD, FAST);
         let file = b.add_u64_field("file", INDEXED);
+        let passage = b.add_u64_field(PASSAGE_FIELD, FAST);
         SectionSchema {
             schema: b.build(),
             fields: Fields {
@@ -215,6 +233,7 @@ impl SectionSchema {
                 org_grams,
                 file,
                 key,
+                passage,
             },
         }
     }
@@ -304,6 +323,7 @@ impl SectionSchema {
         doc.add_text(f.heading_grams, heading_norm.as_str());
         doc.add_u64(f.file, facts.file_id);
         doc.add_u64(f.key, sort_key(facts.file_id, section.line_start));
+        doc.add_u64(f.passage, passage_fingerprint(&norm));
         if first {
             doc.add_text(f.title_grams, facts.title_norm.as_str());
             if let Some(o) = &facts.org_norm {
@@ -446,6 +466,65 @@ impl SectionSchema {
     }
 }
 
+/// The research views' columns: duplicate passages, years and issuing bodies, read per segment
+/// without loading a document.
+impl SectionSchema {
+    /// The passage fingerprints of a segment's documents (see [`passage_fingerprint`]).
+    pub fn passages(&self, segment: &SegmentReader) -> tantivy::Result<Arc<dyn ColumnValues<u64>>> {
+        Ok(segment
+            .fast_fields()
+            .u64(PASSAGE_FIELD)?
+            .first_or_default_col(0))
+    }
+
+    /// The year column of a segment: `first(doc)` is None for a report without a year.
+    pub fn years(
+        &self,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<tantivy::columnar::Column<u64>> {
+        segment.fast_fields().u64(YEAR_FIELD)
+    }
+
+    /// The path column of a segment (term ordinals and their dictionary).
+    pub fn paths(
+        &self,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<Option<tantivy::columnar::StrColumn>> {
+        segment.fast_fields().str(PATH_FIELD)
+    }
+
+    /// The first line of the section of a tie-break key (see [`SectionSchema::sort_keys`]):
+    /// exact for sections starting before line 2^20.
+    pub fn line_of_key(&self, key: u64) -> u64 {
+        key & ((1 << KEY_LINE_BITS) - 1)
+    }
+
+    /// The issuing body column of a segment (term ordinals and their dictionary); None when no
+    /// document of the segment names a body.
+    pub fn orgs(
+        &self,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<Option<tantivy::columnar::StrColumn>> {
+        segment.fast_fields().str(ORG_FIELD)
+    }
+}
+
+/// The fingerprint of a passage: the first 64 bits of the blake3 hash of its normalised text
+/// (see [`crate::analysis`]: NFKC, lowercase, traditional to simplified, every whitespace run
+/// one space), trimmed. Sections with equal fingerprints are the same passage; nothing else is
+/// ignored (list markers and article numbers count).
+pub fn passage_fingerprint(normalized: &Normalized) -> u64 {
+    hash64(normalized.trim().as_bytes())
+}
+
+/// The first 64 bits of the blake3 hash of `bytes`.
+fn hash64(bytes: &[u8]) -> u64 {
+    let hash = blake3::hash(bytes);
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&hash.as_bytes()[..8]);
+    u64::from_be_bytes(first)
+}
+
 fn gram_field(b: &mut SchemaBuilder, name: &str, norms: bool) -> Field {
     b.add_text_field(
         name,
@@ -478,10 +557,7 @@ fn page_starts(line_pages: &[usize], first: usize, last: usize) -> String {
 /// A report's id: the first 64 bits of the blake3 hash of its path, shifted to leave room for
 /// the line in the tie-break key.
 fn file_id(path: &str) -> u64 {
-    let hash = blake3::hash(path.as_bytes());
-    let mut first = [0u8; 8];
-    first.copy_from_slice(&hash.as_bytes()[..8]);
-    u64::from_be_bytes(first) >> KEY_LINE_BITS
+    hash64(path.as_bytes()) >> KEY_LINE_BITS
 }
 
 /// The tie-break key: the report, then the section's first line.
@@ -547,5 +623,16 @@ mod tests {
             sort_key(file_id("data/a.txt"), 7) >> KEY_LINE_BITS,
             file_id("data/a.txt")
         );
+    }
+
+    #[test]
+    fn passages_are_equal_after_normalisation_and_only_then() {
+        let n = Normalizer::new();
+        let fp = |t: &str| passage_fingerprint(&n.normalize(t));
+        let a = fp("第一条\u{3000}為了規範法律顧問工作，制定本條例。\r\n\r\n");
+        assert_eq!(a, fp("  第一条 为了规范法律顾问工作，制定本条例。"));
+        assert_eq!(a, fp("第一条\n\n为了规范法律顾问工作，制定本条例。"));
+        assert_ne!(a, fp("第二条 为了规范法律顾问工作，制定本条例。"));
+        assert_ne!(a, fp("第一条 为了规范法律顾问工作,制定本条例"));
     }
 }

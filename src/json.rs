@@ -16,8 +16,10 @@ use serde::{Deserialize, Serialize};
 ///
 /// `{"rank","score","path","title","year","org","date","doc_number","section","level",
 /// "line_start","line_end","line","column","snippet","highlights","page"}`; `highlights` are
-/// character offsets into `snippet`, end
-/// exclusive.
+/// character offsets into `snippet`, end exclusive. Four more keys appear only when they say
+/// something: `also_in` (the same passage elsewhere, when duplicates are collapsed),
+/// `more_in_report` (with `--per-report`, on a report's first hit), `context_before` and
+/// `context_after` (with `-B`/`-A`/`-C`; then `snippet` is the whole line `line`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Hit {
     /// 1-based rank.
@@ -56,6 +58,128 @@ pub struct Hit {
     /// For a PDF, the page of the first match shown in the snippet; `null` for other formats.
     /// (A PDF's lines are those of its rejoined text: one per paragraph.)
     pub page: Option<usize>,
+    /// The other matching sections whose passage is the same as this one (identical after
+    /// normalisation), in the order of the hits, each with its first line. Absent when there is
+    /// none, and with `--no-collapse` or `--all`, where each of them is a hit of its own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_in: Vec<Location>,
+    /// With `--per-report`, on the first hit shown of each report: how many more hits that
+    /// report holds than are shown. Absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub more_in_report: Option<usize>,
+    /// With `-B N` or `-C N`: up to N source lines before `line`, oldest first, each without its
+    /// line end (blank lines are empty strings; page boilerplate the reader dropped inside the
+    /// section is an empty string too). Fewer at the start of the file. Absent without the
+    /// flag.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context_before: Option<Vec<String>>,
+    /// With `-A N` or `-C N`: up to N source lines after `line`, as `context_before`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context_after: Option<Vec<String>>,
+}
+
+/// A place in a report: `{"path","line"}`, as in a hit's `also_in`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Location {
+    /// File path as indexed.
+    pub path: String,
+    /// The first line of that section (its `line_start`), 1-based, counted as a hit's `line`.
+    pub line: usize,
+}
+
+/// `search -l --json`: one line per report, best first.
+///
+/// `{"path","title","year","org","sections","score"}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportHit {
+    /// File path as indexed.
+    pub path: String,
+    /// Report title.
+    pub title: String,
+    /// Year the report is about.
+    pub year: Option<u32>,
+    /// Issuing body.
+    pub org: Option<String>,
+    /// How many of its sections match: all of them, not only those a hit list would show.
+    pub sections: usize,
+    /// The score of its best section, which ranks the report.
+    pub score: f32,
+}
+
+/// `search --count --json`: one object, `{"sections","passages","reports"}`, exact.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Totals {
+    /// Matching sections.
+    pub sections: usize,
+    /// Distinct passages among them (sections identical after normalisation count once).
+    pub passages: usize,
+    /// Reports with at least one matching section.
+    pub reports: usize,
+}
+
+/// `search --count-by year --json`: one line per year, years ascending, the year `null`
+/// (reports without a year) last.
+///
+/// `{"year","reports","sections","passages"}`, exact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YearCount {
+    /// The year reports are about; `null` for reports without a year.
+    pub year: Option<u32>,
+    /// Reports of that year with at least one matching section.
+    pub reports: usize,
+    /// Their matching sections.
+    pub sections: usize,
+    /// Distinct passages among those sections.
+    pub passages: usize,
+}
+
+/// `search --count-by org --json`: one line per issuing body, most reports first, the body
+/// `null` (reports that name none) last.
+///
+/// `{"org","reports","sections","passages"}`, exact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrgCount {
+    /// The issuing body, as the reports name it; `null` for reports that name none.
+    pub org: Option<String>,
+    /// Its reports with at least one matching section.
+    pub reports: usize,
+    /// Their matching sections.
+    pub sections: usize,
+    /// Distinct passages among those sections.
+    pub passages: usize,
+}
+
+/// `show --json`: one line per section shown.
+///
+/// `{"path","title","year","org","section","level","line_start","line_end","page","text",
+/// "highlights"}`; `text` is the section's lines from `line_start` to `line_end` joined with
+/// `\n` (blank lines, and page boilerplate the reader dropped, as empty lines), `highlights`
+/// are `[start, end)` character offsets into `text` of the query's matches (empty without
+/// `--query`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ShownSection {
+    /// File path as indexed.
+    pub path: String,
+    /// Report title.
+    pub title: String,
+    /// Year the report is about.
+    pub year: Option<u32>,
+    /// Issuing body.
+    pub org: Option<String>,
+    /// Heading path, outermost first; empty for the preamble.
+    pub section: Vec<String>,
+    /// Level of the innermost heading (0: preamble).
+    pub level: u64,
+    /// First line, 1-based.
+    pub line_start: usize,
+    /// Last line, inclusive.
+    pub line_end: usize,
+    /// For a PDF, the page the section starts on; `null` for other formats.
+    pub page: Option<usize>,
+    /// The section's text, line by line.
+    pub text: String,
+    /// The query's matches in `text`, character offsets, end exclusive.
+    pub highlights: Vec<[usize; 2]>,
 }
 
 /// `inspect --json`: one line per file.

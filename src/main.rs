@@ -15,7 +15,15 @@ fn main() {
                 ExitStatus::Found
             };
             let _ = e.print();
-            if e.kind() == clap::error::ErrorKind::UnknownArgument {
+            // `-AI` is `-A I` (context lines) since -A, -B and -C exist: the same mistake.
+            let context_flag = matches!(
+                e.kind(),
+                clap::error::ErrorKind::InvalidValue | clap::error::ErrorKind::ValueValidation
+            ) && matches!(
+                e.get(clap::error::ContextKind::InvalidArg),
+                Some(clap::error::ContextValue::String(arg)) if arg.contains("-context ")
+            );
+            if e.kind() == clap::error::ErrorKind::UnknownArgument || context_flag {
                 eprintln!(
                     "note: to exclude a term that starts with a Latin letter or a digit, write NOT TERM or --not TERM; to search for text that starts with '-', put it after --"
                 );

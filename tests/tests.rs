@@ -11,3 +11,4 @@ mod robustness;
 mod search;
 mod shared_corpus;
 mod trust;
+mod views;

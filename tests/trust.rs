@@ -99,7 +99,8 @@ fn flags_are_flags_wherever_they_stand_and_unknown_ones_are_errors() {
     for (args, named) in [
         (&["科技", "--limt", "2"][..], "--limt"),
         (&["科技", "--colour"], "--colour"),
-        (&["科技", "-AI"], "-A"),
+        // -A is the after-context flag: -AI is -A with the value I, refused.
+        (&["科技", "-AI"], "--after-context"),
         (&["科技", "-5G"], "-5"),
     ] {
         let mut all = vec!["search", "--index", &idx];
@@ -107,6 +108,7 @@ fn flags_are_flags_wherever_they_stand_and_unknown_ones_are_errors() {
         let o = run(&all);
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         assert!(stderr(&o).contains(named), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains("NOT TERM"), "{args:?}: {}", stderr(&o));
         assert!(stdout(&o).is_empty());
     }
 }

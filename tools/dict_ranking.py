@@ -60,7 +60,7 @@ def main():
             return 1
         row = {}
         for k, idx in (("with", a.with_), ("without", a.without)):
-            hits = [json.loads(l) for l in run(idx, q, "--json", "-n", "10").splitlines() if l.strip()]
+            hits = [json.loads(l) for l in run(idx, q, "--json", "-n", "10", "--no-collapse").splitlines() if l.strip()]
             bad = sum(only_inside(q, section_text(h)) for h in hits)
             row[k] = bad
             tot[k] += bad

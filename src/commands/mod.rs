@@ -11,9 +11,12 @@ use crate::cli::{Cli, Command};
 use crate::output;
 
 pub mod analyze;
+pub mod completions;
 pub mod index;
 pub mod inspect;
+pub mod man;
 pub mod search;
+pub mod show;
 pub mod stats;
 
 /// What a command found.
@@ -74,6 +77,18 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Inspect(a) => inspect::run(a),
         Command::Analyze(a) => analyze::run(a),
         Command::Stats(a) => stats::run(a),
+        Command::Show(a) => show::run(a),
+        Command::Completions(a) => completions::run(a),
+        Command::Man(a) => man::run(a),
+    }
+}
+
+/// `--color` as the printers' colour rules take it.
+fn color_choice(when: clap::ColorChoice) -> anstream::ColorChoice {
+    match when {
+        clap::ColorChoice::Auto => anstream::ColorChoice::Auto,
+        clap::ColorChoice::Always => anstream::ColorChoice::Always,
+        clap::ColorChoice::Never => anstream::ColorChoice::Never,
     }
 }
 

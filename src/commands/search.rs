@@ -1,4 +1,5 @@
-//! `govsearch search`: ranked passages, JSON lines or a count.
+//! `govsearch search`: ranked passages, reports (`-l`), counts (`--count`, `--count-by`), as
+//! text or JSON lines.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -6,11 +7,13 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 
 use super::index::{first_use_options, index_with_progress};
-use super::Outcome;
+use super::{color_choice, Outcome};
 use crate::analysis::Normalizer;
-use crate::cli::{SearchArgs, DEFAULT_CORPUS, DEFAULT_INDEX};
-use crate::output::{self, Color, HitPrinter, HumanPrinter, JsonPrinter};
-use crate::search::{self, Engine, Filters, Limit};
+use crate::cli::{CountByArg, SearchArgs, SortArg, DEFAULT_CORPUS, DEFAULT_INDEX};
+use crate::output::{self, Color, HitPrinter, HumanPrinter, JsonPrinter, Summary};
+use crate::search::{
+    self, Context, CountBy, Engine, Filters, HitOptions, Limit, ParsedQuery, Sort,
+};
 
 /// Runs `search`.
 pub fn run(a: SearchArgs) -> Result<Outcome> {
@@ -28,34 +31,143 @@ pub fn run(a: SearchArgs) -> Result<Outcome> {
     }
     let open = crate::index::open(&a.index)?;
     let engine = Engine::new(&open)?;
-    let filters = Filters {
-        years: a.year,
-        org: a.org,
+    let search = Search {
+        engine: &engine,
+        query: &parsed,
+        filters: Filters {
+            years: a.year,
+            org: a.org.clone(),
+        },
+        color: Color::choose(color_choice(a.color)),
+        args: &a,
     };
     let mut out = io::BufWriter::new(io::stdout().lock());
-    if a.count {
-        let n = engine.count(&parsed, &filters)?;
-        writeln!(out, "{n}")?;
-        out.flush()?;
-        return Ok(Outcome::found_if(n > 0));
-    }
-    let limit = if a.all {
-        Limit::All
+    let outcome = if a.count {
+        search.count(&mut out)?
+    } else if let Some(by) = a.count_by {
+        search.count_by(&mut out, by)?
+    } else if a.files_with_matches {
+        search.reports(&mut out)?
     } else {
-        Limit::Top(a.limit)
+        search.hits(&mut out)?
     };
-    let ranking = engine.rank(&parsed, &filters, limit)?;
-    let mut printer: Box<dyn HitPrinter> = if a.json {
-        Box::new(JsonPrinter::new(&mut out))
-    } else {
-        Box::new(HumanPrinter::new(&mut out, Color::detect()))
-    };
-    // Hits are read and printed one at a time: `--all` streams.
-    for h in engine.hits(&ranking) {
-        printer.hit(&h?)?;
-    }
-    printer.totals(ranking.len(), ranking.sections, ranking.reports, a.all)?;
-    drop(printer);
     out.flush()?;
-    Ok(Outcome::found_if(!ranking.is_empty()))
+    Ok(outcome)
+}
+
+/// One search: the engine, the query and filters, and the flags that shape the output.
+struct Search<'a> {
+    engine: &'a Engine,
+    query: &'a ParsedQuery,
+    filters: Filters,
+    color: Color,
+    args: &'a SearchArgs,
+}
+
+impl Search<'_> {
+    fn limit(&self) -> Limit {
+        if self.args.all {
+            Limit::All
+        } else {
+            Limit::Top(self.args.limit)
+        }
+    }
+
+    fn sort(&self) -> Sort {
+        match self.args.sort {
+            SortArg::Rank => Sort::Rank,
+            SortArg::Year => Sort::Year,
+            SortArg::YearDescending => Sort::YearDescending,
+        }
+    }
+
+    fn printer<'w>(&self, out: &'w mut impl Write) -> Box<dyn HitPrinter + 'w> {
+        if self.args.json {
+            Box::new(JsonPrinter::new(out))
+        } else {
+            Box::new(HumanPrinter::new(out, self.color))
+        }
+    }
+
+    /// `--count`: the number of matching sections; with `--json`, every total.
+    fn count(&self, out: &mut impl Write) -> Result<Outcome> {
+        let totals = if self.args.json {
+            self.engine.totals(self.query, &self.filters, None)?[0].1
+        } else {
+            crate::json::Totals {
+                sections: self.engine.count(self.query, &self.filters)?,
+                ..Default::default()
+            }
+        };
+        output::counts::count(out, &totals, self.args.json)?;
+        Ok(Outcome::found_if(totals.sections > 0))
+    }
+
+    /// `--count-by`: exact totals per year or issuing body.
+    fn count_by(&self, out: &mut impl Write, by: CountByArg) -> Result<Outcome> {
+        let by = match by {
+            CountByArg::Year => CountBy::Year,
+            CountByArg::Org => CountBy::Org,
+        };
+        let buckets = self.engine.totals(self.query, &self.filters, Some(by))?;
+        let all = buckets[0].1;
+        output::counts::count_by(out, &buckets, &all, self.args.json, self.color)?;
+        Ok(Outcome::found_if(all.sections > 0))
+    }
+
+    /// `-l`: one line per report, best first.
+    fn reports(&self, out: &mut impl Write) -> Result<Outcome> {
+        let selection =
+            self.engine
+                .select_reports(self.query, &self.filters, self.limit(), self.sort())?;
+        let mut printer = self.printer(out);
+        for r in self.engine.selected_reports(&selection) {
+            printer.report(&r?)?;
+        }
+        printer.summary(&Summary {
+            shown: selection.len(),
+            totals: selection.totals,
+            all: self.args.all,
+            reports: true,
+            ..Default::default()
+        })?;
+        Ok(Outcome::found_if(!selection.is_empty()))
+    }
+
+    /// Hits, streamed: read, made and printed one at a time.
+    fn hits(&self, out: &mut impl Write) -> Result<Outcome> {
+        let a = self.args;
+        let context = (a.context.is_some()
+            || a.before_context.is_some()
+            || a.after_context.is_some())
+        .then(|| Context {
+            before: a.before_context.or(a.context).unwrap_or(0),
+            after: a.after_context.or(a.context).unwrap_or(0),
+        });
+        let options = HitOptions {
+            limit: self.limit(),
+            sort: self.sort(),
+            per_report: a.per_report,
+            // --all shows every matching section, as the completeness contract says.
+            collapse: !a.no_collapse && !a.all,
+            context,
+        };
+        let selection = self
+            .engine
+            .select_hits(self.query, &self.filters, &options)?;
+        let mut printer = self.printer(out);
+        let warn = |w: &str| output::warn(w);
+        for h in self.engine.selected_hits(&selection, &warn) {
+            printer.hit(&h?)?;
+        }
+        printer.summary(&Summary {
+            shown: selection.len(),
+            totals: selection.totals,
+            all: a.all,
+            collapsed: options.collapse,
+            per_report: a.per_report,
+            reports: false,
+        })?;
+        Ok(Outcome::found_if(!selection.is_empty()))
+    }
 }

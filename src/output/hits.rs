@@ -1,28 +1,46 @@
-//! Hit printers: one human block or one JSON line per hit.
+//! Hit printers: one human block or one JSON line per hit, one line per report (`-l`), and the
+//! closing line of totals.
 
 use std::io::{self, Write};
 
-use super::{sanitize, Color};
+use super::{highlighted, json_line, passages_note, plural, sanitize, style, year_and_org, Color};
+use crate::json::{Location, ReportHit, Totals};
 use crate::search::Hit;
 
-/// Something that prints hits.
+/// Something that prints hits and reports.
 pub trait HitPrinter {
     /// Prints one hit.
     fn hit(&mut self, hit: &Hit) -> io::Result<()>;
-    /// After the hits: `shown` of `sections` matching sections, in `reports` reports, were
-    /// printed (`all`: every one was asked for).
-    fn totals(
-        &mut self,
-        _shown: usize,
-        _sections: usize,
-        _reports: usize,
-        _all: bool,
-    ) -> io::Result<()> {
+    /// Prints one report (`-l`).
+    fn report(&mut self, report: &ReportHit) -> io::Result<()>;
+    /// After the hits or reports: what was shown of how many.
+    fn summary(&mut self, _summary: &Summary) -> io::Result<()> {
         Ok(())
     }
 }
 
-/// Human-readable hits: title line, heading path, `path:line`, snippet.
+/// What the closing line of a search says.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Summary {
+    /// Hits shown, or reports with `reports`.
+    pub shown: usize,
+    /// Every matching section, report and distinct passage.
+    pub totals: Totals,
+    /// Every hit (or report) was asked for (`--all`).
+    pub all: bool,
+    /// Each passage was shown once (duplicates collapsed).
+    pub collapsed: bool,
+    /// At most this many hits per report were shown.
+    pub per_report: Option<usize>,
+    /// Reports were listed (`-l`), not hits.
+    pub reports: bool,
+}
+
+/// Most places listed in a hit's "also in" note; `--json` lists every one.
+const ALSO_IN_SHOWN: usize = 3;
+
+/// Human-readable hits: title line, heading path, `path:line:column`, snippet (or the match
+/// line with the lines around it), notes.
 pub struct HumanPrinter<W: Write> {
     out: W,
     color: Color,
@@ -34,72 +52,90 @@ impl<W: Write> HumanPrinter<W> {
         HumanPrinter { out, color }
     }
 
-    fn paint(&self, code: &str, text: &str) -> String {
-        match self.color {
-            Color::On => format!("\x1b[{code}m{text}\x1b[0m"),
-            Color::Off => text.to_string(),
+    fn paint(&self, style: anstyle::Style, text: &str) -> String {
+        self.color.paint(style, text)
+    }
+
+    /// Source lines numbered as rg numbers them: `N:` the match line, `N-` the lines around it.
+    fn context(&mut self, hit: &Hit, before: &[String], after: &[String]) -> io::Result<()> {
+        let first = hit.line - before.len();
+        let width = (hit.line + after.len()).to_string().len();
+        let numbered =
+            |n: usize, mark: char| self.paint(style::LINE_NUMBER, &format!("{n:>width$}{mark}"));
+        let mut lines: Vec<String> = Vec::new();
+        for (k, text) in before.iter().enumerate() {
+            lines.push(format!("{}{}", numbered(first + k, '-'), sanitize(text)));
         }
+        lines.push(format!(
+            "{}{}",
+            numbered(hit.line, ':'),
+            highlighted(&hit.snippet, &hit.highlights, self.color)
+        ));
+        for (k, text) in after.iter().enumerate() {
+            lines.push(format!(
+                "{}{}",
+                numbered(hit.line + 1 + k, '-'),
+                sanitize(text)
+            ));
+        }
+        for line in lines {
+            writeln!(self.out, "   {line}")?;
+        }
+        Ok(())
     }
 }
 
-impl<W: Write> HumanPrinter<W> {
-    /// The closing line: how many sections were shown of how many, in how many reports.
-    fn write_totals(
-        &mut self,
-        shown: usize,
-        total: usize,
-        reports: usize,
-        all: bool,
-    ) -> io::Result<()> {
-        let sections = plural(total, "section", "sections");
-        let reports = plural(reports, "report", "reports");
-        if shown == 0 {
-            return Ok(());
-        }
-        if shown < total && !all {
-            writeln!(
-                self.out,
-                "{shown} of {sections}, in {reports} (--all for every section)"
-            )
-        } else {
-            writeln!(self.out, "{sections}, in {reports}")
-        }
+/// "also in 3 reports: a.txt:12, b.txt:40, c.txt:7": where else a hit's passage is.
+fn also_in_note(hit: &Hit) -> String {
+    let mut others: Vec<&str> = hit
+        .also_in
+        .iter()
+        .map(|l| l.path.as_str())
+        .filter(|p| *p != hit.path)
+        .collect();
+    others.sort_unstable();
+    others.dedup();
+    let here = hit.also_in.iter().filter(|l| l.path == hit.path).count();
+    let mut note = String::from("also");
+    if !others.is_empty() {
+        note += &format!(" in {}", plural(others.len(), "report", "reports"));
     }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    if here > 0 {
+        if !others.is_empty() {
+            note += " and";
+        }
+        note += &format!(" {} in this report", plural(here, "time", "times"));
+    }
+    let shown: Vec<String> = hit
+        .also_in
+        .iter()
+        .take(ALSO_IN_SHOWN)
+        .map(|Location { path, line }| format!("{}:{line}", sanitize(path)))
+        .collect();
+    let more = if hit.also_in.len() > ALSO_IN_SHOWN {
+        ", …"
+    } else {
+        ""
+    };
+    format!("{note}: {}{more}", shown.join(", "))
 }
 
 impl<W: Write> HitPrinter for HumanPrinter<W> {
-    fn totals(
-        &mut self,
-        shown: usize,
-        sections: usize,
-        reports: usize,
-        all: bool,
-    ) -> io::Result<()> {
-        self.write_totals(shown, sections, reports, all)
-    }
-
     fn hit(&mut self, hit: &Hit) -> io::Result<()> {
-        let mut meta = Vec::new();
-        if let Some(y) = hit.year {
-            meta.push(y.to_string());
-        }
-        if let Some(o) = &hit.org {
-            meta.push(sanitize(o));
-        }
         let head = format!("{}. {}", hit.rank, sanitize(&hit.title));
-        let head = self.paint("1", &head);
-        if meta.is_empty() {
-            writeln!(self.out, "{head}")?;
-        } else {
-            writeln!(self.out, "{head}  ({})", meta.join(" · "))?;
-        }
+        writeln!(
+            self.out,
+            "{}{}",
+            self.paint(style::TITLE, &head),
+            year_and_org(hit.year, hit.org.as_deref())
+        )?;
         if !hit.section.is_empty() {
             let path: Vec<String> = hit.section.iter().map(|s| sanitize(s)).collect();
-            writeln!(self.out, "   {}", self.paint("36", &path.join(" › ")))?;
+            writeln!(
+                self.out,
+                "   {}",
+                self.paint(style::HEADING, &path.join(" › "))
+            )?;
         }
         let loc = match hit.page {
             // A PDF: the page, which a viewer can open, and the line:column of the rejoined
@@ -112,27 +148,90 @@ impl<W: Write> HitPrinter for HumanPrinter<W> {
             ),
             None => format!("{}:{}:{}", sanitize(&hit.path), hit.line, hit.column),
         };
-        writeln!(self.out, "   {}", self.paint("35", &loc))?;
-        let chars: Vec<char> = hit.snippet.chars().collect();
-        let mut snippet = String::new();
-        let mut at = 0;
-        for [a, b] in &hit.highlights {
-            let (a, b) = ((*a).min(chars.len()), (*b).min(chars.len()));
-            if a < at {
-                continue;
-            }
-            snippet.push_str(&sanitize(&chars[at..a].iter().collect::<String>()));
-            let matched = sanitize(&chars[a..b].iter().collect::<String>());
-            snippet.push_str(&self.paint("1;31", &matched));
-            at = b;
+        writeln!(self.out, "   {}", self.paint(style::LOCATION, &loc))?;
+        match (&hit.context_before, &hit.context_after) {
+            (None, None) => writeln!(
+                self.out,
+                "   {}",
+                highlighted(&hit.snippet, &hit.highlights, self.color)
+            )?,
+            (before, after) => self.context(
+                hit,
+                before.as_deref().unwrap_or_default(),
+                after.as_deref().unwrap_or_default(),
+            )?,
         }
-        snippet.push_str(&sanitize(&chars[at..].iter().collect::<String>()));
-        writeln!(self.out, "   {snippet}")?;
+        if let Some(more) = hit.more_in_report.filter(|&n| n > 0) {
+            let note = format!("+ {more} more in this report");
+            writeln!(self.out, "   {}", self.paint(style::NOTE, &note))?;
+        }
+        if !hit.also_in.is_empty() {
+            writeln!(
+                self.out,
+                "   {}",
+                self.paint(style::NOTE, &also_in_note(hit))
+            )?;
+        }
         writeln!(self.out)
+    }
+
+    fn report(&mut self, r: &ReportHit) -> io::Result<()> {
+        writeln!(
+            self.out,
+            "{}  {}  {}{}",
+            self.paint(style::LOCATION, &sanitize(&r.path)),
+            plural(r.sections, "section", "sections"),
+            self.paint(style::TITLE, &sanitize(&r.title)),
+            year_and_org(r.year, r.org.as_deref()),
+        )
+    }
+
+    fn summary(&mut self, s: &Summary) -> io::Result<()> {
+        let t = &s.totals;
+        if s.shown == 0 {
+            return Ok(());
+        }
+        let sections = format!(
+            "{}{}",
+            plural(t.sections, "section", "sections"),
+            passages_note(t)
+        );
+        let reports = plural(t.reports, "report", "reports");
+        if s.reports {
+            return if s.shown < t.reports {
+                writeln!(
+                    self.out,
+                    "{} of {reports} (--all for every report), {sections}",
+                    s.shown
+                )
+            } else {
+                writeln!(self.out, "{reports}, {sections}")
+            };
+        }
+        let showable = if s.collapsed { t.passages } else { t.sections };
+        if s.shown >= showable {
+            return writeln!(self.out, "{sections}, in {reports}");
+        }
+        let mut why = Vec::new();
+        if let Some(n) = s.per_report {
+            why.push(format!("at most {n} per report"));
+        }
+        if s.collapsed && t.passages < t.sections {
+            why.push("each passage once".to_string());
+        }
+        if !s.all {
+            why.push("--all for every section".to_string());
+        }
+        writeln!(
+            self.out,
+            "{} of {sections}, in {reports} ({})",
+            s.shown,
+            why.join("; ")
+        )
     }
 }
 
-/// One JSON object per hit per line.
+/// One JSON object per hit or report, per line.
 pub struct JsonPrinter<W: Write> {
     out: W,
 }
@@ -146,7 +245,10 @@ impl<W: Write> JsonPrinter<W> {
 
 impl<W: Write> HitPrinter for JsonPrinter<W> {
     fn hit(&mut self, hit: &Hit) -> io::Result<()> {
-        serde_json::to_writer(&mut self.out, hit)?;
-        self.out.write_all(b"\n")
+        json_line(&mut self.out, hit)
+    }
+
+    fn report(&mut self, report: &ReportHit) -> io::Result<()> {
+        json_line(&mut self.out, report)
     }
 }

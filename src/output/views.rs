@@ -4,16 +4,10 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use super::{sanitize, sanitize_path};
+use super::{json_line, sanitize, sanitize_path};
 use crate::corpus::Document;
 use crate::index::{IndexStats, IndexSummary};
 use crate::json::{InspectRecord, InspectSection};
-
-/// Writes one JSON value on one line.
-fn json_line(out: &mut impl Write, value: &impl serde::Serialize) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, value)?;
-    writeln!(out)
-}
 
 /// `inspect`: a file's format, facts and section tree, as text or one JSON line.
 pub fn inspect(out: &mut impl Write, doc: &Document, json: bool) -> io::Result<()> {

@@ -2,7 +2,9 @@
 //!
 //! This module owns which sections match and in which order hits come: the query language
 //! ([`query`]), the gram queries that find substrings ([`matching`]), ranking (below) and
-//! snippets ([`snippet`]). It builds queries on the section document's fields
+//! snippets ([`snippet`]); the views over every match (duplicates collapsed, hits per report,
+//! year order, reports: `grouping`), exact totals per year or body (`totals`) and the lines
+//! around a hit or a whole section (`context`). It builds queries on the section document's fields
 //! ([`crate::document`]) and knows nothing of how hits are printed.
 //!
 //! **Matching** is exact substring matching on the `grams` field (see [`crate::analysis`]):
@@ -33,14 +35,20 @@ use thiserror::Error;
 
 use crate::analysis::{Normalized, Normalizer};
 use crate::contain::contained;
-use crate::document::SectionSchema;
+use crate::document::{SectionSchema, StoredSection};
 use crate::index::{ExactStatistics, OpenIndex, TokenTotals};
 pub use crate::json::Hit;
 
+mod context;
+mod grouping;
 pub mod matching;
 pub mod query;
 pub mod snippet;
 mod totals;
+
+pub use context::{Context, LinesAround, ShowError, SourceLines};
+pub use grouping::{HitOptions, HitSelection, ReportSelection, Sort};
+pub use totals::{Bucket, CountBy};
 
 pub use matching::substring_query;
 pub use query::{
@@ -49,7 +57,7 @@ pub use query::{
 pub use snippet::{make_snippet, Snippet};
 
 use matching::{all_of, any_of};
-use totals::ReportCounter;
+use totals::TotalsCollector;
 
 /// Score added per term found as whole words; above any sum of BM25 scores.
 pub const WHOLE_WORD_BONUS: f32 = 1000.0;
@@ -130,6 +138,8 @@ pub struct Ranking {
     pub sections: usize,
     /// Reports with at least one matching section.
     pub reports: usize,
+    /// Distinct passages among the matching sections.
+    pub passages: usize,
     forms: Vec<Normalized>,
 }
 
@@ -253,11 +263,7 @@ impl Engine {
     ) -> Result<Ranking, SearchError> {
         self.guard(|| {
             let q = self.build(query, filters, true)?;
-            let counter = ReportCounter {
-                sections: self.sections.clone(),
-            };
-            let scored = self.sections.scored_fields();
-            let statistics = ExactStatistics::new(&self.searcher, &self.totals, &scored);
+            let counter = TotalsCollector::overall(self.sections.clone());
             let schema = self.sections.clone();
             // One pass gives the totals and the best `n`. A top-n collector holds room for n
             // hits, so a large `--limit` (or `--all`) first counts, and asks for no more room
@@ -278,13 +284,15 @@ impl Engine {
             };
             let n = match limit {
                 Limit::Top(n) if n <= ONE_PASS_LIMIT => n,
-                Limit::Top(n) => n.min(self.count_built(&q, &counter)?),
-                Limit::All => self.count_built(&q, &counter)?,
+                Limit::Top(n) => n.min(self.count_built(&q)?),
+                Limit::All => self.count_built(&q)?,
             };
-            let (top, (sections, reports)) = self
-                .searcher
-                .search_with_statistics_provider(&q, &(top_docs(n), counter), &statistics)
-                .map_err(|e| self.damaged(e))?;
+            let (top, totals) = self.scored_search(&q, &(top_docs(n), counter))?;
+            let crate::json::Totals {
+                sections,
+                reports,
+                passages,
+            } = totals::overall(&totals);
             let top: Vec<(f32, DocAddress)> = top
                 .into_iter()
                 .take(n)
@@ -294,18 +302,29 @@ impl Engine {
                 top,
                 sections,
                 reports,
+                passages,
                 forms: query.highlight_forms(),
             })
         })
     }
 
     /// Sections matching an already built query.
-    fn count_built(&self, q: &dyn Query, counter: &ReportCounter) -> Result<usize, SearchError> {
-        Ok(self
-            .searcher
-            .search(q, counter)
-            .map_err(|e| self.damaged(e))?
-            .0)
+    fn count_built(&self, q: &dyn Query) -> Result<usize, SearchError> {
+        self.searcher.search(q, &Count).map_err(|e| self.damaged(e))
+    }
+
+    /// Runs a scoring collector with the index's exact BM25 token totals (see
+    /// [`crate::index::token_totals`]): every ranked search goes through here.
+    fn scored_search<C: tantivy::collector::Collector>(
+        &self,
+        q: &dyn Query,
+        collector: &C,
+    ) -> Result<C::Fruit, SearchError> {
+        let scored = self.sections.scored_fields();
+        let statistics = ExactStatistics::new(&self.searcher, &self.totals, &scored);
+        self.searcher
+            .search_with_statistics_provider(q, collector, &statistics)
+            .map_err(|e| self.damaged(e))
     }
 
     /// The hits of a ranking, best first, each read from the index when asked for.
@@ -321,13 +340,14 @@ impl Engine {
                 self.guard(|| {
                     let doc: TantivyDocument =
                         self.searcher.doc(addr).map_err(|e| self.damaged(e))?;
-                    Ok(self.hit(i + 1, score, &doc, &ranking.forms))
+                    let s = self.sections.decode(&doc);
+                    Ok(self.hit(i + 1, score, &s, &ranking.forms))
                 })
             })
     }
 
-    fn hit(&self, rank: usize, score: f32, doc: &TantivyDocument, forms: &[Normalized]) -> Hit {
-        let s = self.sections.decode(doc);
+    /// The hit of a stored section: its facts, snippet and where its first match shown is.
+    fn hit(&self, rank: usize, score: f32, s: &StoredSection, forms: &[Normalized]) -> Hit {
         let snippet = make_snippet(&self.normalizer, &s.text, forms, SNIPPET_CHARS);
         // Line k of a section's text is source line line_start + k (see crate::report).
         let (line, column) = snippet
@@ -344,13 +364,13 @@ impl Engine {
         Hit {
             rank,
             score,
-            path: s.path,
-            title: s.title,
+            path: s.path.clone(),
+            title: s.title.clone(),
             year: s.year,
-            org: s.org,
-            date: s.date,
-            doc_number: s.doc_number,
-            section: s.heading,
+            org: s.org.clone(),
+            date: s.date.clone(),
+            doc_number: s.doc_number.clone(),
+            section: s.heading.clone(),
             level: s.level,
             line_start: s.line_start as usize,
             line_end: s.line_end as usize,
@@ -359,6 +379,10 @@ impl Engine {
             snippet: snippet.text,
             highlights: snippet.highlights,
             page,
+            also_in: Vec::new(),
+            more_in_report: None,
+            context_before: None,
+            context_after: None,
         }
     }
 

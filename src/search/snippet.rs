@@ -25,20 +25,15 @@ const BOUNDARY_SLACK_DIVISOR: usize = 4;
 /// The mark shown where a snippet cuts the text.
 const ELLIPSIS: char = '…';
 
-/// Makes a snippet of about `width` characters of `text` around the window holding the most
-/// matches of the normalised `forms`. It starts after a clause boundary (。；，、 or a line
-/// break) and ends on one when one is near, shows `…` where it cuts, and never cuts inside a
-/// match: every highlight covers its whole match. Highlights are character offsets into the
-/// snippet and cover whole original characters, even where normalisation changed them.
-pub fn make_snippet(
+/// Every match of the normalised `forms` in `text`, as byte ranges of `text` covering whole
+/// original characters, sorted (matches of different forms may overlap).
+pub fn match_ranges(
     normalizer: &Normalizer,
     text: &str,
     forms: &[Normalized],
-    width: usize,
-) -> Snippet {
+) -> Vec<(usize, usize)> {
     let mapped = normalizer.normalize_mapped(text);
     let norm_chars: Vec<char> = mapped.text.chars().collect();
-    // Matches as byte ranges of the original text.
     let mut matches: Vec<(usize, usize)> = Vec::new();
     for form in forms {
         let needle: Vec<char> = form.chars().collect();
@@ -56,6 +51,37 @@ pub fn make_snippet(
         }
     }
     matches.sort();
+    matches
+}
+
+/// The matches of the normalised `forms` in the whole of `text` (no cut, whitespace kept), as
+/// `[start, end)` character offsets into `text`, overlaps merged.
+pub fn highlight_all(normalizer: &Normalizer, text: &str, forms: &[Normalized]) -> Vec<[usize; 2]> {
+    let char_starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    let char_at = |byte: usize| char_starts.partition_point(|&b| b < byte);
+    let mut merged: Vec<[usize; 2]> = Vec::new();
+    for (a, b) in match_ranges(normalizer, text, forms) {
+        let (a, b) = (char_at(a), char_at(b));
+        match merged.last_mut() {
+            Some(last) if a <= last[1] => last[1] = last[1].max(b),
+            _ => merged.push([a, b]),
+        }
+    }
+    merged
+}
+
+/// Makes a snippet of about `width` characters of `text` around the window holding the most
+/// matches of the normalised `forms`. It starts after a clause boundary (。；，、 or a line
+/// break) and ends on one when one is near, shows `…` where it cuts, and never cuts inside a
+/// match: every highlight covers its whole match. Highlights are character offsets into the
+/// snippet and cover whole original characters, even where normalisation changed them.
+pub fn make_snippet(
+    normalizer: &Normalizer,
+    text: &str,
+    forms: &[Normalized],
+    width: usize,
+) -> Snippet {
+    let matches = match_ranges(normalizer, text, forms);
     // Original characters as (byte offset, char).
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let char_at = |byte: usize| chars.partition_point(|(b, _)| *b < byte);
@@ -179,6 +205,19 @@ pub(crate) mod tests {
             .collect();
         assert_eq!(marked, vec!["ＧＤＰ", "國務院"]);
         assert_eq!(s.first_match, text.find("ＧＤＰ"));
+    }
+
+    #[test]
+    fn whole_text_highlights_are_character_offsets_with_overlaps_merged() {
+        let n = Normalizer::new();
+        let text = "一、法律顧問\n\u{3000}聘请法律顾问3名。";
+        let h = highlight_all(&n, text, &[n.normalize("法律顾问"), n.normalize("顾问3")]);
+        let chars: Vec<char> = text.chars().collect();
+        let marked: Vec<String> = h
+            .iter()
+            .map(|[a, b]| chars[*a..*b].iter().collect())
+            .collect();
+        assert_eq!(marked, ["法律顧問", "法律顾问3"]);
     }
 
     #[test]

@@ -1,35 +1,157 @@
-//! Totals: how many sections match, and in how many reports, counted in one pass.
+//! Totals: how many sections match, in how many reports and how many distinct passages, in all
+//! or for each year or issuing body, counted exactly in one pass over every match.
 //!
-//! It knows the section document only through [`SectionSchema`]'s keys.
+//! It knows the section document only through [`SectionSchema`]'s columns (tie-break key,
+//! passage fingerprint, year, issuing body); it reads no stored document and no score.
 
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
+
+use tantivy::columnar::{Column, ColumnValues, StrColumn};
+
+use super::{Engine, Filters, ParsedQuery, SearchError};
 use crate::document::SectionSchema;
+use crate::json::Totals;
 
-/// Counts matching sections and the distinct reports they belong to, in one pass.
-pub(super) struct ReportCounter {
-    pub(super) sections: SectionSchema,
+/// What matches are counted by (`--count-by`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountBy {
+    /// The year a report is about.
+    Year,
+    /// The issuing body.
+    Org,
 }
 
-pub(super) struct SegmentReportCounter {
-    keys: std::sync::Arc<dyn tantivy::columnar::ColumnValues<u64>>,
-    sections: SectionSchema,
-    count: usize,
+/// The group a total is counted for.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Bucket {
+    /// Every match.
+    All,
+    /// Reports about this year; None for reports without a year.
+    Year(Option<u32>),
+    /// Reports of this issuing body; None for reports that name none.
+    Org(Option<String>),
+}
+
+/// Passage fingerprints are already hashes (see [`crate::document::passage_fingerprint`]):
+/// a set of them needs no second hash.
+#[derive(Default)]
+pub(super) struct Fingerprint(u64);
+
+impl Hasher for Fingerprint {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Only u64 keys are hashed; fold anything else in, to stay a correct hasher.
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// Hash-map state for keys that are passage fingerprints.
+pub(super) type ByFingerprint = BuildHasherDefault<Fingerprint>;
+
+/// The sections, reports and passages seen for one bucket.
+#[derive(Default)]
+pub(super) struct Tally {
+    sections: usize,
     reports: Vec<u64>,
+    passages: HashSet<u64, ByFingerprint>,
 }
 
-impl tantivy::collector::Collector for ReportCounter {
-    type Fruit = (usize, usize);
-    type Child = SegmentReportCounter;
+impl Tally {
+    fn add(&mut self, report: u64, passage: u64) {
+        self.sections += 1;
+        // Sections of a report are mostly adjacent: skip the repeats cheaply.
+        if self.reports.last() != Some(&report) {
+            self.reports.push(report);
+        }
+        self.passages.insert(passage);
+    }
+
+    fn merge(&mut self, other: Tally) {
+        self.sections += other.sections;
+        self.reports.extend(other.reports);
+        self.passages.extend(other.passages);
+    }
+
+    fn totals(mut self) -> Totals {
+        self.reports.sort_unstable();
+        self.reports.dedup();
+        Totals {
+            sections: self.sections,
+            reports: self.reports.len(),
+            passages: self.passages.len(),
+        }
+    }
+}
+
+/// Counts matching sections, their distinct reports and distinct passages, in all
+/// ([`Bucket::All`], always) and per bucket. Runs without scoring.
+pub(super) struct TotalsCollector {
+    sections: SectionSchema,
+    by: Option<CountBy>,
+}
+
+impl TotalsCollector {
+    /// Totals of every match together.
+    pub(super) fn overall(sections: SectionSchema) -> Self {
+        TotalsCollector { sections, by: None }
+    }
+
+    /// Totals per year or per issuing body.
+    pub(super) fn by(sections: SectionSchema, by: CountBy) -> Self {
+        TotalsCollector {
+            sections,
+            by: Some(by),
+        }
+    }
+}
+
+/// The column a segment's matches are bucketed by.
+enum BucketColumn {
+    None,
+    Year(Column<u64>),
+    Org(Option<StrColumn>),
+}
+
+pub(super) struct SegmentTotals {
+    sections: SectionSchema,
+    keys: Arc<dyn ColumnValues<u64>>,
+    passages: Arc<dyn ColumnValues<u64>>,
+    column: BucketColumn,
+    all: Tally,
+    /// Per year, or per term ordinal of the issuing body in this segment.
+    buckets: HashMap<Option<u64>, Tally>,
+}
+
+impl tantivy::collector::Collector for TotalsCollector {
+    type Fruit = Vec<(Bucket, Totals)>;
+    type Child = SegmentTotals;
 
     fn for_segment(
         &self,
         _segment: tantivy::SegmentOrdinal,
         reader: &tantivy::SegmentReader,
-    ) -> tantivy::Result<SegmentReportCounter> {
-        Ok(SegmentReportCounter {
-            keys: self.sections.sort_keys(reader)?,
+    ) -> tantivy::Result<SegmentTotals> {
+        let column = match self.by {
+            None => BucketColumn::None,
+            Some(CountBy::Year) => BucketColumn::Year(self.sections.years(reader)?),
+            Some(CountBy::Org) => BucketColumn::Org(self.sections.orgs(reader)?),
+        };
+        Ok(SegmentTotals {
             sections: self.sections.clone(),
-            count: 0,
-            reports: Vec::new(),
+            keys: self.sections.sort_keys(reader)?,
+            passages: self.sections.passages(reader)?,
+            column,
+            all: Tally::default(),
+            buckets: HashMap::new(),
         })
     }
 
@@ -37,28 +159,94 @@ impl tantivy::collector::Collector for ReportCounter {
         false
     }
 
-    fn merge_fruits(&self, fruits: Vec<(usize, Vec<u64>)>) -> tantivy::Result<(usize, usize)> {
-        let sections = fruits.iter().map(|f| f.0).sum();
-        let mut reports: Vec<u64> = fruits.into_iter().flat_map(|f| f.1).collect();
-        reports.sort_unstable();
-        reports.dedup();
-        Ok((sections, reports.len()))
+    fn merge_fruits(
+        &self,
+        fruits: Vec<Vec<(Bucket, Tally)>>,
+    ) -> tantivy::Result<Vec<(Bucket, Totals)>> {
+        let mut merged: HashMap<Bucket, Tally> = HashMap::new();
+        merged.insert(Bucket::All, Tally::default());
+        for (bucket, tally) in fruits.into_iter().flatten() {
+            merged.entry(bucket).or_default().merge(tally);
+        }
+        let mut out: Vec<(Bucket, Totals)> =
+            merged.into_iter().map(|(b, t)| (b, t.totals())).collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(out)
     }
 }
 
-impl tantivy::collector::SegmentCollector for SegmentReportCounter {
-    type Fruit = (usize, Vec<u64>);
+impl tantivy::collector::SegmentCollector for SegmentTotals {
+    type Fruit = Vec<(Bucket, Tally)>;
 
     fn collect(&mut self, doc: tantivy::DocId, _score: tantivy::Score) {
-        self.count += 1;
         let report = self.sections.report_of_key(self.keys.get_val(doc));
-        // Sections of a report are mostly adjacent: skip the repeats cheaply.
-        if self.reports.last() != Some(&report) {
-            self.reports.push(report);
-        }
+        let passage = self.passages.get_val(doc);
+        self.all.add(report, passage);
+        let bucket = match &self.column {
+            BucketColumn::None => return,
+            BucketColumn::Year(years) => years.first(doc),
+            BucketColumn::Org(orgs) => orgs.as_ref().and_then(|o| o.ords().first(doc)),
+        };
+        self.buckets.entry(bucket).or_default().add(report, passage);
     }
 
-    fn harvest(self) -> (usize, Vec<u64>) {
-        (self.count, self.reports)
+    fn harvest(self) -> Vec<(Bucket, Tally)> {
+        let mut out = vec![(Bucket::All, self.all)];
+        let buckets = match self.column {
+            BucketColumn::None => Vec::new(),
+            BucketColumn::Year(_) => self
+                .buckets
+                .into_iter()
+                .map(|(year, t)| (Bucket::Year(year.map(|y| y as u32)), t))
+                .collect(),
+            BucketColumn::Org(orgs) => self
+                .buckets
+                .into_iter()
+                .map(|(ord, t)| {
+                    let name = ord.zip(orgs.as_ref()).and_then(|(ord, orgs)| {
+                        let mut name = String::new();
+                        // A term ordinal of this segment's own column is always in its
+                        // dictionary; an unreadable one counts as no body rather than failing.
+                        orgs.ord_to_str(ord, &mut name).ok()?.then_some(name)
+                    });
+                    (Bucket::Org(name), t)
+                })
+                .collect(),
+        };
+        out.extend(buckets);
+        out
     }
+}
+
+/// Exact totals of a query, in all or per bucket (`--count-by`): sections, distinct reports
+/// and distinct passages, counted over every match without scoring.
+impl Engine {
+    /// Totals of every match ([`Bucket::All`], first) and, with `by`, per bucket, in the order
+    /// of [`Bucket`].
+    pub fn totals(
+        &self,
+        query: &ParsedQuery,
+        filters: &Filters,
+        by: Option<CountBy>,
+    ) -> Result<Vec<(Bucket, Totals)>, SearchError> {
+        self.guard(|| {
+            let q = self.build(query, filters, false)?;
+            let collector = match by {
+                None => TotalsCollector::overall(self.sections.clone()),
+                Some(by) => TotalsCollector::by(self.sections.clone(), by),
+            };
+            self.searcher
+                .search(&q, &collector)
+                .map_err(|e| self.damaged(e))
+        })
+    }
+}
+
+/// The totals of [`Bucket::All`] in a collector's fruit.
+pub(super) fn overall(fruit: &[(Bucket, Totals)]) -> Totals {
+    fruit
+        .iter()
+        .find(|(b, _)| *b == Bucket::All)
+        .map(|(_, t)| *t)
+        .unwrap_or_default()
 }
