@@ -40,7 +40,7 @@ use crate::document::SectionSchema;
 /// Every segment costs each search term a dictionary lookup and each search process its file
 /// mappings, so fewer is faster; a merge's memory grows with its segments (at 1 GB, merging
 /// without a cap, as tantivy's default policy does, took the peak to 1.96 GB).
-pub const MAX_MERGE_DOCS: usize = 400_000;
+pub const MAX_MERGE_DOCS: usize = 300_000;
 /// Merges run side by side after a commit.
 const MERGES_AT_ONCE: usize = 2;
 /// Default writer memory budget, shared by the indexing threads.
