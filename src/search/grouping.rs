@@ -198,9 +198,10 @@ impl Engine {
     ) -> impl Iterator<Item = Result<Hit, SearchError>> + 'e {
         let mut sources = SourceLines::default();
         let mut paths = PathColumns::default();
+        let mut stored = self.stored_in_order(selection.chosen.iter().map(|c| c.addr).collect());
         selection.chosen.iter().enumerate().map(move |(i, chosen)| {
+            let s = stored.next().expect("one stored section per hit")?;
             self.guard(|| {
-                let s = self.sections.decode(&self.document(chosen.addr)?);
                 let mut hit = self.hit(i + 1, chosen.score, &s, &selection.forms);
                 hit.more_in_report = chosen.more;
                 hit.also_in = self.locations(&chosen.also, &mut paths)?;

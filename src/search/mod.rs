@@ -164,6 +164,46 @@ pub enum Limit {
     All,
 }
 
+/// Hits whose stored documents are read together (see [`StoredInOrder`]): a window holds
+/// this many decoded sections at once, a few megabytes.
+const HIT_WINDOW: usize = 4_096;
+
+/// Stored sections in rank order, read a window at a time in index order. Hits in rank order
+/// jump between the store's compressed blocks; reading each on its own decompressed a block
+/// per hit, which was nearly all the time of `--all` (perf: zstd 66%).
+pub(crate) struct StoredInOrder<'e> {
+    engine: &'e Engine,
+    addrs: Vec<DocAddress>,
+    next: usize,
+    window: std::collections::VecDeque<Result<StoredSection, SearchError>>,
+}
+
+impl Iterator for StoredInOrder<'_> {
+    type Item = Result<StoredSection, SearchError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.window.is_empty() && self.next < self.addrs.len() {
+            let end = (self.next + HIT_WINDOW).min(self.addrs.len());
+            let window = &self.addrs[self.next..end];
+            self.next = end;
+            let mut order: Vec<usize> = (0..window.len()).collect();
+            order.sort_unstable_by_key(|&k| window[k]);
+            let mut read: Vec<Option<Result<StoredSection, SearchError>>> =
+                (0..window.len()).map(|_| None).collect();
+            let e = self.engine;
+            for k in order {
+                read[k] = Some(e.guard(|| {
+                    let doc: TantivyDocument =
+                        e.searcher.doc(window[k]).map_err(|err| e.damaged(err))?;
+                    Ok(e.sections.decode(&doc))
+                }));
+            }
+            self.window = read.into_iter().flatten().collect();
+        }
+        self.window.pop_front()
+    }
+}
+
 /// Largest `--limit` ranked in the same pass that counts the matches.
 const ONE_PASS_LIMIT: usize = 1_000;
 
@@ -332,18 +372,21 @@ impl Engine {
         &'e self,
         ranking: &'e Ranking,
     ) -> impl Iterator<Item = Result<Hit, SearchError>> + 'e {
-        ranking
-            .top
-            .iter()
-            .enumerate()
-            .map(move |(i, &(score, addr))| {
-                self.guard(|| {
-                    let doc: TantivyDocument =
-                        self.searcher.doc(addr).map_err(|e| self.damaged(e))?;
-                    let s = self.sections.decode(&doc);
-                    Ok(self.hit(i + 1, score, &s, &ranking.forms))
-                })
-            })
+        let mut stored = self.stored_in_order(ranking.top.iter().map(|t| t.1).collect());
+        ranking.top.iter().enumerate().map(move |(i, &(score, _))| {
+            let s = stored.next().expect("one stored section per hit")?;
+            self.guard(|| Ok(self.hit(i + 1, score, &s, &ranking.forms)))
+        })
+    }
+
+    /// The stored sections at `addrs`, in that order, read [`HIT_WINDOW`] at a time.
+    pub(crate) fn stored_in_order(&self, addrs: Vec<DocAddress>) -> StoredInOrder<'_> {
+        StoredInOrder {
+            engine: self,
+            addrs,
+            next: 0,
+            window: std::collections::VecDeque::new(),
+        }
     }
 
     /// The hit of a stored section: its facts, snippet and where its first match shown is.
