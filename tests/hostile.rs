@@ -194,6 +194,11 @@ fn oversized_files_are_skipped_and_long_lines_are_cut_into_sections() {
     // Sparse: 40 MB on paper, nothing on disk; refused unread.
     let f = std::fs::File::create(corpus.join("huge.txt")).unwrap();
     f.set_len(40 << 20).unwrap();
+    // PDFs are mostly fonts and images: 40 MB is read (and found damaged), 120 MB is not.
+    let f = std::fs::File::create(corpus.join("large.pdf")).unwrap();
+    f.set_len(40 << 20).unwrap();
+    let f = std::fs::File::create(corpus.join("huge.pdf")).unwrap();
+    f.set_len(120 << 20).unwrap();
     // One 3 MB line, ending in a phrase found nowhere else.
     let mut line = "政府信息公开工作稳步推进。".repeat(3 << 20 >> 5);
     line.push_str("末尾的量子通信试点");
@@ -202,6 +207,10 @@ fn oversized_files_are_skipped_and_long_lines_are_cut_into_sections() {
     let w = warnings_about(&err, "huge.txt");
     assert_eq!(w.len(), 1, "{err}");
     assert!(w[0].contains("too large"), "{err}");
+    let w = warnings_about(&err, "large.pdf");
+    assert!(w.len() == 1 && w[0].contains("damaged PDF"), "{err}");
+    let w = warnings_about(&err, "huge.pdf");
+    assert!(w.len() == 1 && w[0].contains("too large"), "{err}");
     assert!(warnings_about(&err, "oneline.txt")[0].contains("cut into parts"));
     assert_eq!(count(&idx, "量子通信试点"), 1);
     assert!(

@@ -107,8 +107,8 @@ pub enum ReadError {
     #[error("{0}")]
     Internal(String),
     /// Larger than [`MAX_FILE_BYTES`].
-    #[error("too large: {0} bytes, more than the {MAX_FILE_BYTES} bytes govsearch reads")]
-    TooLarge(u64),
+    #[error("too large: {0} bytes, more than the {1} bytes govsearch reads for this format")]
+    TooLarge(u64, u64),
     /// An .odt that is not a valid OpenDocument package.
     #[error("not a valid .odt package: {0}")]
     Odt(String),
@@ -346,8 +346,17 @@ pub struct Document {
 
 /// Largest file read, in bytes: a larger file is skipped with a warning. Government reports
 /// are well under 1 MB; the limit keeps one hostile file from taking more than a few hundred MB
-/// while it is decoded, parsed and indexed.
+/// while it is decoded, parsed and indexed. PDFs, whose bytes are mostly fonts and images, have
+/// their own, larger limit ([`pdf::MAX_PDF_BYTES`]).
 pub const MAX_FILE_BYTES: u64 = 32 << 20;
+
+/// The largest file of `path`'s format that is read.
+pub fn size_limit(path: &Path) -> u64 {
+    match Format::from_path(path) {
+        Some(Format::Pdf) => pdf::MAX_PDF_BYTES as u64,
+        _ => MAX_FILE_BYTES,
+    }
+}
 
 /// Largest section text, in bytes: a longer section (a file that is one long line, a page
 /// without headings) is indexed as several sections of at most this size, cut at line ends
@@ -361,22 +370,23 @@ pub fn load(path: &Path) -> Result<Document, ReadError> {
     parse(path, &bytes)
 }
 
-/// The bytes of a regular file of at most [`MAX_FILE_BYTES`].
+/// The bytes of a regular file of at most [`size_limit`] bytes.
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, ReadError> {
     use std::io::Read;
     let meta = std::fs::metadata(path)?;
     if !meta.is_file() {
         return Err(ReadError::NotAFile(special_kind(&meta.file_type())));
     }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(ReadError::TooLarge(meta.len()));
+    let limit = size_limit(path);
+    if meta.len() > limit {
+        return Err(ReadError::TooLarge(meta.len(), limit));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     std::fs::File::open(path)?
-        .take(MAX_FILE_BYTES + 1)
+        .take(limit + 1)
         .read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(ReadError::TooLarge(bytes.len() as u64));
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge(bytes.len() as u64, limit));
     }
     Ok(bytes)
 }
@@ -392,8 +402,8 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Document, ReadError> {
     if std::env::var("GOVSEARCH_TEST_PANIC_ON").is_ok_and(|m| path_key(path).contains(&m)) {
         panic!("reader panic requested for a test");
     }
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(ReadError::TooLarge(bytes.len() as u64));
+    if bytes.len() as u64 > size_limit(path) {
+        return Err(ReadError::TooLarge(bytes.len() as u64, size_limit(path)));
     }
     let mut source = read_bytes(path, format, bytes)?;
     let mut report = report::parse_report(&source.lines, &file_stem(path));
