@@ -402,8 +402,9 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Document, ReadError> {
     if std::env::var("GOVSEARCH_TEST_PANIC_ON").is_ok_and(|m| path_key(path).contains(&m)) {
         panic!("reader panic requested for a test");
     }
-    if bytes.len() as u64 > size_limit(path) {
-        return Err(ReadError::TooLarge(bytes.len() as u64, size_limit(path)));
+    let limit = size_limit(path);
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge(bytes.len() as u64, limit));
     }
     let mut source = read_bytes(path, format, bytes)?;
     let mut report = report::parse_report(&source.lines, &file_stem(path));

@@ -46,23 +46,12 @@ pub struct Manifest {
 impl Manifest {
     /// Loads the manifest of an index directory (empty when absent or unreadable).
     pub fn load(dir: &Path) -> Manifest {
-        std::fs::read(dir.join(MANIFEST_FILE))
-            .ok()
-            .and_then(|b| serde_json::from_slice(&b).ok())
-            .unwrap_or_default()
+        super::load_side_file(dir, MANIFEST_FILE)
     }
 
     /// Replaces the manifest of an index directory atomically (write, then rename).
     pub fn save(&self, dir: &Path) -> Result<(), IndexError> {
-        let tmp = dir.join(format!("{MANIFEST_FILE}.tmp"));
-        let io = |context: &str| {
-            let context = format!("{context} {}", tmp.display());
-            move |source| IndexError::Io { context, source }
-        };
-        let bytes = serde_json::to_vec(self).expect("manifest serialises");
-        std::fs::write(&tmp, bytes).map_err(io("cannot write"))?;
-        std::fs::rename(&tmp, dir.join(MANIFEST_FILE)).map_err(io("cannot rename"))?;
-        Ok(())
+        super::save_side_file(dir, MANIFEST_FILE, self)
     }
 }
 

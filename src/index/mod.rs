@@ -35,6 +35,36 @@ pub use writer::{
     index_corpus, IndexOptions, IndexSummary, Progress, QuietProgress, DEFAULT_MEMORY_BUDGET,
 };
 
+/// Reads a JSON file govsearch keeps beside the index (manifest, token totals); the default
+/// when it is absent or unreadable: each such file only saves work or sharpens ranking, and the
+/// next run rewrites it.
+pub(crate) fn load_side_file<T: serde::de::DeserializeOwned + Default>(
+    dir: &Path,
+    name: &str,
+) -> T {
+    std::fs::read(dir.join(name))
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default()
+}
+
+/// Replaces a JSON file beside the index atomically (write, then rename).
+pub(crate) fn save_side_file<T: serde::Serialize>(
+    dir: &Path,
+    name: &str,
+    value: &T,
+) -> Result<(), IndexError> {
+    let tmp = dir.join(format!("{name}.tmp"));
+    let io = |context: &str| {
+        let context = format!("{context} {}", tmp.display());
+        move |source| IndexError::Io { context, source }
+    };
+    let bytes = serde_json::to_vec(value).expect("side files serialise");
+    std::fs::write(&tmp, bytes).map_err(io("cannot write"))?;
+    std::fs::rename(&tmp, dir.join(name)).map_err(io("cannot rename"))?;
+    Ok(())
+}
+
 /// zstd level of the stored text. At level 9, compressing took a tenth of all indexing CPU (perf,
 /// thread `docstore-compre`); level 3 takes about a third of that for a store 9% larger.
 const DOCSTORE_ZSTD_LEVEL: i32 = 3;

@@ -49,31 +49,21 @@ pub struct SegmentTotals {
 impl TokenTotals {
     /// The totals of an index directory; empty when the file is missing or unreadable.
     pub fn load(dir: &Path) -> TokenTotals {
-        std::fs::read(dir.join(TOKEN_TOTALS_FILE))
-            .ok()
-            .and_then(|b| serde_json::from_slice(&b).ok())
-            .unwrap_or_default()
+        super::load_side_file(dir, TOKEN_TOTALS_FILE)
     }
 
     /// Replaces the file atomically (write, then rename).
     pub fn save(&self, dir: &Path) -> Result<(), IndexError> {
-        let tmp = dir.join(format!("{TOKEN_TOTALS_FILE}.tmp"));
-        let io = |context: &str| {
-            let context = format!("{context} {}", tmp.display());
-            move |source| IndexError::Io { context, source }
-        };
-        let bytes = serde_json::to_vec(self).expect("token totals serialise");
-        std::fs::write(&tmp, bytes).map_err(io("cannot write"))?;
-        std::fs::rename(&tmp, dir.join(TOKEN_TOTALS_FILE)).map_err(io("cannot rename"))?;
-        Ok(())
+        super::save_side_file(dir, TOKEN_TOTALS_FILE, self)
     }
 
     /// The exact total of `field` in `segment`, when known and still valid.
     fn get(&self, segment: &SegmentReader, name: &str) -> Option<u64> {
         let entry = self.segments.get(&segment.segment_id().uuid_string())?;
-        (entry.deleted == segment.num_deleted_docs())
-            .then(|| entry.tokens.get(name).copied())
-            .flatten()
+        if entry.deleted != segment.num_deleted_docs() {
+            return None;
+        }
+        entry.tokens.get(name).copied()
     }
 
     /// Recounts the segments of `searcher` that need it: those with deletions, those in
