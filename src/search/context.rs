@@ -227,10 +227,7 @@ impl Engine {
         found.sort_unstable();
         found
             .into_iter()
-            .map(|addr| {
-                let doc = self.searcher.doc(addr).map_err(|e| self.damaged(e))?;
-                Ok(self.sections.decode(&doc))
-            })
+            .map(|addr| self.stored_section(addr))
             .collect()
     }
 

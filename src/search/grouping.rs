@@ -22,7 +22,7 @@ use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 use tantivy::columnar::{Column, ColumnValues};
-use tantivy::{DocAddress, TantivyDocument};
+use tantivy::DocAddress;
 
 use super::context::{Context, SourceLines};
 use super::totals::ByFingerprint;
@@ -268,9 +268,10 @@ impl Engine {
         &'e self,
         selection: &'e ReportSelection,
     ) -> impl Iterator<Item = Result<ReportHit, SearchError>> + 'e {
+        let mut stored = self.stored_in_order(selection.chosen.iter().map(|c| c.0.addr).collect());
         selection.chosen.iter().map(move |(best, sections)| {
+            let s = stored.next().expect("one stored section per report")?;
             self.guard(|| {
-                let s = self.sections.decode(&self.document(best.addr)?);
                 Ok(ReportHit {
                     path: s.path,
                     title: s.title,
@@ -298,10 +299,6 @@ impl Engine {
             };
             self.scored_search(&q, &collector)
         })
-    }
-
-    fn document(&self, addr: DocAddress) -> Result<TantivyDocument, SearchError> {
-        self.searcher.doc(addr).map_err(|e| self.damaged(e))
     }
 
     /// Where matching sections are: their paths and first lines, read from columns (a passage

@@ -192,11 +192,7 @@ impl Iterator for StoredInOrder<'_> {
                 (0..window.len()).map(|_| None).collect();
             let e = self.engine;
             for k in order {
-                read[k] = Some(e.guard(|| {
-                    let doc: TantivyDocument =
-                        e.searcher.doc(window[k]).map_err(|err| e.damaged(err))?;
-                    Ok(e.sections.decode(&doc))
-                }));
+                read[k] = Some(e.guard(|| e.stored_section(window[k])));
             }
             self.window = read.into_iter().flatten().collect();
         }
@@ -377,6 +373,12 @@ impl Engine {
             let s = stored.next().expect("one stored section per hit")?;
             self.guard(|| Ok(self.hit(i + 1, score, &s, &ranking.forms)))
         })
+    }
+
+    /// The stored section at `addr`.
+    pub(crate) fn stored_section(&self, addr: DocAddress) -> Result<StoredSection, SearchError> {
+        let doc: TantivyDocument = self.searcher.doc(addr).map_err(|e| self.damaged(e))?;
+        Ok(self.sections.decode(&doc))
     }
 
     /// The stored sections at `addrs`, in that order, read [`HIT_WINDOW`] at a time.
