@@ -17,6 +17,18 @@ fn setup() -> (tempfile::TempDir, PathBuf, PathBuf) {
     (dir, corpus, idx)
 }
 
+/// `copies` copies of every sample report in `corpus`, each made distinct by a last line.
+fn copies_of_data(corpus: &Path, copies: usize) {
+    for k in 0..copies {
+        for e in std::fs::read_dir(data_dir()).unwrap() {
+            let p = e.unwrap().path();
+            let text = std::fs::read_to_string(&p).unwrap();
+            let name = format!("{k:04}_{}", p.file_name().unwrap().to_string_lossy());
+            std::fs::write(corpus.join(name), format!("{text}\n第{k}号附件。\n")).unwrap();
+        }
+    }
+}
+
 fn count(idx: &Path, q: &str) -> usize {
     let o = run(&["search", "--index", idx.to_str().unwrap(), "--count", q]);
     assert_ne!(o.status.code(), Some(2), "{}", stderr(&o));
@@ -128,14 +140,7 @@ fn scribbled_segment_files_are_reported_damaged_and_index_repairs_them() {
     for ext in ["idx", "term"] {
         let (_d, corpus, idx) = setup();
         // Enough text that the files are larger than the 4 KiB scribbled over.
-        for k in 0..6 {
-            for e in std::fs::read_dir(data_dir()).unwrap() {
-                let p = e.unwrap().path();
-                let text = std::fs::read_to_string(&p).unwrap();
-                let name = format!("{k}_{}", p.file_name().unwrap().to_string_lossy());
-                std::fs::write(corpus.join(name), format!("{text}\n第{k}号附件。\n")).unwrap();
-            }
-        }
+        copies_of_data(&corpus, 6);
         ok_index(&corpus, &idx, &[]);
         let expected = count(&idx, "法律顾问");
         assert!(scribble(&idx, ext) > 0);
@@ -441,14 +446,7 @@ fn bidi_and_zero_width_characters_are_escaped_for_the_terminal_but_exact_in_json
 fn a_failed_run_leaves_no_orphan_files_and_rebuild_works_after_it() {
     let (_d, corpus, idx) = setup();
     ok_index(&corpus, &idx, &[]);
-    for k in 0..300 {
-        for e in std::fs::read_dir(data_dir()).unwrap() {
-            let p = e.unwrap().path();
-            let text = std::fs::read_to_string(&p).unwrap();
-            let name = format!("{k:04}_{}", p.file_name().unwrap().to_string_lossy());
-            std::fs::write(corpus.join(name), format!("{text}\n第{k}号附件。\n")).unwrap();
-        }
-    }
+    copies_of_data(&corpus, 300);
     let before = index_files(&idx);
     // Writes past 2 MB fail, as on a full disk.
     let o = index_on_a_full_disk(&corpus, &idx);
