@@ -9,7 +9,8 @@
 //! returns, for each normalised character, the byte range of the original text it came from, so
 //! highlights point at the original text even where normalisation changed it.
 //!
-//! **Grams** ([`GramTokenizer`], field `grams`): the completeness guarantee. For every
+//! **Grams** ([`for_each_gram`] for the body's gram index, [`GramTokenizer`] for the heading,
+//! title and body-name fields): the completeness guarantee. For every
 //! non-space character at character index `p` of the normalised text, one token at position
 //! `p`: the bigram of that character and the next one, or the character alone when the next is
 //! a space or the end. A token's position is therefore the character offset of its first
@@ -302,6 +303,55 @@ impl Normalizer {
         }
         out
     }
+}
+
+/// A gram as a number: the first character in bits 21..42, and in bits 0..21 the next
+/// character plus one, or 0 when the character stands alone (a space or the end follows).
+/// Keys sort by first character, so all grams starting with one character form one range
+/// ([`grams_starting_with`]). Used by the body's gram index ([`crate::index::grams`]).
+pub fn gram_key(first: char, next: Option<char>) -> u64 {
+    ((first as u64) << 21) | next.map_or(0, |n| n as u64 + 1)
+}
+
+/// The key of a gram term as [`grams_of`] returns it (one or two characters).
+pub fn gram_key_of(gram: &str) -> u64 {
+    let mut chars = gram.chars();
+    let first = chars.next().unwrap_or('\0');
+    gram_key(first, chars.next())
+}
+
+/// The keys of every gram whose first character is `c` (`c` alone included): `lo..hi`.
+pub fn grams_starting_with(c: char) -> std::ops::Range<u64> {
+    let lo = (c as u64) << 21;
+    lo..lo + (1 << 21)
+}
+
+/// Calls `f(position, key)` for every gram of normalised text, in position order: exactly the
+/// tokens of [`GramTokenizer`], with positions as character offsets.
+pub fn for_each_gram(text: &str, mut f: impl FnMut(u32, u64)) {
+    let mut chars = text.chars();
+    let Some(mut c) = chars.next() else {
+        return;
+    };
+    let mut position = 0u32;
+    loop {
+        let next = chars.next();
+        if !is_gram_space(c) {
+            let follower = next.filter(|n| !is_gram_space(*n));
+            f(position, gram_key(c, follower));
+        }
+        position += 1;
+        match next {
+            Some(n) => c = n,
+            None => return,
+        }
+    }
+}
+
+/// Whitespace as the grams see it; normalised text holds only ASCII spaces, so test those first.
+#[inline]
+fn is_gram_space(c: char) -> bool {
+    c == ' ' || (!c.is_ascii() && c.is_whitespace()) || c.is_ascii_whitespace()
 }
 
 /// The companion n-gram tokenizer (see the module documentation for positions).

@@ -22,7 +22,10 @@ use crate::report::{Report, Section};
 
 /// Version of the schema; an index of another version must be rebuilt.
 /// 4: the `passage` fingerprint and fast `org` and `path` columns, for the research views.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
+
+/// The schema type of the body's gram field, which a tantivy segment plugin indexes.
+pub const GRAMS_FIELD_TYPE: &str = "govsearch_grams";
 
 /// Bits of the tie-break key that hold the section's first line. 2^20 lines (a million) is more
 /// than any report has; the remaining 44 bits identify the report.
@@ -82,7 +85,8 @@ pub struct Fields {
     pub text: Field,
     /// For a PDF: where the section's pages start, as `line:page` pairs (stored).
     pub pages: Field,
-    /// Normalised text, grams with positions: substring matching.
+    /// Normalised text as UTF-8 bytes, a field of type [`GRAMS_FIELD_TYPE`]: the gram index
+    /// (`crate::index::grams`) inverts it for substring matching; not stored.
     pub grams: Field,
     /// Normalised text, jieba words with frequencies: ranking.
     pub words: Field,
@@ -194,7 +198,8 @@ impl SectionSchema {
         let line_end = b.add_u64_field("line_end", STORED);
         let text = b.add_text_field("text", STORED);
         let pages = b.add_text_field("pages", STORED);
-        let grams = gram_field(&mut b, "grams", true);
+        // Indexed by the gram plugin (crate::index::grams), not by tantivy's inverted index.
+        let grams = b.add_custom_field("grams", GRAMS_FIELD_TYPE, serde_json::json!({}));
         let words = b.add_text_field(
             "words",
             TextOptions::default().set_indexing_options(
@@ -240,13 +245,9 @@ impl SectionSchema {
 
     /// The fields ranked by BM25 (length-normalised), with their names: the fields whose token
     /// totals [`crate::index::TokenTotals`] keeps exact.
-    pub fn scored_fields(&self) -> [(Field, &'static str); 3] {
+    pub fn scored_fields(&self) -> [(Field, &'static str); 2] {
         let f = &self.fields;
-        [
-            (f.grams, "grams"),
-            (f.words, "words"),
-            (f.heading_grams, "heading_grams"),
-        ]
+        [(f.words, "words"), (f.heading_grams, "heading_grams")]
     }
 
     /// The tantivy schema.
@@ -318,7 +319,7 @@ impl SectionSchema {
                 page_starts(lp, section.line_start, section.line_end),
             );
         }
-        doc.add_text(f.grams, norm.as_str());
+        doc.add_custom(f.grams, norm.as_str().as_bytes());
         doc.add_text(f.words, norm.as_str());
         doc.add_text(f.heading_grams, heading_norm.as_str());
         doc.add_u64(f.file, facts.file_id);

@@ -4,7 +4,7 @@
 //! it (tokenizers registered every time), what built it ([`BuildInfo`], kept in the commit payload
 //! so it changes atomically with the data) and the figures `stats` shows. The writer pipeline is
 //! [`writer`], the incremental bookkeeping [`manifest`], exact BM25 token totals
-//! [`token_totals`], checksums, orphans, read-only opening and file modes [`repair`]; the section document itself belongs to
+//! [`token_totals`], the body's gram index (a tantivy segment plugin) [`grams`], checksums, orphans, read-only opening and file modes [`repair`]; the section document itself belongs to
 //! [`crate::document`].
 //!
 //! It must not know how hits are ranked or printed.
@@ -24,6 +24,7 @@ use crate::analysis::{self, GramTokenizer, WordTokenizer};
 use crate::document::{SectionSchema, SCHEMA_VERSION};
 pub use crate::json::{BuildInfo, IndexStats};
 
+pub mod grams;
 pub mod manifest;
 pub mod repair;
 pub mod token_totals;
@@ -178,6 +179,12 @@ pub fn register_tokenizers(index: &Index, jieba: Option<Arc<jieba_rs::Jieba>>) {
         .register(analysis::WORD_TOKENIZER, WordTokenizer::new(jieba));
 }
 
+/// Registers govsearch's segment plugins (the body's gram index) on an index handle. Must be
+/// done every time an index is opened: tantivy refuses to write or merge without them.
+pub fn register_plugins(index: &mut Index) {
+    index.register_plugin(Arc::new(grams::GramPlugin));
+}
+
 /// An index opened for searching, with its section schema and build info.
 pub struct OpenIndex {
     /// The tantivy index.
@@ -224,6 +231,8 @@ pub fn open(dir: &Path) -> Result<OpenIndex, IndexError> {
         });
     }
     register_tokenizers(&index, None);
+    let mut index = index;
+    register_plugins(&mut index);
     Ok(OpenIndex {
         index,
         dir: dir.to_path_buf(),
@@ -275,6 +284,7 @@ pub(crate) fn create_index(dir: &Path, schema: &Schema) -> Result<Index, IndexEr
     Ok(Index::builder()
         .schema(schema.clone())
         .settings(settings)
+        .register_plugin(Arc::new(grams::GramPlugin))
         .open_or_create(mmap)?)
 }
 

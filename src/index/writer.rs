@@ -330,7 +330,11 @@ fn open_for_writing(
     if !dir.join("meta.json").exists() {
         return Ok((create_index(dir, sections.schema())?, true));
     }
-    let problem = match tantivy::Index::open_in_dir(dir) {
+    let opened = tantivy::Index::open_in_dir(dir).map(|mut index| {
+        super::register_plugins(&mut index);
+        index
+    });
+    let problem = match opened {
         Ok(index) if index.schema() != *sections.schema() => None,
         Ok(index) if rebuild => return Ok((index, false)),
         Ok(index) => match repair::damaged_files(&index) {

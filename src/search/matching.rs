@@ -1,16 +1,23 @@
-//! Matching: the tantivy queries that find a normalised string as a substring.
+//! Matching: the queries that find a normalised string as a substring.
 //!
-//! A form of n ≥ 2 characters is the phrase of a tiling of its grams at their character offsets
-//! (see [`crate::analysis`] for what a gram and a position are); a lone character is a prefix
-//! query on the grams. This module knows nothing of ranking or of the query language.
+//! A form of n ≥ 2 characters is found through a tiling of its grams at their character
+//! offsets (see [`crate::analysis`] for what a gram and a position are); a lone character is a
+//! prefix over the grams. Section bodies are matched on the gram index
+//! ([`crate::index::grams`]) by [`BodyQuery`]; headings, titles and bodies' names on tantivy gram
+//! fields by [`substring_query`]. This module knows nothing of the query language; the only
+//! ranking it does is the BM25 of a body match, which [`BodyQuery`] reports as its score.
+
+use std::ops::Range;
 
 use tantivy::query::{
-    BooleanQuery, EmptyQuery, Occur, PhrasePrefixQuery, PhraseQuery, Query, RegexQuery, TermQuery,
+    BooleanQuery, EmptyQuery, EnableScoring, Explanation, Occur, PhrasePrefixQuery, PhraseQuery,
+    Query, RegexQuery, Scorer, TermQuery, Weight,
 };
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::Term;
+use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, Term, TERMINATED};
 
-use crate::analysis::{grams_of, Normalized};
+use crate::analysis::{gram_key_of, grams_of, grams_starting_with, Normalized};
+use crate::index::grams::GramSegment;
 
 pub(crate) fn any_of(mut queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
     if queries.len() == 1 {
@@ -98,6 +105,329 @@ pub(crate) fn regex_prefix_query(field: Field, prefix: &str, rest: &str) -> Box<
         Ok(q) => Box::new(q),
         Err(_) => Box::new(EmptyQuery),
     }
+}
+
+/// The gram keys that pin a form in a body: exact grams at their offsets in the form, and
+/// at most one prefix (a character standing alone at the end, which in the text may be
+/// followed by anything: any gram starting with it).
+#[derive(Debug, Clone, PartialEq)]
+struct Plan {
+    exact: Vec<(u32, u64)>,
+    prefix: Option<(u32, Range<u64>)>,
+}
+
+impl Plan {
+    fn of(form: &Normalized) -> Plan {
+        let n = form.chars().count();
+        let mut exact = Vec::new();
+        let mut prefix = None;
+        for (p, g) in tiling(grams_of(form)) {
+            let mut chars = g.chars();
+            let first = chars.next().expect("a gram has a character");
+            if chars.next().is_none() && p + 1 == n {
+                prefix = Some((p as u32, grams_starting_with(first)));
+            } else {
+                exact.push((p as u32, gram_key_of(&g)));
+            }
+        }
+        Plan { exact, prefix }
+    }
+}
+
+/// Sections whose normalised body contains a form, on the gram index; scored, when scoring is
+/// on, by BM25 of the form's occurrences: the sum of its grams' idf, the number of times the
+/// form occurs, and the section's length in grams against the exact average of the live
+/// sections.
+#[derive(Debug, Clone)]
+pub struct BodyQuery {
+    form: Normalized,
+}
+
+impl BodyQuery {
+    /// The query for a normalised, non-empty form.
+    pub fn new(form: Normalized) -> BodyQuery {
+        BodyQuery { form }
+    }
+}
+
+/// BM25's term-frequency saturation and length normalisation (tantivy's values).
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+
+impl Query for BodyQuery {
+    fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        let plan = Plan::of(&self.form);
+        let bm25 = match scoring {
+            EnableScoring::Enabled { searcher, .. } => Some(Bm25::of(searcher, &plan)?),
+            EnableScoring::Disabled { .. } => None,
+        };
+        Ok(Box::new(BodyWeight { plan, bm25 }))
+    }
+}
+
+/// The statistics of one form over the whole index.
+#[derive(Debug, Clone, Copy)]
+struct Bm25 {
+    idf: f32,
+    average_len: f32,
+}
+
+impl Bm25 {
+    fn of(searcher: &Searcher, plan: &Plan) -> tantivy::Result<Bm25> {
+        let mut sections = 0u64;
+        let mut grams = 0u64;
+        let mut counts = vec![0u64; plan.exact.len() + 1];
+        for reader in searcher.segment_readers() {
+            let segment = GramSegment::open(reader)?;
+            sections += u64::from(reader.num_docs());
+            grams += segment.live_total(reader.alive_bitset());
+            for (i, &(_, key)) in plan.exact.iter().enumerate() {
+                counts[i] += segment
+                    .find(key)
+                    .map_or(0, |g| u64::from(segment.section_count(g)));
+            }
+            if let Some((_, keys)) = &plan.prefix {
+                counts[plan.exact.len()] += segment
+                    .range(keys.clone())
+                    .map(|g| u64::from(segment.section_count(g)))
+                    .sum::<u64>();
+            }
+        }
+        let n = sections.max(1) as f32;
+        let idf_of = |df: u64| {
+            let df = (df as f32).min(n);
+            (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+        };
+        let mut idf: f32 = counts[..plan.exact.len()].iter().map(|&c| idf_of(c)).sum();
+        if plan.prefix.is_some() {
+            idf += idf_of(counts[plan.exact.len()]);
+        }
+        Ok(Bm25 {
+            idf,
+            average_len: (grams as f32 / n).max(1.0),
+        })
+    }
+
+    fn score(&self, count: u32, len: u32) -> Score {
+        let tf = count as f32;
+        let norm = K1 * (1.0 - B + B * len as f32 / self.average_len);
+        self.idf * tf * (K1 + 1.0) / (tf + norm)
+    }
+}
+
+struct BodyWeight {
+    plan: Plan,
+    bm25: Option<Bm25>,
+}
+
+impl BodyWeight {
+    fn matches(
+        &self,
+        reader: &SegmentReader,
+        boost: Score,
+    ) -> tantivy::Result<Vec<(DocId, Score)>> {
+        let segment = GramSegment::open(reader)?;
+        let found = body_matches(&segment, &self.plan);
+        Ok(found
+            .into_iter()
+            .map(|(doc, count)| {
+                let score = self
+                    .bm25
+                    .map_or(1.0, |b| b.score(count, segment.section_len(doc)));
+                (doc, score * boost)
+            })
+            .collect())
+    }
+}
+
+impl Weight for BodyWeight {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        Ok(Box::new(ListScorer::new(self.matches(reader, boost)?)))
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        let found = self.matches(reader, 1.0)?;
+        match found.binary_search_by_key(&doc, |m| m.0) {
+            Ok(i) => Ok(Explanation::new("body gram match (BM25)", found[i].1)),
+            Err(_) => Err(tantivy::TantivyError::InvalidArgument(format!(
+                "section {doc} does not match"
+            ))),
+        }
+    }
+}
+
+/// Matches of one segment, already scored, as a scorer.
+struct ListScorer {
+    found: Vec<(DocId, Score)>,
+    at: usize,
+}
+
+impl ListScorer {
+    fn new(found: Vec<(DocId, Score)>) -> ListScorer {
+        ListScorer { found, at: 0 }
+    }
+}
+
+impl DocSet for ListScorer {
+    fn advance(&mut self) -> DocId {
+        self.at = (self.at + 1).min(self.found.len());
+        self.doc()
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        if self.doc() >= target {
+            return self.doc();
+        }
+        self.at += self.found[self.at..].partition_point(|m| m.0 < target);
+        self.doc()
+    }
+
+    fn doc(&self) -> DocId {
+        self.found.get(self.at).map_or(TERMINATED, |m| m.0)
+    }
+
+    fn size_hint(&self) -> u32 {
+        (self.found.len() - self.at) as u32
+    }
+}
+
+impl Scorer for ListScorer {
+    fn score(&mut self) -> Score {
+        self.found.get(self.at).map_or(0.0, |m| m.1)
+    }
+}
+
+/// The sections of a segment (deleted ones included) whose body holds the planned form, with
+/// how often it occurs in each, in doc id order.
+fn body_matches(segment: &GramSegment, plan: &Plan) -> Vec<(DocId, u32)> {
+    if plan.exact.is_empty() {
+        return match &plan.prefix {
+            Some((_, keys)) => prefix_counts(segment, keys.clone()),
+            None => Vec::new(),
+        };
+    }
+    // The grams' cursors, the rarest first: it proposes sections, the others confirm them.
+    let mut grams = Vec::with_capacity(plan.exact.len());
+    for &(offset, key) in &plan.exact {
+        let Some(g) = segment.find(key) else {
+            return Vec::new();
+        };
+        grams.push((segment.section_count(g), offset, segment.postings(g)));
+    }
+    grams.sort_by_key(|g| g.0);
+    let needs_positions = grams.len() > 1 || plan.prefix.is_some();
+    let mut candidates: Vec<(DocId, Vec<u32>)> = Vec::new();
+    let mut found = Vec::new();
+    let (mut starts, mut positions) = (Vec::new(), Vec::new());
+    'sections: loop {
+        let (first, rest) = grams.split_first_mut().expect("at least one gram");
+        let doc = first.2.advance();
+        if doc == TERMINATED {
+            break;
+        }
+        for other in rest.iter_mut() {
+            let at = other.2.seek(doc);
+            if at == TERMINATED {
+                break 'sections;
+            }
+            if at != doc {
+                continue 'sections;
+            }
+        }
+        if !needs_positions {
+            found.push((doc, first.2.count()));
+            continue;
+        }
+        // Start offsets of the form where every gram sits at its own offset from the start.
+        positions.clear();
+        first.2.positions_into(&mut positions);
+        starts.clear();
+        starts.extend(positions.iter().filter_map(|&p| p.checked_sub(first.1)));
+        for other in rest.iter() {
+            positions.clear();
+            other.2.positions_into(&mut positions);
+            keep_aligned(&mut starts, &positions, other.1);
+            if starts.is_empty() {
+                continue 'sections;
+            }
+        }
+        if plan.prefix.is_some() {
+            candidates.push((doc, std::mem::take(&mut starts)));
+        } else {
+            found.push((doc, starts.len() as u32));
+        }
+    }
+    if let Some((offset, keys)) = &plan.prefix {
+        // Where the last character stands, in each candidate: the positions of every gram
+        // starting with it.
+        let mut at_char: Vec<Vec<u32>> = vec![Vec::new(); candidates.len()];
+        for g in segment.range(keys.clone()) {
+            let mut cursor = segment.postings(g);
+            let mut i = 0;
+            while i < candidates.len() {
+                let doc = cursor.seek(candidates[i].0);
+                if doc == TERMINATED {
+                    break;
+                }
+                i += candidates[i..].partition_point(|c| c.0 < doc);
+                if i < candidates.len() && candidates[i].0 == doc {
+                    cursor.positions_into(&mut at_char[i]);
+                    i += 1;
+                }
+            }
+        }
+        for ((doc, mut starts), mut positions) in candidates.into_iter().zip(at_char) {
+            positions.sort_unstable();
+            keep_aligned(&mut starts, &positions, *offset);
+            if !starts.is_empty() {
+                found.push((doc, starts.len() as u32));
+            }
+        }
+    }
+    found
+}
+
+/// Keeps the starts `s` (sorted) for which `s + offset` is in `positions` (sorted).
+fn keep_aligned(starts: &mut Vec<u32>, positions: &[u32], offset: u32) {
+    let mut j = 0;
+    starts.retain(|&s| {
+        let want = s + offset;
+        while j < positions.len() && positions[j] < want {
+            j += 1;
+        }
+        j < positions.len() && positions[j] == want
+    });
+}
+
+/// Sections holding any gram in `keys` (one character, alone or followed by anything), with
+/// how often the character occurs.
+fn prefix_counts(segment: &GramSegment, keys: Range<u64>) -> Vec<(DocId, u32)> {
+    let grams = segment.range(keys);
+    if grams.len() == 1 {
+        let mut cursor = segment.postings(grams.start);
+        let mut found = Vec::new();
+        while cursor.advance() != TERMINATED {
+            found.push((cursor.doc(), cursor.count()));
+        }
+        return found;
+    }
+    let mut counts: Vec<u32> = Vec::new();
+    for g in grams {
+        let mut cursor = segment.postings(g);
+        while cursor.advance() != TERMINATED {
+            let doc = cursor.doc() as usize;
+            if counts.len() <= doc {
+                counts.resize(doc + 1, 0);
+            }
+            counts[doc] += cursor.count();
+        }
+    }
+    counts
+        .into_iter()
+        .enumerate()
+        .filter(|&(_, c)| c > 0)
+        .map(|(doc, c)| (doc as DocId, c))
+        .collect()
 }
 
 #[cfg(test)]

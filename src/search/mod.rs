@@ -7,8 +7,9 @@
 //! around a hit or a whole section (`context`). It builds queries on the section document's fields
 //! ([`crate::document`]) and knows nothing of how hits are printed.
 //!
-//! **Matching** is exact substring matching on the `grams` field (see [`crate::analysis`]):
-//! the term's grams as a phrase at their character offsets. A term whose traditional-to-
+//! **Matching** is exact substring matching on the body's gram index (see
+//! [`crate::analysis`] and [`crate::index::grams`]): the term's grams at their character
+//! offsets. A term whose traditional-to-
 //! simplified form differs from its width/case-folded form matches either form. A term matches
 //! wherever its text occurs, inside longer words too.
 //!
@@ -16,7 +17,7 @@
 //! [`WHOLE_WORD_BONUS`] when the term occurs as whole jieba words (the term is a word of the
 //! index's vocabulary present in the section, or every word of its segmentation is); BM25 of
 //! those words in the `words` field; BM25 of the term in the heading path (×[`HEADING_BOOST`])
-//! [`TITLE_BONUS`] when the report's title contains it; and BM25 of its grams in the body
+//! [`TITLE_BONUS`] when the report's title contains it; and BM25 of its occurrences in the body
 //! (×[`GRAM_WEIGHT`]).
 //! The bonus is larger than any BM25 sum, so whole-word matches always rank above sections
 //! where the term is only part of a longer word. Ties are broken by a key derived from the
@@ -56,7 +57,7 @@ pub use query::{
 };
 pub use snippet::{make_snippet, Snippet};
 
-use matching::{all_of, any_of};
+use matching::{all_of, any_of, BodyQuery};
 use totals::TotalsCollector;
 
 /// Score added per term found as whole words; above any sum of BM25 scores.
@@ -445,7 +446,7 @@ impl Engine {
                 clause
                     .any_of
                     .iter()
-                    .flat_map(|t| t.forms.iter().map(|form| substring_query(f.grams, form)))
+                    .flat_map(|t| t.forms.iter().map(|form| body_query(form)))
                     .collect(),
             );
             if clause.excluded {
@@ -595,6 +596,11 @@ impl Engine {
         }
         Ok(Some(words))
     }
+}
+
+/// Sections whose body contains `form` (see [`BodyQuery`]).
+fn body_query(form: &Normalized) -> Box<dyn Query> {
+    Box::new(BodyQuery::new(form.clone()))
 }
 
 /// Bodies whose name, or a word of it after a place name, starts with `prefix` (see

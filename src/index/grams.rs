@@ -1,0 +1,708 @@
+//! The gram index of the section bodies: for every gram, the sections and positions where it
+//! occurs, written by a tantivy segment plugin beside each segment's other files.
+//!
+//! This module owns the `.grams` file: how it is built, merged and read. It knows what a gram
+//! and a position are from [`crate::analysis`] and nothing of queries or ranking.
+//!
+//! **Gram and position.** For every non-space character at character offset `p` of a
+//! section's normalised text there is exactly one gram at position `p`: that character and the
+//! next one, or the character alone when a space or the end follows (see
+//! [`crate::analysis::for_each_gram`]). A gram is stored as its [`gram_key`](crate::analysis::gram_key),
+//! a 42-bit number whose high half is the first character, so the grams starting with one
+//! character are one range of keys. Since every non-space character begins one gram at its
+//! own offset, a string of n ≥ 2 characters occurs at `p` exactly when the grams of a tiling of
+//! it occur at `p` plus their offsets in it: the index is complete, with no false match and no
+//! miss (`crate::search::matching` builds the queries).
+//!
+//! **Why not a tantivy text field.** tantivy inverts a field by inserting every token into a
+//! hash map; over the millions of distinct bigrams of a Chinese corpus each insert misses the
+//! cache (about 300 ns a token, half of all indexing time). Here a segment writer only appends
+//! `(key, section, position)` to a vector, 16 bytes a token, and sorts it once when tantivy
+//! writes the segment: a stable radix sort on the key, so each gram's sections and positions
+//! stay in order (google/codesearch and sourcegraph/zoekt build their trigram indexes the same
+//! way). A merge streams the sources' grams in key order and copies their position bytes.
+//!
+//! **Commit, merge, delete.** The gram file is a tantivy segment component
+//! ([`GramPlugin`]): tantivy writes it with the segment, merges it with the segment, lists it
+//! in the segment's metadata and deletes it when the segment goes. A commit that did not finish
+//! leaves no gram file a searcher can see, and a deleted section's grams are ignored through the
+//! segment's alive bitset, like its other postings.
+//!
+//! **Format** (little-endian, before tantivy's checksum footer):
+//! - data, gram by gram in key order: the gram's *section stream*, then its *position stream*.
+//!   The section stream holds, per section, a varint of the section's doc id (as a delta from
+//!   the previous one, the first as is) shifted left by one, its low bit set when the gram
+//!   occurs once in the section, else followed by a varint of the count. The position stream
+//!   holds, per section, its positions as varint deltas (the first from 0). Walking sections
+//!   never decodes positions: a section's positions end after `count` bytes below 0x80.
+//! - tables: each section's gram count (`u32` × max doc), then per gram its key (`u64`), the
+//!   number of sections holding it (`u32`), where its data starts (`u64`, one more entry for the
+//!   end) and the byte length of its section stream (`u32`).
+//! - a fixed trailer: max doc (`u32`), number of grams (`u32`), gram count of all sections
+//!   (`u64`), where the tables start (`u64`) and [`MAGIC`].
+
+use std::any::Any;
+use std::io::Write;
+use std::ops::Range;
+
+use tantivy::directory::{OwnedBytes, TerminatingWrite, WritePtr};
+use tantivy::fastfield::AliveBitSet;
+use tantivy::index::SegmentComponent;
+use tantivy::indexer::doc_id_mapping::{DocIdMapping, MappingType};
+use tantivy::plugin::{PluginMergeContext, PluginWriter, PluginWriterContext, SegmentPlugin};
+use tantivy::schema::document::ErasedDocument;
+use tantivy::schema::{Field, FieldType, Schema, Value};
+use tantivy::{DocId, Segment, SegmentReader, TantivyDocument, TantivyError, TERMINATED};
+
+use crate::analysis::for_each_gram;
+use crate::document::GRAMS_FIELD_TYPE;
+
+/// The file extension of a segment's gram file.
+pub const GRAMS_EXTENSION: &str = "grams";
+/// Last 8 bytes of every gram file.
+const MAGIC: u64 = u64::from_le_bytes(*b"GSGRAMS1");
+const TRAILER_BYTES: usize = 32;
+
+fn component() -> SegmentComponent {
+    SegmentComponent::Custom(GRAMS_EXTENSION.to_string())
+}
+
+fn corrupt(what: impl std::fmt::Display) -> TantivyError {
+    TantivyError::DataCorruption(tantivy::error::DataCorruption::comment_only(format!(
+        "gram file: {what}"
+    )))
+}
+
+/// The tantivy segment plugin that writes and merges the gram files. Register it on every
+/// index handle that writes or merges (tantivy refuses to write without it).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct GramPlugin;
+
+impl SegmentPlugin for GramPlugin {
+    fn extensions(&self) -> &[&str] {
+        &[GRAMS_EXTENSION]
+    }
+
+    fn create_writer(&self, ctx: &PluginWriterContext) -> tantivy::Result<Box<dyn PluginWriter>> {
+        Ok(Box::new(GramWriter {
+            field: gram_field(&ctx.segment.schema())?,
+            tuples: Vec::new(),
+            lens: Vec::new(),
+        }))
+    }
+
+    fn merge(&self, ctx: PluginMergeContext) -> tantivy::Result<()> {
+        merge(ctx)
+    }
+}
+
+/// The field of `schema` that the plugin indexes.
+fn gram_field(schema: &Schema) -> tantivy::Result<Field> {
+    schema
+        .fields()
+        .find_map(|(field, entry)| match entry.field_type() {
+            FieldType::Custom(o) if o.type_name() == GRAMS_FIELD_TYPE => Some(field),
+            _ => None,
+        })
+        .ok_or_else(|| TantivyError::SchemaError(format!("no {GRAMS_FIELD_TYPE} field")))
+}
+
+/// Accumulates one segment's grams as `(key, doc << 32 | position)`.
+struct GramWriter {
+    field: Field,
+    tuples: Vec<(u64, u64)>,
+    lens: Vec<u32>,
+}
+
+impl PluginWriter for GramWriter {
+    fn add_document(
+        &mut self,
+        doc_id: DocId,
+        doc: &dyn ErasedDocument,
+        _schema: &Schema,
+    ) -> tantivy::Result<()> {
+        let doc = doc
+            .as_any()
+            .downcast_ref::<TantivyDocument>()
+            .ok_or_else(|| TantivyError::InvalidArgument("gram plugin: unknown document".into()))?;
+        let bytes = doc
+            .get_first(self.field)
+            .and_then(|v| v.as_custom())
+            .unwrap_or(b"");
+        let text = std::str::from_utf8(bytes)
+            .map_err(|_| TantivyError::InvalidArgument("gram field is not UTF-8".into()))?;
+        self.lens.resize(doc_id as usize, 0);
+        let doc_bits = u64::from(doc_id) << 32;
+        let before = self.tuples.len();
+        for_each_gram(text, |position, key| {
+            self.tuples.push((key, doc_bits | u64::from(position)))
+        });
+        self.lens.push((self.tuples.len() - before) as u32);
+        Ok(())
+    }
+
+    fn serialize(
+        self: Box<Self>,
+        segment: &Segment,
+        doc_id_map: Option<&DocIdMapping>,
+    ) -> tantivy::Result<()> {
+        if doc_id_map.is_some() {
+            return Err(TantivyError::InvalidArgument(
+                "the gram index does not support a sorted index".into(),
+            ));
+        }
+        let GramWriter {
+            mut tuples, lens, ..
+        } = *self;
+        sort_by_key(&mut tuples);
+        let mut out = GramFileWriter::new(segment.open_write(component())?);
+        let (mut sections, mut positions) = (Vec::new(), Vec::new());
+        for gram in tuples.chunk_by(|a, b| a.0 == b.0) {
+            sections.clear();
+            positions.clear();
+            let mut previous = 0u32;
+            let mut count = 0u32;
+            for (i, in_doc) in gram.chunk_by(|a, b| a.1 >> 32 == b.1 >> 32).enumerate() {
+                let doc = (in_doc[0].1 >> 32) as u32;
+                let mut last = 0u32;
+                for &(_, dp) in in_doc {
+                    let p = dp as u32;
+                    put_varint(&mut positions, p - last);
+                    last = p;
+                }
+                put_section(
+                    &mut sections,
+                    if i == 0 { doc } else { doc - previous },
+                    in_doc.len() as u32,
+                );
+                previous = doc;
+                count += 1;
+            }
+            out.add(gram[0].0, count, &sections, &positions)?;
+        }
+        let total = tuples.len() as u64;
+        out.finish(&lens, total)
+    }
+
+    fn mem_usage(&self) -> usize {
+        self.tuples.capacity() * 16 + self.lens.capacity() * 4
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    fn as_any_mut(&mut self) -> &mut dyn Any {
+        self
+    }
+}
+
+/// Stable least-significant-digit radix sort of `(key, payload)` on the key's 42 bits, 11 bits
+/// a pass; a pass whose digit is the same for every element is skipped.
+fn sort_by_key(v: &mut Vec<(u64, u64)>) {
+    const BITS: u32 = 11;
+    const PASSES: u32 = 4;
+    const BUCKETS: usize = 1 << BITS;
+    if v.len() < 2 {
+        return;
+    }
+    let mut counts = vec![[0usize; BUCKETS]; PASSES as usize];
+    for &(k, _) in v.iter() {
+        for (pass, c) in counts.iter_mut().enumerate() {
+            c[((k >> (pass as u32 * BITS)) as usize) & (BUCKETS - 1)] += 1;
+        }
+    }
+    let mut from = std::mem::take(v);
+    let mut to: Vec<(u64, u64)> = Vec::with_capacity(from.len());
+    for (pass, c) in counts.iter().enumerate() {
+        if c.iter().any(|&n| n == from.len()) {
+            continue;
+        }
+        let mut offsets = [0usize; BUCKETS];
+        let mut sum = 0;
+        for (o, &n) in offsets.iter_mut().zip(c.iter()) {
+            *o = sum;
+            sum += n;
+        }
+        to.clear();
+        // SAFETY-free scatter: fill with zeros, then write every slot exactly once.
+        to.resize(from.len(), (0, 0));
+        let shift = pass as u32 * BITS;
+        for &t in from.iter() {
+            let d = ((t.0 >> shift) as usize) & (BUCKETS - 1);
+            to[offsets[d]] = t;
+            offsets[d] += 1;
+        }
+        std::mem::swap(&mut from, &mut to);
+    }
+    *v = from;
+}
+
+/// Writes a gram file: data gram by gram, then the tables and the trailer.
+struct GramFileWriter {
+    out: WritePtr,
+    written: u64,
+    keys: Vec<u64>,
+    counts: Vec<u32>,
+    starts: Vec<u64>,
+    section_bytes: Vec<u32>,
+}
+
+impl GramFileWriter {
+    fn new(out: WritePtr) -> Self {
+        GramFileWriter {
+            out,
+            written: 0,
+            keys: Vec::new(),
+            counts: Vec::new(),
+            starts: Vec::new(),
+            section_bytes: Vec::new(),
+        }
+    }
+
+    fn add(
+        &mut self,
+        key: u64,
+        count: u32,
+        sections: &[u8],
+        positions: &[u8],
+    ) -> tantivy::Result<()> {
+        let section_bytes = u32::try_from(sections.len()).map_err(|_| {
+            TantivyError::InvalidArgument("a gram's section list is over 4 GB".into())
+        })?;
+        self.keys.push(key);
+        self.counts.push(count);
+        self.starts.push(self.written);
+        self.section_bytes.push(section_bytes);
+        self.out.write_all(sections)?;
+        self.out.write_all(positions)?;
+        self.written += (sections.len() + positions.len()) as u64;
+        Ok(())
+    }
+
+    fn finish(mut self, lens: &[u32], total: u64) -> tantivy::Result<()> {
+        let tables_at = self.written;
+        self.starts.push(self.written);
+        let mut tables = Vec::with_capacity(lens.len() * 4 + self.keys.len() * 24 + 8);
+        lens.iter()
+            .for_each(|x| tables.extend_from_slice(&x.to_le_bytes()));
+        self.keys
+            .iter()
+            .for_each(|x| tables.extend_from_slice(&x.to_le_bytes()));
+        self.counts
+            .iter()
+            .for_each(|x| tables.extend_from_slice(&x.to_le_bytes()));
+        self.starts
+            .iter()
+            .for_each(|x| tables.extend_from_slice(&x.to_le_bytes()));
+        self.section_bytes
+            .iter()
+            .for_each(|x| tables.extend_from_slice(&x.to_le_bytes()));
+        tables.extend_from_slice(&(lens.len() as u32).to_le_bytes());
+        tables.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
+        tables.extend_from_slice(&total.to_le_bytes());
+        tables.extend_from_slice(&tables_at.to_le_bytes());
+        tables.extend_from_slice(&MAGIC.to_le_bytes());
+        self.out.write_all(&tables)?;
+        self.out.flush()?;
+        self.out.terminate()?;
+        Ok(())
+    }
+}
+
+/// Merges the sources' gram files into the target segment's: tantivy stacks the sources in
+/// order and drops deleted sections, so doc ids stay increasing and positions are copied as
+/// they are.
+fn merge(ctx: PluginMergeContext) -> tantivy::Result<()> {
+    if ctx.doc_id_mapping.mapping_type() == MappingType::Shuffled {
+        return Err(TantivyError::InvalidArgument(
+            "the gram index does not support a sorted index".into(),
+        ));
+    }
+    let sources = ctx
+        .readers
+        .iter()
+        .map(GramSegment::open)
+        .collect::<tantivy::Result<Vec<_>>>()?;
+    let mut new_ids: Vec<Vec<u32>> = Vec::with_capacity(sources.len());
+    let mut lens = Vec::new();
+    let mut total = 0u64;
+    for (reader, source) in ctx.readers.iter().zip(&sources) {
+        let alive = reader.alive_bitset();
+        let ids = (0..reader.max_doc())
+            .map(|doc| {
+                if alive.is_none_or(|a| a.is_alive(doc)) {
+                    let len = source.section_len(doc);
+                    lens.push(len);
+                    total += u64::from(len);
+                    (lens.len() - 1) as u32
+                } else {
+                    u32::MAX
+                }
+            })
+            .collect();
+        new_ids.push(ids);
+    }
+    let mut out = GramFileWriter::new(ctx.target_segment.open_write(component())?);
+    let mut next = vec![0usize; sources.len()];
+    let (mut sections, mut positions) = (Vec::new(), Vec::new());
+    loop {
+        let key = sources
+            .iter()
+            .zip(&next)
+            .filter(|(s, &i)| i < s.len())
+            .map(|(s, &i)| s.key(i))
+            .min();
+        let Some(key) = key else { break };
+        sections.clear();
+        positions.clear();
+        let mut count = 0u32;
+        let mut previous = 0u32;
+        for ((source, i), ids) in sources.iter().zip(next.iter_mut()).zip(&new_ids) {
+            if *i >= source.len() || source.key(*i) != key {
+                continue;
+            }
+            let mut cursor = source.postings(*i);
+            *i += 1;
+            while cursor.advance() != TERMINATED {
+                let new = ids.get(cursor.doc() as usize).copied().unwrap_or(u32::MAX);
+                if new == u32::MAX {
+                    continue;
+                }
+                if count > 0 && new <= previous {
+                    return Err(corrupt("merged sections out of order"));
+                }
+                put_section(
+                    &mut sections,
+                    if count == 0 { new } else { new - previous },
+                    cursor.count(),
+                );
+                positions.extend_from_slice(cursor.position_bytes());
+                previous = new;
+                count += 1;
+            }
+        }
+        if count > 0 {
+            out.add(key, count, &sections, &positions)?;
+        }
+    }
+    out.finish(&lens, total)
+}
+
+/// One segment's gram file, memory-mapped.
+#[derive(Clone)]
+pub struct GramSegment {
+    bytes: OwnedBytes,
+    max_doc: u32,
+    grams: usize,
+    total: u64,
+    lens_at: usize,
+    keys_at: usize,
+    counts_at: usize,
+    starts_at: usize,
+    section_bytes_at: usize,
+}
+
+impl GramSegment {
+    /// Opens the gram file of a segment.
+    pub fn open(reader: &SegmentReader) -> tantivy::Result<GramSegment> {
+        let bytes = reader.open_read(component())?.read_bytes()?;
+        let n = bytes.len();
+        if n < TRAILER_BYTES {
+            return Err(corrupt("too short"));
+        }
+        let t = &bytes.as_slice()[n - TRAILER_BYTES..];
+        let u32_at = |i: usize| u32::from_le_bytes(t[i..i + 4].try_into().expect("4 bytes"));
+        let u64_at = |i: usize| u64::from_le_bytes(t[i..i + 8].try_into().expect("8 bytes"));
+        if u64_at(24) != MAGIC {
+            return Err(corrupt("bad magic"));
+        }
+        let (max_doc, grams, total, tables_at) = (
+            u32_at(0),
+            u32_at(4) as usize,
+            u64_at(8),
+            u64_at(16) as usize,
+        );
+        let lens_at = tables_at;
+        let keys_at = lens_at + max_doc as usize * 4;
+        let counts_at = keys_at + grams * 8;
+        let starts_at = counts_at + grams * 4;
+        let section_bytes_at = starts_at + (grams + 1) * 8;
+        if section_bytes_at + grams * 4 + TRAILER_BYTES != n || max_doc != reader.max_doc() {
+            return Err(corrupt("tables do not fit the file"));
+        }
+        let segment = GramSegment {
+            bytes,
+            max_doc,
+            grams,
+            total,
+            lens_at,
+            keys_at,
+            counts_at,
+            starts_at,
+            section_bytes_at,
+        };
+        if segment.start(grams) != tables_at as u64 {
+            return Err(corrupt("data does not end where the tables start"));
+        }
+        Ok(segment)
+    }
+
+    fn u32_at(&self, at: usize) -> u32 {
+        u32::from_le_bytes(
+            self.bytes.as_slice()[at..at + 4]
+                .try_into()
+                .expect("4 bytes"),
+        )
+    }
+
+    fn u64_at(&self, at: usize) -> u64 {
+        u64::from_le_bytes(
+            self.bytes.as_slice()[at..at + 8]
+                .try_into()
+                .expect("8 bytes"),
+        )
+    }
+
+    fn start(&self, i: usize) -> u64 {
+        self.u64_at(self.starts_at + i * 8)
+    }
+
+    /// Number of distinct grams.
+    pub fn len(&self) -> usize {
+        self.grams
+    }
+
+    /// Whether the segment holds no gram.
+    pub fn is_empty(&self) -> bool {
+        self.grams == 0
+    }
+
+    /// The key of the `i`-th gram (keys increase with `i`).
+    pub fn key(&self, i: usize) -> u64 {
+        self.u64_at(self.keys_at + i * 8)
+    }
+
+    /// Number of sections holding the `i`-th gram, deleted ones included.
+    pub fn section_count(&self, i: usize) -> u32 {
+        self.u32_at(self.counts_at + i * 4)
+    }
+
+    /// Grams in section `doc` (its non-space characters).
+    pub fn section_len(&self, doc: DocId) -> u32 {
+        if doc >= self.max_doc {
+            return 0;
+        }
+        self.u32_at(self.lens_at + doc as usize * 4)
+    }
+
+    /// Grams in the sections that `alive` keeps (all sections when None).
+    pub fn live_total(&self, alive: Option<&AliveBitSet>) -> u64 {
+        match alive {
+            None => self.total,
+            Some(alive) => {
+                let deleted: u64 = (0..self.max_doc)
+                    .filter(|&d| !alive.is_alive(d))
+                    .map(|d| u64::from(self.section_len(d)))
+                    .sum();
+                self.total.saturating_sub(deleted)
+            }
+        }
+    }
+
+    /// The index of the gram with this key.
+    pub fn find(&self, key: u64) -> Option<usize> {
+        let i = self.partition(key);
+        (i < self.grams && self.key(i) == key).then_some(i)
+    }
+
+    /// The indexes of the grams whose keys are in `keys`.
+    pub fn range(&self, keys: Range<u64>) -> Range<usize> {
+        self.partition(keys.start)..self.partition(keys.end)
+    }
+
+    /// The first index whose key is not below `key`.
+    fn partition(&self, key: u64) -> usize {
+        let (mut lo, mut hi) = (0, self.grams);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.key(mid) < key {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+
+    /// The sections and positions of the `i`-th gram.
+    pub fn postings(&self, i: usize) -> GramPostings<'_> {
+        let data = self.bytes.as_slice();
+        let end = self.lens_at;
+        let clamp = |x: u64| (x as usize).min(end);
+        let (from, to) = (clamp(self.start(i)), clamp(self.start(i + 1)));
+        let to = to.max(from);
+        let split = (from + self.u32_at(self.section_bytes_at + i * 4) as usize).min(to);
+        GramPostings {
+            sections: &data[from..split],
+            positions: &data[split..to],
+            at: 0,
+            positions_at: 0,
+            doc: 0,
+            count: 0,
+            position_bytes: 0..0,
+            started: false,
+        }
+    }
+}
+
+/// A cursor over one gram's sections, in doc id order. Starts before the first section.
+pub struct GramPostings<'a> {
+    sections: &'a [u8],
+    positions: &'a [u8],
+    at: usize,
+    positions_at: usize,
+    doc: DocId,
+    count: u32,
+    position_bytes: Range<usize>,
+    started: bool,
+}
+
+impl GramPostings<'_> {
+    /// Moves to the next section; returns its doc id, or [`TERMINATED`] after the last one.
+    pub fn advance(&mut self) -> DocId {
+        if self.at >= self.sections.len() || self.doc == TERMINATED {
+            self.doc = TERMINATED;
+            return TERMINATED;
+        }
+        let head = get_varint(self.sections, &mut self.at);
+        let delta = head >> 1;
+        self.count = if head & 1 == 1 {
+            1
+        } else {
+            get_varint(self.sections, &mut self.at)
+        };
+        self.doc = if self.started {
+            self.doc.saturating_add(delta.max(1))
+        } else {
+            delta
+        };
+        self.started = true;
+        // The section's positions end after `count` varints: count the bytes that end one.
+        let from = self.positions_at.min(self.positions.len());
+        let mut to = from;
+        let mut left = self.count;
+        while left > 0 && to < self.positions.len() {
+            if self.positions[to] < 0x80 {
+                left -= 1;
+            }
+            to += 1;
+        }
+        self.position_bytes = from..to;
+        self.positions_at = to;
+        self.doc
+    }
+
+    /// Advances to the first section at or after `target`; returns its doc id or TERMINATED.
+    pub fn seek(&mut self, target: DocId) -> DocId {
+        if self.started && self.doc >= target {
+            return self.doc;
+        }
+        while self.advance() < target {}
+        self.doc
+    }
+
+    /// The current section's doc id.
+    pub fn doc(&self) -> DocId {
+        if self.started {
+            self.doc
+        } else {
+            TERMINATED
+        }
+    }
+
+    /// How often the gram occurs in the current section.
+    pub fn count(&self) -> u32 {
+        self.count
+    }
+
+    /// The encoded positions of the current section.
+    pub fn position_bytes(&self) -> &[u8] {
+        &self.positions[self.position_bytes.clone()]
+    }
+
+    /// Appends the gram's positions in the current section to `out`, in increasing order.
+    pub fn positions_into(&self, out: &mut Vec<u32>) {
+        let bytes = self.position_bytes();
+        let mut at = 0;
+        let mut position = 0u32;
+        while at < bytes.len() {
+            position = position.wrapping_add(get_varint(bytes, &mut at));
+            out.push(position);
+        }
+    }
+}
+
+/// One section's entry in a section stream: the doc id delta shifted left by one, with the
+/// low bit set when the gram occurs once; otherwise the count follows.
+fn put_section(out: &mut Vec<u8>, delta: u32, count: u32) {
+    if count == 1 {
+        put_varint(out, delta << 1 | 1);
+    } else {
+        put_varint(out, delta << 1);
+        put_varint(out, count);
+    }
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// Reads a varint at `*at`; a truncated one reads as what was there (never past the end).
+fn get_varint(bytes: &[u8], at: &mut usize) -> u32 {
+    let mut v = 0u32;
+    let mut shift = 0;
+    while let Some(&b) = bytes.get(*at) {
+        *at += 1;
+        if shift < 32 {
+            v |= u32::from(b & 0x7f) << shift;
+        }
+        if b < 0x80 {
+            break;
+        }
+        shift += 7;
+    }
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn varints_round_trip() {
+        let mut buf = Vec::new();
+        let values = [0, 1, 127, 128, 300, 16_383, 16_384, u32::MAX];
+        values.iter().for_each(|&v| put_varint(&mut buf, v));
+        let mut at = 0;
+        for &v in &values {
+            assert_eq!(get_varint(&buf, &mut at), v);
+        }
+        assert_eq!(at, buf.len());
+    }
+
+    #[test]
+    fn radix_sort_is_stable_on_the_key() {
+        let mut v: Vec<(u64, u64)> = (0..10_000u64)
+            .map(|i| (((i * 7919) % 97) << 30 | (i % 3), i))
+            .collect();
+        let mut expected = v.clone();
+        expected.sort_by_key(|t| t.0);
+        sort_by_key(&mut v);
+        assert_eq!(v, expected);
+    }
+}
