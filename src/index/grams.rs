@@ -215,7 +215,7 @@ fn sort_by_key(v: &mut Vec<(u64, u64)>) {
     let mut from = std::mem::take(v);
     let mut to: Vec<(u64, u64)> = Vec::with_capacity(from.len());
     for (pass, c) in counts.iter().enumerate() {
-        if c.iter().any(|&n| n == from.len()) {
+        if c.contains(&from.len()) {
             continue;
         }
         let mut offsets = [0usize; BUCKETS];
