@@ -217,18 +217,29 @@ const MIN_TOC_HEADINGS: usize = 3;
 /// headings with no text between them whose first or second heading the body repeats (a
 /// table of contents whose `目录` line was lost).
 fn drop_table_of_contents(kept: &[(usize, &str)], headings: &mut [Option<Heading>]) {
-    let squeeze = |t: &str| -> String {
-        t.chars()
-            .filter(|c| !c.is_whitespace() && *c != '#')
-            .collect()
+    fn squeezed(t: &str) -> impl Iterator<Item = char> + '_ {
+        t.chars().filter(|c| !c.is_whitespace() && *c != '#')
+    }
+    // Each heading's squeezed text, and where each text stands: computed once, since laws have
+    // thousands of headings and every run of them asks whether the body repeats one.
+    let keys: Vec<Option<String>> = headings
+        .iter()
+        .map(|h| h.as_ref().map(|h| squeezed(&h.text).collect()))
+        .collect();
+    let mut places: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (j, k) in keys.iter().enumerate() {
+        if let Some(k) = k {
+            places.entry(k.as_str()).or_default().push(j);
+        }
+    }
+    let repeated_after = |from: usize, text: &str| {
+        let at = places.get(text)?;
+        at.get(at.partition_point(|&j| j < from)).copied()
     };
-    let key = |h: &Option<Heading>| h.as_ref().map(|h| squeeze(&h.text));
-    let repeated_after = |headings: &[Option<Heading>], from: usize, text: &str| {
-        (from..headings.len()).find(|&j| key(&headings[j]).as_deref() == Some(text))
-    };
-    if let Some(toc) = kept.iter().position(|(_, t)| squeeze(t) == "目录") {
-        if let Some(first) = key(headings.get(toc + 1).unwrap_or(&None)) {
-            if let Some(end) = repeated_after(headings, toc + 2, &first) {
+    let toc = kept.iter().position(|(_, t)| squeezed(t).eq("目录".chars()));
+    if let Some(toc) = toc {
+        if let Some(Some(first)) = keys.get(toc + 1) {
+            if let Some(end) = repeated_after(toc + 2, first) {
                 headings[toc + 1..end].fill(None);
             }
         }
@@ -238,9 +249,9 @@ fn drop_table_of_contents(kept: &[(usize, &str)], headings: &mut [Option<Heading
         let run = headings[k..].iter().take_while(|h| h.is_some()).count();
         if run >= MIN_TOC_HEADINGS {
             let end = k + run;
-            let repeated = headings[k..k + 2]
+            let repeated = keys[k..k + 2]
                 .iter()
-                .any(|h| key(h).is_some_and(|t| repeated_after(headings, end, &t).is_some()));
+                .any(|t| t.as_deref().is_some_and(|t| repeated_after(end, t).is_some()));
             if repeated {
                 headings[k..end].fill(None);
             }
