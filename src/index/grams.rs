@@ -29,7 +29,10 @@
 //! segment's alive bitset, like its other postings.
 //!
 //! **Format** (little-endian, before tantivy's checksum footer):
-//! - data, gram by gram in key order: the gram's *section stream*, then its *position stream*.
+//! - data, gram by gram in key order: the gram's skip entries, its *section stream*, then its
+//!   *position stream*. After every [`SKIP_EVERY`] sections there is a skip entry of three
+//!   `u32`: the doc id of the last of them and the byte offsets of both streams after it, so a
+//!   cursor can jump over whole blocks when it seeks.
 //!   The section stream holds, per section, a varint of the section's doc id (as a delta from
 //!   the previous one, the first as is) shifted left by one, its low bit set when the gram
 //!   occurs once in the section, else followed by a varint of the count. The position stream
@@ -156,29 +159,19 @@ impl PluginWriter for GramWriter {
         } = *self;
         sort_by_key(&mut tuples);
         let mut out = GramFileWriter::new(segment.open_write(component())?);
-        let (mut sections, mut positions) = (Vec::new(), Vec::new());
-        for gram in tuples.chunk_by(|a, b| a.0 == b.0) {
-            sections.clear();
-            positions.clear();
-            let mut previous = 0u32;
-            let mut count = 0u32;
-            for (i, in_doc) in gram.chunk_by(|a, b| a.1 >> 32 == b.1 >> 32).enumerate() {
-                let doc = (in_doc[0].1 >> 32) as u32;
+        let mut gram = GramEncoder::default();
+        for tuples in tuples.chunk_by(|a, b| a.0 == b.0) {
+            gram.clear();
+            for in_doc in tuples.chunk_by(|a, b| a.1 >> 32 == b.1 >> 32) {
                 let mut last = 0u32;
                 for &(_, dp) in in_doc {
                     let p = dp as u32;
-                    put_varint(&mut positions, p - last);
+                    put_varint(&mut gram.positions, p - last);
                     last = p;
                 }
-                put_section(
-                    &mut sections,
-                    if i == 0 { doc } else { doc - previous },
-                    in_doc.len() as u32,
-                );
-                previous = doc;
-                count += 1;
+                gram.push((in_doc[0].1 >> 32) as u32, in_doc.len() as u32)?;
             }
-            out.add(gram[0].0, count, &sections, &positions)?;
+            out.add(tuples[0].0, &gram)?;
         }
         let total = tuples.len() as u64;
         out.finish(&lens, total)
@@ -260,23 +253,16 @@ impl GramFileWriter {
         }
     }
 
-    fn add(
-        &mut self,
-        key: u64,
-        count: u32,
-        sections: &[u8],
-        positions: &[u8],
-    ) -> tantivy::Result<()> {
-        let section_bytes = u32::try_from(sections.len()).map_err(|_| {
-            TantivyError::InvalidArgument("a gram's section list is over 4 GB".into())
-        })?;
+    fn add(&mut self, key: u64, gram: &GramEncoder) -> tantivy::Result<()> {
+        let section_bytes = u32::try_from(gram.sections.len()).map_err(|_| too_large())?;
         self.keys.push(key);
-        self.counts.push(count);
+        self.counts.push(gram.count);
         self.starts.push(self.written);
         self.section_bytes.push(section_bytes);
-        self.out.write_all(sections)?;
-        self.out.write_all(positions)?;
-        self.written += (sections.len() + positions.len()) as u64;
+        for part in [&gram.skips, &gram.sections, &gram.positions] {
+            self.out.write_all(part)?;
+            self.written += part.len() as u64;
+        }
         Ok(())
     }
 
@@ -345,7 +331,7 @@ fn merge(ctx: PluginMergeContext) -> tantivy::Result<()> {
     }
     let mut out = GramFileWriter::new(ctx.target_segment.open_write(component())?);
     let mut next = vec![0usize; sources.len()];
-    let (mut sections, mut positions) = (Vec::new(), Vec::new());
+    let mut gram = GramEncoder::default();
     loop {
         let key = sources
             .iter()
@@ -354,10 +340,7 @@ fn merge(ctx: PluginMergeContext) -> tantivy::Result<()> {
             .map(|(s, &i)| s.key(i))
             .min();
         let Some(key) = key else { break };
-        sections.clear();
-        positions.clear();
-        let mut count = 0u32;
-        let mut previous = 0u32;
+        gram.clear();
         for ((source, i), ids) in sources.iter().zip(next.iter_mut()).zip(&new_ids) {
             if *i >= source.len() || source.key(*i) != key {
                 continue;
@@ -369,24 +352,69 @@ fn merge(ctx: PluginMergeContext) -> tantivy::Result<()> {
                 if new == u32::MAX {
                     continue;
                 }
-                if count > 0 && new <= previous {
+                if gram.count > 0 && new <= gram.previous {
                     return Err(corrupt("merged sections out of order"));
                 }
-                put_section(
-                    &mut sections,
-                    if count == 0 { new } else { new - previous },
-                    cursor.count(),
-                );
-                positions.extend_from_slice(cursor.position_bytes());
-                previous = new;
-                count += 1;
+                gram.positions.extend_from_slice(cursor.position_bytes());
+                gram.push(new, cursor.count())?;
             }
         }
-        if count > 0 {
-            out.add(key, count, &sections, &positions)?;
+        if gram.count > 0 {
+            out.add(key, &gram)?;
         }
     }
     out.finish(&lens, total)
+}
+
+/// Sections between two skip entries of a gram.
+const SKIP_EVERY: u32 = 64;
+/// Bytes of a skip entry: the doc id of the block's last section, and where the section and
+/// position streams stand after it.
+const SKIP_BYTES: usize = 12;
+
+fn too_large() -> TantivyError {
+    TantivyError::InvalidArgument("a gram's postings in one segment are over 4 GB".into())
+}
+
+/// One gram's postings as they are encoded: skip entries, section stream, position stream.
+#[derive(Default)]
+struct GramEncoder {
+    skips: Vec<u8>,
+    sections: Vec<u8>,
+    positions: Vec<u8>,
+    count: u32,
+    previous: DocId,
+}
+
+impl GramEncoder {
+    fn clear(&mut self) {
+        self.skips.clear();
+        self.sections.clear();
+        self.positions.clear();
+        self.count = 0;
+        self.previous = 0;
+    }
+
+    /// Adds section `doc` (above the previous one), where the gram occurs `occurrences` times;
+    /// its positions are already appended to `positions`.
+    fn push(&mut self, doc: DocId, occurrences: u32) -> tantivy::Result<()> {
+        let delta = if self.count == 0 {
+            doc
+        } else {
+            doc - self.previous
+        };
+        put_section(&mut self.sections, delta, occurrences);
+        self.previous = doc;
+        self.count += 1;
+        if self.count % SKIP_EVERY == 0 {
+            let at = u32::try_from(self.sections.len()).map_err(|_| too_large())?;
+            let positions_at = u32::try_from(self.positions.len()).map_err(|_| too_large())?;
+            self.skips.extend_from_slice(&doc.to_le_bytes());
+            self.skips.extend_from_slice(&at.to_le_bytes());
+            self.skips.extend_from_slice(&positions_at.to_le_bytes());
+        }
+        Ok(())
+    }
 }
 
 /// One segment's gram file, memory-mapped.
@@ -539,12 +567,15 @@ impl GramSegment {
     pub fn postings(&self, i: usize) -> GramPostings<'_> {
         let data = self.bytes.as_slice();
         let end = self.lens_at;
-        let clamp = |x: u64| (x as usize).min(end);
-        let (from, to) = (clamp(self.start(i)), clamp(self.start(i + 1)));
-        let to = to.max(from);
-        let split = (from + self.u32_at(self.section_bytes_at + i * 4) as usize).min(to);
+        let clamp = |x: usize| x.min(end);
+        let from = clamp(self.start(i) as usize);
+        let to = clamp(self.start(i + 1) as usize).max(from);
+        let skips_to = clamp(from + (self.section_count(i) / SKIP_EVERY) as usize * SKIP_BYTES).min(to);
+        let split = (skips_to + self.u32_at(self.section_bytes_at + i * 4) as usize).min(to);
         GramPostings {
-            sections: &data[from..split],
+            skips: &data[from..skips_to],
+            next_skip: 0,
+            sections: &data[skips_to..split],
             positions: &data[split..to],
             at: 0,
             positions_at: 0,
@@ -558,6 +589,8 @@ impl GramSegment {
 
 /// A cursor over one gram's sections, in doc id order. Starts before the first section.
 pub struct GramPostings<'a> {
+    skips: &'a [u8],
+    next_skip: usize,
     sections: &'a [u8],
     positions: &'a [u8],
     at: usize,
@@ -607,6 +640,25 @@ impl GramPostings<'_> {
     pub fn seek(&mut self, target: DocId) -> DocId {
         if self.started && self.doc >= target {
             return self.doc;
+        }
+        // Skip whole blocks whose last section is below the target.
+        let mut jump = None;
+        while (self.next_skip + 1) * SKIP_BYTES <= self.skips.len() {
+            let e = &self.skips[self.next_skip * SKIP_BYTES..(self.next_skip + 1) * SKIP_BYTES];
+            let word = |k: usize| u32::from_le_bytes(e[k..k + 4].try_into().expect("4 bytes"));
+            if word(0) >= target {
+                break;
+            }
+            jump = Some((word(0), word(4) as usize, word(8) as usize));
+            self.next_skip += 1;
+        }
+        if let Some((doc, at, positions_at)) = jump {
+            if at > self.at && at <= self.sections.len() {
+                self.doc = doc;
+                self.at = at;
+                self.positions_at = positions_at.min(self.positions.len());
+                self.started = true;
+            }
         }
         while self.advance() < target {}
         self.doc

@@ -449,4 +449,166 @@ mod tests {
         assert_eq!(t("ai 模型"), ["0ai", "1i", "3模型"]);
         assert_eq!(t("a b"), ["0a", "2b"]);
     }
+
+    use std::collections::BTreeSet;
+    use std::sync::Arc;
+
+    use tantivy::collector::{DocSetCollector, TopDocs};
+    use tantivy::indexer::NoMergePolicy;
+    use tantivy::schema::{Schema, Value, FAST, INDEXED, STORED};
+    use tantivy::{Index, IndexWriter, TantivyDocument};
+
+    use crate::document::GRAMS_FIELD_TYPE;
+    use crate::index::grams::GramPlugin;
+
+    /// A small deterministic generator (xorshift), so failures reproduce.
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n as u64) as usize
+        }
+    }
+
+    /// Texts over a small alphabet (so every form occurs often), normalised.
+    fn texts(rng: &mut Rng, n: usize) -> Vec<Normalized> {
+        let alphabet = ['法', '律', '顾', '问', 'a', 'b', ' '];
+        let normalizer = Normalizer::new();
+        (0..n)
+            .map(|_| {
+                let len = rng.below(80);
+                let s: String = (0..len).map(|_| alphabet[rng.below(alphabet.len())]).collect();
+                normalizer.normalize(&s)
+            })
+            .collect()
+    }
+
+    /// An index of `texts` in three segments; the sections whose id is in `deleted` are deleted
+    /// after the commits, and when `merge` the segments are merged into one.
+    fn index_of(texts: &[Normalized], deleted: &[u64], merge: bool) -> Index {
+        let mut b = Schema::builder();
+        let id = b.add_u64_field("id", INDEXED | STORED | FAST);
+        let grams = b.add_custom_field("grams", GRAMS_FIELD_TYPE, serde_json::json!({}));
+        let index = Index::builder()
+            .schema(b.build())
+            .register_plugin(Arc::new(GramPlugin))
+            .create_in_ram()
+            .unwrap();
+        let mut writer: IndexWriter = index.writer_with_num_threads(1, 20_000_000).unwrap();
+        writer.set_merge_policy(Box::new(NoMergePolicy));
+        for (i, t) in texts.iter().enumerate() {
+            let mut doc = TantivyDocument::new();
+            doc.add_u64(id, i as u64);
+            doc.add_custom(grams, t.as_bytes());
+            writer.add_document(doc).unwrap();
+            if i % (texts.len() / 3 + 1) == 0 {
+                writer.commit().unwrap();
+            }
+        }
+        writer.commit().unwrap();
+        for &d in deleted {
+            writer.delete_term(tantivy::Term::from_field_u64(id, d));
+        }
+        writer.commit().unwrap();
+        if merge {
+            let ids = index.searchable_segment_ids().unwrap();
+            writer.merge(&ids).wait().unwrap();
+        }
+        writer.wait_merging_threads().unwrap();
+        index
+    }
+
+    /// The ids of the sections `BodyQuery` finds for `form`.
+    fn found(index: &Index, form: &Normalized) -> BTreeSet<u64> {
+        let searcher = index.reader().unwrap().searcher();
+        let id = searcher.schema().get_field("id").unwrap();
+        let hits = searcher
+            .search(&BodyQuery::new(form.clone()), &DocSetCollector)
+            .unwrap();
+        hits.into_iter()
+            .map(|a| {
+                let doc: TantivyDocument = searcher.doc(a).unwrap();
+                doc.get_first(id).and_then(|v| v.as_u64()).unwrap()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn body_queries_find_exactly_the_sections_holding_the_form() {
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        // Enough sections that common grams span several skip blocks.
+        let texts = texts(&mut rng, 400);
+        let deleted: Vec<u64> = (0..400).filter(|i| i % 7 == 3).collect();
+        let normalizer = Normalizer::new();
+        let mut forms: Vec<Normalized> = [
+            "法", "律", "a", "法律", "律顾问", "法律顾问", "顾问法", "a b", "b 法", "法 律顾",
+            "ab", "问 a", "aaa",
+        ]
+        .iter()
+        .map(|f| normalizer.normalize(f))
+        .collect();
+        // And substrings of the texts themselves, up to 8 characters.
+        while forms.len() < 60 {
+            let chars: Vec<char> = texts[rng.below(texts.len())].chars().collect();
+            if chars.len() < 2 {
+                continue;
+            }
+            let from = rng.below(chars.len() - 1);
+            let len = 1 + rng.below(8.min(chars.len() - from));
+            let form = normalizer.normalize(&chars[from..from + len].iter().collect::<String>());
+            // Query terms never start or end with a space (the query language splits on them).
+            let form = form.trimmed();
+            if !form.is_empty() {
+                forms.push(form);
+            }
+        }
+        for merge in [false, true] {
+            let index = index_of(&texts, &deleted, merge);
+            if merge {
+                assert_eq!(index.searchable_segment_ids().unwrap().len(), 1);
+            } else {
+                assert!(index.searchable_segment_ids().unwrap().len() >= 3);
+            }
+            for form in &forms {
+                let expected: BTreeSet<u64> = texts
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, t)| !deleted.contains(&(*i as u64)) && t.contains(form.as_str()))
+                    .map(|(i, _)| i as u64)
+                    .collect();
+                assert_eq!(found(&index, form), expected, "form {form:?}, merged: {merge}");
+            }
+        }
+    }
+
+    #[test]
+    fn body_scores_grow_with_occurrences() {
+        let normalizer = Normalizer::new();
+        let texts: Vec<Normalized> = ["法律顾问制度", "法律顾问 法律顾问制度", "顾问"]
+            .iter()
+            .map(|t| normalizer.normalize(t))
+            .collect();
+        let index = index_of(&texts, &[], false);
+        let searcher = index.reader().unwrap().searcher();
+        let id = searcher.schema().get_field("id").unwrap();
+        let top = searcher
+            .search(
+                &BodyQuery::new(normalizer.normalize("法律顾问")),
+                &TopDocs::with_limit(10).order_by_score(),
+            )
+            .unwrap();
+        let ids: Vec<u64> = top
+            .iter()
+            .map(|(_, a)| {
+                let doc: TantivyDocument = searcher.doc(*a).unwrap();
+                doc.get_first(id).and_then(|v| v.as_u64()).unwrap()
+            })
+            .collect();
+        assert_eq!(ids, [1, 0], "twice before once, the section without it absent");
+    }
 }
