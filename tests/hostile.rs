@@ -137,7 +137,7 @@ fn scribble(idx: &Path, ext: &str) -> usize {
 
 #[test]
 fn scribbled_segment_files_are_reported_damaged_and_index_repairs_them() {
-    for ext in ["idx", "term"] {
+    for ext in ["idx", "term", "grams"] {
         let (_d, corpus, idx) = setup();
         // Enough text that the files are larger than the 4 KiB scribbled over.
         copies_of_data(&corpus, 6);

@@ -570,9 +570,11 @@ impl GramSegment {
         let clamp = |x: usize| x.min(end);
         let from = clamp(self.start(i) as usize);
         let to = clamp(self.start(i + 1) as usize).max(from);
-        let skips_to = clamp(from + (self.section_count(i) / SKIP_EVERY) as usize * SKIP_BYTES).min(to);
+        let skips_to =
+            clamp(from + (self.section_count(i) / SKIP_EVERY) as usize * SKIP_BYTES).min(to);
         let split = (skips_to + self.u32_at(self.section_bytes_at + i * 4) as usize).min(to);
         GramPostings {
+            max_doc: self.max_doc,
             skips: &data[from..skips_to],
             next_skip: 0,
             sections: &data[skips_to..split],
@@ -589,6 +591,7 @@ impl GramSegment {
 
 /// A cursor over one gram's sections, in doc id order. Starts before the first section.
 pub struct GramPostings<'a> {
+    max_doc: DocId,
     skips: &'a [u8],
     next_skip: usize,
     sections: &'a [u8],
@@ -621,6 +624,11 @@ impl GramPostings<'_> {
             delta
         };
         self.started = true;
+        if self.doc >= self.max_doc {
+            // Only a damaged file names a section the segment does not have.
+            self.doc = TERMINATED;
+            return TERMINATED;
+        }
         // The section's positions end after `count` varints: count the bytes that end one.
         let from = self.positions_at.min(self.positions.len());
         let mut to = from;

@@ -236,7 +236,9 @@ fn drop_table_of_contents(kept: &[(usize, &str)], headings: &mut [Option<Heading
         let at = places.get(text)?;
         at.get(at.partition_point(|&j| j < from)).copied()
     };
-    let toc = kept.iter().position(|(_, t)| squeezed(t).eq("目录".chars()));
+    let toc = kept
+        .iter()
+        .position(|(_, t)| squeezed(t).eq("目录".chars()));
     if let Some(toc) = toc {
         if let Some(Some(first)) = keys.get(toc + 1) {
             if let Some(end) = repeated_after(toc + 2, first) {
@@ -249,9 +251,10 @@ fn drop_table_of_contents(kept: &[(usize, &str)], headings: &mut [Option<Heading
         let run = headings[k..].iter().take_while(|h| h.is_some()).count();
         if run >= MIN_TOC_HEADINGS {
             let end = k + run;
-            let repeated = keys[k..k + 2]
-                .iter()
-                .any(|t| t.as_deref().is_some_and(|t| repeated_after(end, t).is_some()));
+            let repeated = keys[k..k + 2].iter().any(|t| {
+                t.as_deref()
+                    .is_some_and(|t| repeated_after(end, t).is_some())
+            });
             if repeated {
                 headings[k..end].fill(None);
             }

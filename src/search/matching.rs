@@ -391,7 +391,7 @@ fn body_matches(segment: &GramSegment, plan: &Plan) -> Vec<(DocId, u32)> {
 fn keep_aligned(starts: &mut Vec<u32>, positions: &[u32], offset: u32) {
     let mut j = 0;
     starts.retain(|&s| {
-        let want = s + offset;
+        let want = s.saturating_add(offset);
         while j < positions.len() && positions[j] < want {
             j += 1;
         }
@@ -482,7 +482,9 @@ mod tests {
         (0..n)
             .map(|_| {
                 let len = rng.below(80);
-                let s: String = (0..len).map(|_| alphabet[rng.below(alphabet.len())]).collect();
+                let s: String = (0..len)
+                    .map(|_| alphabet[rng.below(alphabet.len())])
+                    .collect();
                 normalizer.normalize(&s)
             })
             .collect()
@@ -546,8 +548,19 @@ mod tests {
         let deleted: Vec<u64> = (0..400).filter(|i| i % 7 == 3).collect();
         let normalizer = Normalizer::new();
         let mut forms: Vec<Normalized> = [
-            "法", "律", "a", "法律", "律顾问", "法律顾问", "顾问法", "a b", "b 法", "法 律顾",
-            "ab", "问 a", "aaa",
+            "法",
+            "律",
+            "a",
+            "法律",
+            "律顾问",
+            "法律顾问",
+            "顾问法",
+            "a b",
+            "b 法",
+            "法 律顾",
+            "ab",
+            "问 a",
+            "aaa",
         ]
         .iter()
         .map(|f| normalizer.normalize(f))
@@ -581,7 +594,11 @@ mod tests {
                     .filter(|(i, t)| !deleted.contains(&(*i as u64)) && t.contains(form.as_str()))
                     .map(|(i, _)| i as u64)
                     .collect();
-                assert_eq!(found(&index, form), expected, "form {form:?}, merged: {merge}");
+                assert_eq!(
+                    found(&index, form),
+                    expected,
+                    "form {form:?}, merged: {merge}"
+                );
             }
         }
     }
@@ -609,6 +626,10 @@ mod tests {
                 doc.get_first(id).and_then(|v| v.as_u64()).unwrap()
             })
             .collect();
-        assert_eq!(ids, [1, 0], "twice before once, the section without it absent");
+        assert_eq!(
+            ids,
+            [1, 0],
+            "twice before once, the section without it absent"
+        );
     }
 }
