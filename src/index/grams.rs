@@ -406,7 +406,7 @@ impl GramEncoder {
         put_section(&mut self.sections, delta, occurrences);
         self.previous = doc;
         self.count += 1;
-        if self.count % SKIP_EVERY == 0 {
+        if self.count.is_multiple_of(SKIP_EVERY) {
             let at = u32::try_from(self.sections.len()).map_err(|_| too_large())?;
             let positions_at = u32::try_from(self.positions.len()).map_err(|_| too_large())?;
             self.skips.extend_from_slice(&doc.to_le_bytes());
