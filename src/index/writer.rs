@@ -225,7 +225,8 @@ pub fn index_corpus(
 }
 
 /// Merges the segments of the last commit, once: small segments in groups of up to
-/// [`MAX_MERGE_DOCS`] sections, and each larger segment that holds deleted sections on its own.
+/// [`MAX_MERGE_DOCS`] sections (split in [`MERGES_AT_ONCE`] groups when they would all fit one,
+/// so both cores merge), and each larger segment that holds deleted sections on its own.
 ///
 /// Fewer segments make the index smaller (each repeats the gram dictionary) and searches
 /// faster. Deleted sections still count in BM25's statistics until their segment is rewritten,
@@ -280,17 +281,31 @@ fn merge_groups(
         .collect();
     small.sort_by_key(|m| m.num_docs());
     let mut groups: Vec<Vec<&tantivy::index::SegmentMeta>> = Vec::new();
-    let mut group: Vec<&tantivy::index::SegmentMeta> = Vec::new();
-    let mut docs = 0usize;
-    for m in small {
-        if docs + m.num_docs() as usize > MAX_MERGE_DOCS && !group.is_empty() {
-            groups.push(std::mem::take(&mut group));
-            docs = 0;
+    let all: usize = small.iter().map(|m| m.num_docs() as usize).sum();
+    if all <= MAX_MERGE_DOCS && small.len() >= 2 * MERGES_AT_ONCE {
+        // Everything fits one merge, which would run on one core while the other idles: split
+        // it into MERGES_AT_ONCE groups of about equal size (largest segment first into the
+        // lightest group), merged side by side.
+        groups.resize(MERGES_AT_ONCE, Vec::new());
+        let mut docs = [0usize; MERGES_AT_ONCE];
+        for m in small.into_iter().rev() {
+            let lightest = (0..MERGES_AT_ONCE).min_by_key(|&g| docs[g]).expect("groups");
+            docs[lightest] += m.num_docs() as usize;
+            groups[lightest].push(m);
         }
-        docs += m.num_docs() as usize;
-        group.push(m);
+    } else {
+        let mut group: Vec<&tantivy::index::SegmentMeta> = Vec::new();
+        let mut docs = 0usize;
+        for m in small {
+            if docs + m.num_docs() as usize > MAX_MERGE_DOCS && !group.is_empty() {
+                groups.push(std::mem::take(&mut group));
+                docs = 0;
+            }
+            docs += m.num_docs() as usize;
+            group.push(m);
+        }
+        groups.push(group);
     }
-    groups.push(group);
     let mut groups: Vec<Vec<&tantivy::index::SegmentMeta>> = groups
         .into_iter()
         .filter_map(|g| match g.as_slice() {
