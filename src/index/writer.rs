@@ -289,7 +289,9 @@ fn merge_groups(
         groups.resize(MERGES_AT_ONCE, Vec::new());
         let mut docs = [0usize; MERGES_AT_ONCE];
         for m in small.into_iter().rev() {
-            let lightest = (0..MERGES_AT_ONCE).min_by_key(|&g| docs[g]).expect("groups");
+            let lightest = (0..MERGES_AT_ONCE)
+                .min_by_key(|&g| docs[g])
+                .expect("groups");
             docs[lightest] += m.num_docs() as usize;
             groups[lightest].push(m);
         }
