@@ -180,23 +180,25 @@ fn is_image_name(t: &str) -> bool {
 }
 
 fn is_page_controls(t: &str) -> bool {
-    let mut rest = t.to_string();
-    let mut long_word = false;
+    // Most lines hold no control word of two or more characters, and such a line is never a
+    // control bar: they are answered without allocating (this ran on every short line).
+    if !CONTROL_WORDS
+        .iter()
+        .any(|w| w.chars().nth(1).is_some() && t.contains(w))
+    {
+        return false;
+    }
     // Longest first, so 打印本页 goes whole before 打印 would leave 本页.
     let mut words: Vec<&str> = CONTROL_WORDS.to_vec();
     words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    let mut rest = t.to_string();
     for w in words {
         if rest.contains(w) {
-            if w.chars().count() > 1 {
-                long_word = true;
-            }
             rest = rest.replace(w, "");
         }
     }
-    long_word
-        && rest
-            .chars()
-            .all(|c| c.is_whitespace() || "【】[]()（）：:|｜/,，、".contains(c))
+    rest.chars()
+        .all(|c| c.is_whitespace() || "【】[]()（）：:|｜/,，、".contains(c))
 }
 
 /// Removes inline artefacts of Word exports such as `[bookmark: _GoBack]`.
