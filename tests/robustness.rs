@@ -201,6 +201,9 @@ fn a_full_disk_gives_a_clear_error_and_keeps_the_previous_index() {
     assert_eq!(o.status.code(), Some(2), "{err}");
     assert!(err.contains("keeps its last committed state"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
+    // One error naming the cause, not a warning for every file after the failed write.
+    assert!(err.contains("os error"), "{err}");
+    assert!(err.lines().count() < 10, "{err}");
     assert_eq!(count(&idx, "科研诚信"), (0, 2), "previous index intact");
     let o = index(&corpus, &idx, &[]);
     assert!(o.status.success(), "{}", stderr(&o));

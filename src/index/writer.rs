@@ -451,10 +451,13 @@ fn write_run(
                 }
                 Loaded::Indexed { entry, bytes, docs } => {
                     writer.delete_term(sections.path_term(&key));
-                    if let Some(e) = docs.into_iter().find_map(|d| writer.add_document(d).err()) {
-                        progress.warn(&format!("{key}: not indexed: {e}"));
-                        summary.skipped += 1;
-                        continue;
+                    if docs.into_iter().any(|d| writer.add_document(d).is_err()) {
+                        // tantivy refuses a document only once an indexing thread has stopped
+                        // (a write failed: a full disk, a file-size limit). Nothing more can be
+                        // indexed in this run: the commit below fails with that thread's error,
+                        // and the index keeps its last commit. (Warning for each later file
+                        // instead buried the cause under hundreds of lines.)
+                        break;
                     }
                     if known {
                         summary.updated += 1;
