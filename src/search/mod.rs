@@ -169,6 +169,9 @@ pub enum Limit {
 /// this many decoded sections at once, a few megabytes.
 const HIT_WINDOW: usize = 4_096;
 
+/// Most threads a search uses: past this, merging their results costs what they save.
+const MAX_SEARCH_THREADS: usize = 4;
+
 /// Stored sections in rank order, read a window at a time in index order. Hits in rank order
 /// jump between the store's compressed blocks; reading each on its own decompressed a block
 /// per hit, which was nearly all the time of `--all` (perf: zstd 66%).
@@ -214,14 +217,31 @@ pub struct Engine {
     normalizer: Normalizer,
     /// Index directory, to name it in errors.
     shown: String,
+    /// Each segment's gram file, held open for the engine's life. tantivy's directory keeps a
+    /// file mapped only while someone holds it, and a query opens the gram files afresh: without
+    /// this, every query mapped and unmapped them all again (a third of a rare query's time at
+    /// 1 GB, in page faults and unmapping).
+    _gram_files: Vec<crate::index::grams::GramSegment>,
 }
 
 impl Engine {
     /// Prepares searching an open index.
     pub fn new(open: &OpenIndex) -> Result<Engine, SearchError> {
         let shown = open.dir.display().to_string();
+        // Segments are searched side by side, one thread per core (at most one per segment):
+        // a query's time is spent segment by segment, and a bulk build leaves two or more.
+        let mut index = open.index.clone();
+        let segments = index.searchable_segment_ids().map_or(1, |ids| ids.len());
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(segments)
+            .min(MAX_SEARCH_THREADS);
+        if threads > 1 {
+            // Without the pool, the search runs on the calling thread: slower, still right.
+            let _ = index.set_multithread_executor(threads);
+        }
         let reader = contained(|| {
-            open.index
+            index
                 .reader_builder()
                 .reload_policy(tantivy::ReloadPolicy::Manual)
                 .try_into()
@@ -233,8 +253,16 @@ impl Engine {
                 message,
             })
         })?;
+        let searcher = reader.searcher();
+        // A damaged gram file is reported by the query that reads it, naming the index.
+        let gram_files = searcher
+            .segment_readers()
+            .iter()
+            .filter_map(|r| crate::index::grams::GramSegment::open(r).ok())
+            .collect();
         Ok(Engine {
-            searcher: reader.searcher(),
+            searcher,
+            _gram_files: gram_files,
             totals: TokenTotals::load(&open.dir),
             sections: open.sections.clone(),
             normalizer: Normalizer::new(),
