@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process search latency (`govsearch search --limit 10`, warm page cache) over a query list.
 # Usage: tools/process_latency.sh INDEX_DIR [QUERIES_TSV] [RUNS]
-# Needs hyperfine (Debian package). Prints the median and p90 over all runs of all queries.
+# Needs hyperfine (Debian package). Prints the median, p95 and p90 over all runs of all queries.
 # GOVSEARCH_ARGS adds flags to each search, to time a view: GOVSEARCH_ARGS="-l",
 # GOVSEARCH_ARGS="--count-by year" (which takes no --limit: use GOVSEARCH_LIMIT=""),
 # GOVSEARCH_ARGS="--per-report 1".
@@ -28,6 +28,7 @@ for f in glob.glob(sys.argv[1] + "/*.json"):
         times += r["times"]
 times.sort()
 print(f"{len(times)} runs: median {statistics.median(times)*1e3:.1f} ms, "
+      f"p95 {times[int(len(times)*0.95)]*1e3:.1f} ms, "
       f"p90 {times[int(len(times)*0.9)]*1e3:.1f} ms, max {times[-1]*1e3:.1f} ms")
 PY
 rm -rf "$out"
