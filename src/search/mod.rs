@@ -238,7 +238,9 @@ impl Engine {
             .min(MAX_SEARCH_THREADS);
         if threads > 1 {
             // Without the pool, the search runs on the calling thread: slower, still right.
-            let _ = index.set_multithread_executor(threads);
+            if let Some(pool) = crate::contain::contained_pool(threads, "govsearch-search") {
+                index.set_executor(tantivy::Executor::ThreadPool(std::sync::Arc::new(pool)));
+            }
         }
         let reader = contained(|| {
             index
