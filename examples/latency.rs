@@ -19,6 +19,11 @@ use govsearch::search::{self, CountBy, Engine, Filters, HitOptions, Limit, Parse
 fn run_view(engine: &Engine, view: &str, q: &ParsedQuery) -> anyhow::Result<usize> {
     let filters = Filters::default();
     let hits = |options: HitOptions| -> anyhow::Result<usize> {
+        // As the CLI's terminal output: a collapsed hit names its first few other places.
+        let options = HitOptions {
+            named_places: Some(govsearch::output::ALSO_IN_SHOWN),
+            ..options
+        };
         let selection = engine.select_hits(q, &filters, &options)?;
         let hits: Vec<_> = engine
             .selected_hits(&selection, &|_| {})

@@ -395,6 +395,11 @@ impl SectionSchema {
             .first_or_default_col(0))
     }
 
+    /// The report id of the report at `path` (as [`SectionSchema::report_of_key`] gives it).
+    pub fn report_of_path(&self, path: &str) -> u64 {
+        file_id(path)
+    }
+
     /// The report id of a tie-break key (see [`SectionSchema::sort_keys`]).
     pub fn report_of_key(&self, key: u64) -> u64 {
         key >> KEY_LINE_BITS

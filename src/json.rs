@@ -76,6 +76,22 @@ pub struct Hit {
     /// With `-A N` or `-C N`: up to N source lines after `line`, as `context_before`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context_after: Option<Vec<String>>,
+    /// What `also_in` stands for when it names only the first few places (the terminal output
+    /// names a few and counts the rest; `--json` names every one, and this is None). Not part of
+    /// the JSON.
+    #[serde(skip)]
+    pub also_in_total: Option<AlsoInTotal>,
+}
+
+/// The places of a hit's passage elsewhere, counted rather than named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct AlsoInTotal {
+    /// Every place, named or not.
+    pub places: usize,
+    /// Distinct other reports among them.
+    pub other_reports: usize,
+    /// Places in the hit's own report.
+    pub here: usize,
 }
 
 /// A place in a report: `{"path","line"}`, as in a hit's `also_in`.

@@ -820,3 +820,70 @@ fn conflicting_or_unknown_view_flags_are_errors() {
         assert!(stdout(&o).is_empty(), "{args:?}");
     }
 }
+
+#[test]
+fn a_passage_in_many_reports_names_three_places_and_counts_the_rest() {
+    // Seven reports hold the passage twice each (the same heading again: a section's passage
+    // includes its heading). The terminal names the first three other places and counts the
+    // rest by report, as JSON's full list does.
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("c");
+    let idx = dir.path().join("idx");
+    std::fs::create_dir_all(&corpus).unwrap();
+    for i in 0..7 {
+        let twice = format!("\n三、存在问题\n人手不足。\n\n二、落实上级要求\n{SHARED}\n");
+        let body = format!(
+            "第{i}区司法局2021年度法治政府建设工作报告\n\n一、主要工作\n第{i}区审查合同{i}份。\n\n\
+             二、落实上级要求\n{SHARED}\n{twice}"
+        );
+        std::fs::write(corpus.join(format!("r{i}.txt")), body).unwrap();
+    }
+    assert!(index(&corpus, &idx, &[]).status.success());
+    let idx_s = idx.to_str().unwrap();
+    let (_, hits) = search_json(idx_s, &["充分发挥法律顾问"]);
+    assert_eq!(hits.len(), 1, "one hit for the passage");
+    let hit = &hits[0];
+    assert_eq!(hit.also_in.len(), 13, "every other place, in JSON");
+    let mut others: Vec<&str> = hit
+        .also_in
+        .iter()
+        .map(|l| l.path.as_str())
+        .filter(|p| *p != hit.path)
+        .collect();
+    let here = hit.also_in.len() - others.len();
+    assert_eq!(here, 1, "the hit's own report holds it once more");
+    others.sort();
+    others.dedup();
+    let text = stdout(&run(&[
+        "search",
+        "--index",
+        idx_s,
+        "--color",
+        "never",
+        "充分发挥法律顾问",
+    ]));
+    let note = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("also"))
+        .unwrap_or_else(|| panic!("no also-in note: {text}"));
+    let counted = if here > 0 {
+        format!(
+            "also in {} reports and {here} time{} in this report: ",
+            others.len(),
+            if here == 1 { "" } else { "s" }
+        )
+    } else {
+        format!("also in {} reports: ", others.len())
+    };
+    assert!(note.trim_start().starts_with(&counted), "{note}\n{counted}");
+    let named: Vec<String> = hit
+        .also_in
+        .iter()
+        .take(3)
+        .map(|l| format!("{}:{}", l.path, l.line))
+        .collect();
+    assert!(
+        note.ends_with(&format!("{}, …", named.join(", "))),
+        "{note}\n{named:?}"
+    );
+}

@@ -151,6 +151,8 @@ impl Search<'_> {
             // --all shows every matching section, as the completeness contract says.
             collapse: !a.no_collapse && !a.all,
             context,
+            // The terminal names a few of a passage's other places; JSON names every one.
+            named_places: (!a.json).then_some(output::ALSO_IN_SHOWN),
         };
         let selection = self
             .engine

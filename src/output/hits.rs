@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use super::{highlighted, json_line, passages_note, plural, sanitize, style, year_and_org, Color};
-use crate::json::{Location, ReportHit, Totals};
+use crate::json::{AlsoInTotal, Location, ReportHit, Totals};
 use crate::search::Hit;
 
 /// Something that prints hits and reports.
@@ -36,8 +36,9 @@ pub struct Summary {
     pub reports: bool,
 }
 
-/// Most places listed in a hit's "also in" note; `--json` lists every one.
-const ALSO_IN_SHOWN: usize = 3;
+/// Most places listed in a hit's "also in" note; `--json` lists every one. The search names
+/// only these for the terminal ([`crate::search::HitOptions::named_places`]).
+pub const ALSO_IN_SHOWN: usize = 3;
 
 /// Human-readable hits: title line, heading path, `path:line:column`, snippet (or the match
 /// line with the lines around it), notes.
@@ -87,24 +88,31 @@ impl<W: Write> HumanPrinter<W> {
 
 /// "also in 3 reports: a.txt:12, b.txt:40, c.txt:7": where else a hit's passage is.
 fn also_in_note(hit: &Hit) -> String {
-    let mut others: Vec<&str> = hit
-        .also_in
-        .iter()
-        .map(|l| l.path.as_str())
-        .filter(|p| *p != hit.path)
-        .collect();
-    others.sort_unstable();
-    others.dedup();
-    let here = hit.also_in.iter().filter(|l| l.path == hit.path).count();
+    // Counted by the search when it named only the first places, else from the places.
+    let total = hit.also_in_total.unwrap_or_else(|| {
+        let mut others: Vec<&str> = hit
+            .also_in
+            .iter()
+            .map(|l| l.path.as_str())
+            .filter(|p| *p != hit.path)
+            .collect();
+        others.sort_unstable();
+        others.dedup();
+        AlsoInTotal {
+            places: hit.also_in.len(),
+            other_reports: others.len(),
+            here: hit.also_in.iter().filter(|l| l.path == hit.path).count(),
+        }
+    });
     let mut note = String::from("also");
-    if !others.is_empty() {
-        note += &format!(" in {}", plural(others.len(), "report", "reports"));
+    if total.other_reports > 0 {
+        note += &format!(" in {}", plural(total.other_reports, "report", "reports"));
     }
-    if here > 0 {
-        if !others.is_empty() {
+    if total.here > 0 {
+        if total.other_reports > 0 {
             note += " and";
         }
-        note += &format!(" {} in this report", plural(here, "time", "times"));
+        note += &format!(" {} in this report", plural(total.here, "time", "times"));
     }
     let shown: Vec<String> = hit
         .also_in
@@ -112,7 +120,7 @@ fn also_in_note(hit: &Hit) -> String {
         .take(ALSO_IN_SHOWN)
         .map(|Location { path, line }| format!("{}:{line}", sanitize(path)))
         .collect();
-    let more = if hit.also_in.len() > ALSO_IN_SHOWN {
+    let more = if total.places > ALSO_IN_SHOWN {
         ", …"
     } else {
         ""

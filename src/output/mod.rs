@@ -18,7 +18,7 @@ pub mod hits;
 pub mod section;
 pub mod views;
 
-pub use hits::{HitPrinter, HumanPrinter, JsonPrinter, Summary};
+pub use hits::{HitPrinter, HumanPrinter, JsonPrinter, Summary, ALSO_IN_SHOWN};
 
 /// Whether to colour human output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -56,6 +56,10 @@ pub struct HitOptions {
     pub collapse: bool,
     /// Source lines around each hit's match line (`-A`/`-B`/`-C`).
     pub context: Option<Context>,
+    /// Name at most this many of a collapsed hit's other places, and count the rest
+    /// ([`crate::json::AlsoInTotal`]); None names every one. Naming a place reads its path from
+    /// the path column, block by block: a passage held by hundreds of laws cost milliseconds.
+    pub named_places: Option<usize>,
 }
 
 impl Default for HitOptions {
@@ -66,6 +70,7 @@ impl Default for HitOptions {
             per_report: None,
             collapse: true,
             context: None,
+            named_places: None,
         }
     }
 }
@@ -78,6 +83,7 @@ pub struct HitSelection {
     pub totals: Totals,
     forms: Vec<Normalized>,
     context: Option<Context>,
+    named_places: Option<usize>,
 }
 
 impl HitSelection {
@@ -176,6 +182,7 @@ impl Engine {
                 },
                 forms: ranking.forms,
                 context: options.context,
+                named_places: options.named_places,
             });
         }
         let mut matches = self.all_matches(query, filters, options.sort != Sort::Rank)?;
@@ -186,6 +193,7 @@ impl Engine {
             totals,
             forms: query.highlight_forms(),
             context: options.context,
+            named_places: options.named_places,
         })
     }
 
@@ -204,7 +212,13 @@ impl Engine {
             self.guard(|| {
                 let mut hit = self.hit(i + 1, chosen.score, &s, &selection.forms);
                 hit.more_in_report = chosen.more;
-                hit.also_in = self.locations(&chosen.also, &mut paths)?;
+                let named = selection
+                    .named_places
+                    .map_or(chosen.also.len(), |n| n.min(chosen.also.len()));
+                hit.also_in = self.locations(&chosen.also[..named], &mut paths)?;
+                if named < chosen.also.len() {
+                    hit.also_in_total = Some(self.also_in_total(&s.path, &chosen.also));
+                }
                 if let Some(context) = selection.context {
                     let lines = context.around(
                         &s,
@@ -304,6 +318,25 @@ impl Engine {
     /// Where matching sections are: their paths and first lines, read from columns (a passage
     /// may be in thousands of sections; loading each document would cost a block of the store,
     /// and each path alone a block of the path dictionary, so they are looked up together).
+    /// The places of a passage elsewhere, counted by report (the report id comes with each
+    /// match; its path would have to be read).
+    fn also_in_total(&self, path: &str, also: &[Match]) -> crate::json::AlsoInTotal {
+        let own = self.sections.report_of_path(path);
+        let mut others: Vec<u64> = also
+            .iter()
+            .map(|m| self.sections.report_of_key(m.key))
+            .filter(|&r| r != own)
+            .collect();
+        let here = also.len() - others.len();
+        others.sort_unstable();
+        others.dedup();
+        crate::json::AlsoInTotal {
+            places: also.len(),
+            other_reports: others.len(),
+            here,
+        }
+    }
+
     fn locations(
         &self,
         sections: &[Match],
