@@ -315,9 +315,6 @@ impl Engine {
         })
     }
 
-    /// Where matching sections are: their paths and first lines, read from columns (a passage
-    /// may be in thousands of sections; loading each document would cost a block of the store,
-    /// and each path alone a block of the path dictionary, so they are looked up together).
     /// The places of a passage elsewhere, counted by report (the report id comes with each
     /// match; its path would have to be read).
     fn also_in_total(&self, path: &str, also: &[Match]) -> crate::json::AlsoInTotal {
@@ -337,6 +334,9 @@ impl Engine {
         }
     }
 
+    /// Where matching sections are: their paths and first lines, read from columns (a passage
+    /// may be in thousands of sections; loading each document would cost a block of the store,
+    /// and each path alone a block of the path dictionary, so they are looked up together).
     fn locations(
         &self,
         sections: &[Match],
