@@ -76,11 +76,11 @@ pub struct Hit {
     /// With `-A N` or `-C N`: up to N source lines after `line`, as `context_before`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context_after: Option<Vec<String>>,
-    /// What `also_in` stands for when it names only the first few places (the terminal output
-    /// names a few and counts the rest; `--json` names every one, and this is None). Not part of
-    /// the JSON.
+    /// What `also_in` stands for, counted by report: every place, also those it does not name
+    /// (the terminal output names a few and counts the rest; `--json` names every one). Not
+    /// part of the JSON.
     #[serde(skip)]
-    pub also_in_total: Option<AlsoInTotal>,
+    pub also_in_total: AlsoInTotal,
 }
 
 /// The places of a hit's passage elsewhere, counted rather than named.

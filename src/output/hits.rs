@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use super::{highlighted, json_line, passages_note, plural, sanitize, style, year_and_org, Color};
-use crate::json::{AlsoInTotal, Location, ReportHit, Totals};
+use crate::json::{Location, ReportHit, Totals};
 use crate::search::Hit;
 
 /// Something that prints hits and reports.
@@ -88,22 +88,8 @@ impl<W: Write> HumanPrinter<W> {
 
 /// "also in 3 reports: a.txt:12, b.txt:40, c.txt:7": where else a hit's passage is.
 fn also_in_note(hit: &Hit) -> String {
-    // Counted by the search when it named only the first places, else from the places.
-    let total = hit.also_in_total.unwrap_or_else(|| {
-        let mut others: Vec<&str> = hit
-            .also_in
-            .iter()
-            .map(|l| l.path.as_str())
-            .filter(|p| *p != hit.path)
-            .collect();
-        others.sort_unstable();
-        others.dedup();
-        AlsoInTotal {
-            places: hit.also_in.len(),
-            other_reports: others.len(),
-            here: hit.also_in.iter().filter(|l| l.path == hit.path).count(),
-        }
-    });
+    // Counted by the search over every place, named or not.
+    let total = hit.also_in_total;
     let mut note = String::from("also");
     if total.other_reports > 0 {
         note += &format!(" in {}", plural(total.other_reports, "report", "reports"));

@@ -216,9 +216,7 @@ impl Engine {
                     .named_places
                     .map_or(chosen.also.len(), |n| n.min(chosen.also.len()));
                 hit.also_in = self.locations(&chosen.also[..named], &mut paths)?;
-                if named < chosen.also.len() {
-                    hit.also_in_total = Some(self.also_in_total(&s.path, &chosen.also));
-                }
+                hit.also_in_total = self.also_in_total(&s.path, &chosen.also);
                 if let Some(context) = selection.context {
                     let lines = context.around(
                         &s,

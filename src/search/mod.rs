@@ -459,7 +459,7 @@ impl Engine {
             more_in_report: None,
             context_before: None,
             context_after: None,
-            also_in_total: None,
+            also_in_total: Default::default(),
         }
     }
 
