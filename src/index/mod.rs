@@ -198,6 +198,8 @@ pub struct OpenIndex {
     pub sections: SectionSchema,
     /// What built it.
     pub build: Option<BuildInfo>,
+    /// Segments in the commit opened (read with the build info, from the same meta.json).
+    pub segments: usize,
 }
 
 /// Opens an index for searching, checking that this binary can read it.
@@ -213,7 +215,9 @@ pub fn open(dir: &Path) -> Result<OpenIndex, IndexError> {
             path: shown.clone(),
             message: e.to_string(),
         })?;
-    let build = read_build_info(&index);
+    let metas = index.load_metas().ok();
+    let build = metas.as_ref().and_then(build_info_in);
+    let segments = metas.as_ref().map_or(0, |m| m.segments.len());
     match &build {
         Some(b) if b.compatible() => {}
         other => {
@@ -241,6 +245,7 @@ pub fn open(dir: &Path) -> Result<OpenIndex, IndexError> {
         dir: dir.to_path_buf(),
         sections,
         build,
+        segments,
     })
 }
 
@@ -254,7 +259,11 @@ pub fn stored_build_info(dir: &Path) -> Option<BuildInfo> {
 
 /// The build info in the last commit's payload.
 pub fn read_build_info(index: &Index) -> Option<BuildInfo> {
-    let metas = index.load_metas().ok()?;
+    build_info_in(&index.load_metas().ok()?)
+}
+
+/// The build info in a commit's payload.
+fn build_info_in(metas: &tantivy::IndexMeta) -> Option<BuildInfo> {
     serde_json::from_str(metas.payload.as_deref()?).ok()
 }
 

@@ -231,10 +231,9 @@ impl Engine {
         // Segments are searched side by side, one thread per core (at most one per segment):
         // a query's time is spent segment by segment, and a bulk build leaves two or more.
         let mut index = open.index.clone();
-        let segments = index.searchable_segment_ids().map_or(1, |ids| ids.len());
         let threads = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
-            .min(segments)
+            .min(open.segments)
             .min(MAX_SEARCH_THREADS);
         if threads > 1 {
             // Without the pool, the search runs on the calling thread: slower, still right.
