@@ -460,3 +460,62 @@ fn analyze_shows_normalisation_and_words_with_the_domain_dictionary() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("/no/such/file"));
 }
+
+#[test]
+fn a_report_whose_title_holds_the_term_ranks_its_sections_higher_by_the_title_bonus() {
+    // Two reports with the same section but for one character; only the first's title holds
+    // 海绵城市. Its section must rank first in every ranked view, by exactly the title bonus
+    // per term, and a third report's section without the term in its title stays behind.
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let report = |title: &str, mark: &str| {
+        format!(
+            "{title}\n\n一、主要工作\n\n全市推进海绵城市建设，新建改造道路{mark}段，完成年度任务。\n\n\
+             二、下一步计划\n\n继续加强城市管理。\n"
+        )
+    };
+    // The file names sort the untitled reports first, so the tie-break alone would not do it.
+    std::fs::write(
+        corpus.join("c_titled.txt"),
+        report("丙市海绵城市建设2022年工作报告", "丙"),
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.join("a_plain.txt"),
+        report("甲市城市管理局2022年工作报告", "甲"),
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.join("b_plain.txt"),
+        report("乙市城市管理局2022年工作报告", "乙"),
+    )
+    .unwrap();
+    let idx = dir.path().join("index");
+    let o = index(&corpus, &idx, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let idx = idx.to_str().unwrap();
+    for view in [&[][..], &["--no-collapse"][..]] {
+        let mut args = vec!["海绵城市"];
+        args.extend_from_slice(view);
+        let (code, hits) = search_json(idx, &args);
+        assert_eq!(code, 0);
+        let body: Vec<&JsonHit> = hits
+            .iter()
+            .filter(|h| h.section.iter().any(|s| s.contains("主要工作")))
+            .collect();
+        assert_eq!(body.len(), 3, "{view:?}: {hits:?}");
+        assert!(body[0].path.ends_with("c_titled.txt"), "{view:?}: {body:?}");
+        for plain in &body[1..] {
+            let gap = body[0].score - plain.score;
+            assert!(
+                (gap - govsearch::search::TITLE_BONUS).abs() < 0.01,
+                "{view:?}: the titled report is ahead by {gap}, not the title bonus"
+            );
+        }
+    }
+    // -l ranks reports by their best section: the titled one first.
+    let o = run(&["search", "--index", idx, "-l", "--json", "海绵城市"]);
+    let first = stdout(&o).lines().next().unwrap_or_default().to_string();
+    assert!(first.contains("c_titled.txt"), "{}", stdout(&o));
+}

@@ -304,10 +304,14 @@ impl Engine {
         years: bool,
     ) -> Result<Vec<Match>, SearchError> {
         self.guard(|| {
-            let q = self.build(query, filters, true)?;
+            let super::Built {
+                query: q,
+                title_bonus,
+            } = self.build(query, filters, true)?;
             let collector = MatchCollector {
                 sections: self.sections.clone(),
                 years,
+                title_bonus,
             };
             self.scored_search(&q, &collector)
         })
@@ -545,9 +549,12 @@ fn in_order<T>(
 struct MatchCollector {
     sections: SectionSchema,
     years: bool,
+    title_bonus: super::TitleBonus,
 }
 
 struct SegmentMatches {
+    sections: SectionSchema,
+    title_bonus: super::TitleBonus,
     segment: tantivy::SegmentOrdinal,
     keys: std::sync::Arc<dyn ColumnValues<u64>>,
     passages: std::sync::Arc<dyn ColumnValues<u64>>,
@@ -565,6 +572,8 @@ impl tantivy::collector::Collector for MatchCollector {
         reader: &tantivy::SegmentReader,
     ) -> tantivy::Result<SegmentMatches> {
         Ok(SegmentMatches {
+            sections: self.sections.clone(),
+            title_bonus: self.title_bonus.clone(),
             segment,
             keys: self.sections.sort_keys(reader)?,
             passages: self.sections.passages(reader)?,
@@ -590,9 +599,10 @@ impl tantivy::collector::SegmentCollector for SegmentMatches {
     type Fruit = Vec<Match>;
 
     fn collect(&mut self, doc: tantivy::DocId, score: tantivy::Score) {
+        let key = self.keys.get_val(doc);
         self.matches.push(Match {
-            score,
-            key: self.keys.get_val(doc),
+            score: score + self.title_bonus.of_key(&self.sections, key),
+            key,
             passage: self.passages.get_val(doc),
             year: self
                 .years

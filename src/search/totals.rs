@@ -230,7 +230,7 @@ impl Engine {
         by: Option<CountBy>,
     ) -> Result<Vec<(Bucket, Totals)>, SearchError> {
         self.guard(|| {
-            let q = self.build(query, filters, false)?;
+            let q = self.build(query, filters, false)?.query;
             let collector = match by {
                 None => TotalsCollector::overall(self.sections.clone()),
                 Some(by) => TotalsCollector::by(self.sections.clone(), by),
