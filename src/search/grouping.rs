@@ -186,8 +186,12 @@ impl Engine {
             });
         }
         let mut matches = self.all_matches(query, filters, options.sort != Sort::Rank)?;
-        let totals = totals_of(&matches, &self.sections);
-        let chosen = choose_hits(&mut matches, options, &self.sections);
+        // Collapsing finds each passage's first match, which also counts the passages.
+        let stands = options
+            .collapse
+            .then(|| first_of_each_passage(&matches, options.sort));
+        let totals = totals_of(&matches, stands.as_ref().map(|s| s.len()), &self.sections);
+        let chosen = choose_hits(&mut matches, stands, options, &self.sections);
         Ok(HitSelection {
             chosen,
             totals,
@@ -246,7 +250,7 @@ impl Engine {
         sort: Sort,
     ) -> Result<ReportSelection, SearchError> {
         let matches = self.all_matches(query, filters, sort != Sort::Rank)?;
-        let totals = totals_of(&matches, &self.sections);
+        let totals = totals_of(&matches, None, &self.sections);
         let mut reports: HashMap<u64, (Match, usize)> = HashMap::new();
         for m in &matches {
             reports
@@ -402,21 +406,46 @@ impl Engine {
 #[derive(Default)]
 struct PathColumns(HashMap<tantivy::SegmentOrdinal, Option<tantivy::columnar::StrColumn>>);
 
-/// Totals of every match: sections, distinct reports and distinct passages.
-fn totals_of(matches: &[Match], sections: &SectionSchema) -> Totals {
-    let mut reports: Vec<u64> = matches
-        .iter()
-        .map(|m| sections.report_of_key(m.key))
-        .collect();
+/// Totals of every match: sections, distinct reports and distinct passages (counted here
+/// unless `passages` already says how many).
+fn totals_of(matches: &[Match], passages: Option<usize>, sections: &SectionSchema) -> Totals {
+    // Matches come segment by segment in doc order, and a report's sections are adjacent in a
+    // segment: repeats are dropped before the sort.
+    let mut reports: Vec<u64> = Vec::new();
+    for m in matches {
+        let report = sections.report_of_key(m.key);
+        if reports.last() != Some(&report) {
+            reports.push(report);
+        }
+    }
     reports.sort_unstable();
     reports.dedup();
-    let passages: std::collections::HashSet<u64, ByFingerprint> =
-        matches.iter().map(|m| m.passage).collect();
+    let passages = passages.unwrap_or_else(|| {
+        let set: std::collections::HashSet<u64, ByFingerprint> =
+            matches.iter().map(|m| m.passage).collect();
+        set.len()
+    });
     Totals {
         sections: matches.len(),
-        passages: passages.len(),
+        passages,
         reports: reports.len(),
     }
+}
+
+/// Each passage's first match in the order: it stands for the passage when collapsing.
+fn first_of_each_passage(matches: &[Match], sort: Sort) -> HashMap<u64, Match, ByFingerprint> {
+    let mut first: HashMap<u64, Match, ByFingerprint> = HashMap::default();
+    for m in matches {
+        first
+            .entry(m.passage)
+            .and_modify(|f| {
+                if sort.compare(m, f).is_lt() {
+                    *f = *m;
+                }
+            })
+            .or_insert(*m);
+    }
+    first
 }
 
 /// How many items a limit asks for.
@@ -427,31 +456,19 @@ fn wanted(limit: Limit) -> usize {
     }
 }
 
-/// Chooses the hits: one per passage when collapsing (the first in the order), in the order,
-/// skipping those past a report's cap, up to the limit.
+/// Chooses the hits: one per passage when collapsing (`stands`, the first of each in the
+/// order), in the order, skipping those past a report's cap, up to the limit.
 fn choose_hits(
     matches: &mut [Match],
+    stands: Option<HashMap<u64, Match, ByFingerprint>>,
     options: &HitOptions,
     sections: &SectionSchema,
 ) -> Vec<Chosen> {
     let sort = options.sort;
     let report = |m: &Match| sections.report_of_key(m.key);
-    // Each passage's first match in the order stands for it.
-    let mut stands: Vec<Match> = if options.collapse {
-        let mut first: HashMap<u64, Match, ByFingerprint> = HashMap::default();
-        for m in matches.iter() {
-            first
-                .entry(m.passage)
-                .and_modify(|f| {
-                    if sort.compare(m, f).is_lt() {
-                        *f = *m;
-                    }
-                })
-                .or_insert(*m);
-        }
-        first.into_values().collect()
-    } else {
-        matches.to_vec()
+    let mut stands: Vec<Match> = match stands {
+        Some(first) => first.into_values().collect(),
+        _ => matches.to_vec(),
     };
     let want = wanted(options.limit);
     let mut shown_per_report: HashMap<u64, usize> = HashMap::new();
