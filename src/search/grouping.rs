@@ -616,21 +616,38 @@ impl tantivy::collector::SegmentCollector for SegmentMatches {
     type Fruit = Vec<Match>;
 
     fn collect(&mut self, doc: tantivy::DocId, score: tantivy::Score) {
-        let key = self.keys.get_val(doc);
+        // The columns are read in harvest, all matches at once.
         self.matches.push(Match {
-            score: score + self.title_bonus.of_key(&self.sections, key),
-            key,
-            passage: self.passages.get_val(doc),
-            year: self
-                .years
-                .as_ref()
-                .and_then(|y| y.first(doc))
-                .map(|y| y as u32),
+            score,
+            key: 0,
+            passage: 0,
+            year: None,
             addr: DocAddress::new(self.segment, doc),
         });
     }
 
-    fn harvest(self) -> Vec<Match> {
+    fn harvest(mut self) -> Vec<Match> {
+        // Column values of matches are cache misses: read in one batch, many are under way at
+        // once, where one read per collected match waited for each in turn.
+        const BATCH: usize = 256;
+        let (mut docs, mut keys, mut passages) = (Vec::new(), [0u64; BATCH], [0u64; BATCH]);
+        for chunk in self.matches.chunks_mut(BATCH) {
+            docs.clear();
+            docs.extend(chunk.iter().map(|m| m.addr.doc_id));
+            let n = chunk.len();
+            self.keys.get_vals(&docs, &mut keys[..n]);
+            self.passages.get_vals(&docs, &mut passages[..n]);
+            for (i, m) in chunk.iter_mut().enumerate() {
+                m.key = keys[i];
+                m.passage = passages[i];
+                m.score += self.title_bonus.of_key(&self.sections, m.key);
+                m.year = self
+                    .years
+                    .as_ref()
+                    .and_then(|y| y.first(m.addr.doc_id))
+                    .map(|y| y as u32);
+            }
+        }
         self.matches
     }
 }

@@ -25,7 +25,7 @@
 
 use std::ops::Bound;
 
-use tantivy::collector::{Count, DocSetCollector, TopDocs};
+use tantivy::collector::{Count, DocSetCollector};
 use tantivy::query::{
     BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, Query, RangeQuery, TermQuery,
     TermSetQuery,
@@ -45,6 +45,7 @@ mod grouping;
 pub mod matching;
 pub mod query;
 pub mod snippet;
+mod top;
 mod totals;
 
 pub use context::{Context, LinesAround, ShowError, SourceLines};
@@ -58,7 +59,7 @@ pub use query::{
 pub use snippet::{make_snippet, Snippet};
 
 use matching::{all_of, any_of, BodyQuery};
-use totals::TotalsCollector;
+use top::TopAndTotals;
 
 /// Score added per term found as whole words; above any sum of BM25 scores.
 pub const WHOLE_WORD_BONUS: f32 = 1000.0;
@@ -381,43 +382,21 @@ impl Engine {
                 query: q,
                 title_bonus,
             } = self.build(query, filters, true)?;
-            let counter = TotalsCollector::overall(self.sections.clone());
-            let schema = self.sections.clone();
-            // One pass gives the totals and the best `n`. A top-n collector holds room for n
-            // hits, so a large `--limit` (or `--all`) first counts, and asks for no more room
-            // than there are matches.
-            let top_docs = |n: usize| {
-                let schema = schema.clone();
-                let bonus = title_bonus.clone();
-                TopDocs::with_limit(n.max(1)).tweak_score(
-                    move |segment: &tantivy::SegmentReader| {
-                        // The key column exists in every segment of this schema; a damaged one
-                        // ties at zero here and fails loudly when its documents are fetched.
-                        let keys = schema.sort_keys(segment).ok();
-                        let (schema, bonus) = (schema.clone(), bonus.clone());
-                        move |doc, score| {
-                            let key = keys.as_ref().map_or(0, |k| k.get_val(doc));
-                            (score + bonus.of_key(&schema, key), u64::MAX - key)
-                        }
-                    },
-                )
-            };
+            // One pass gives the totals and the best `n`. The collector holds room for n hits,
+            // so a large `--limit` (or `--all`) first counts, and asks for no more room than
+            // there are matches.
             let n = match limit {
                 Limit::Top(n) if n <= ONE_PASS_LIMIT => n,
                 Limit::Top(n) => n.min(self.count_built(&q)?),
                 Limit::All => self.count_built(&q)?,
             };
-            let (top, totals) = self.scored_search(&q, &(top_docs(n), counter))?;
+            let collector = TopAndTotals::new(n, self.sections.clone(), title_bonus);
+            let (top, totals) = self.scored_search(&q, &collector)?;
             let crate::json::Totals {
                 sections,
                 reports,
                 passages,
-            } = totals::overall(&totals);
-            let top: Vec<(f32, DocAddress)> = top
-                .into_iter()
-                .take(n)
-                .map(|((score, _), addr)| (score, addr))
-                .collect();
+            } = totals;
             Ok(Ranking {
                 top,
                 sections,

@@ -66,7 +66,7 @@ pub(super) struct Tally {
 }
 
 impl Tally {
-    fn add(&mut self, report: u64, passage: u64) {
+    pub(super) fn add(&mut self, report: u64, passage: u64) {
         self.sections += 1;
         // Sections of a report are mostly adjacent: skip the repeats cheaply.
         if self.reports.last() != Some(&report) {
@@ -75,13 +75,13 @@ impl Tally {
         self.passages.insert(passage);
     }
 
-    fn merge(&mut self, other: Tally) {
+    pub(super) fn merge(&mut self, other: Tally) {
         self.sections += other.sections;
         self.reports.extend(other.reports);
         self.passages.extend(other.passages);
     }
 
-    fn totals(mut self) -> Totals {
+    pub(super) fn totals(mut self) -> Totals {
         self.reports.sort_unstable();
         self.reports.dedup();
         Totals {
@@ -240,13 +240,4 @@ impl Engine {
                 .map_err(|e| self.damaged(e))
         })
     }
-}
-
-/// The totals of [`Bucket::All`] in a collector's fruit.
-pub(super) fn overall(fruit: &[(Bucket, Totals)]) -> Totals {
-    fruit
-        .iter()
-        .find(|(b, _)| *b == Bucket::All)
-        .map(|(_, t)| *t)
-        .unwrap_or_default()
 }
