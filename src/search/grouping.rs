@@ -627,9 +627,8 @@ impl tantivy::collector::SegmentCollector for SegmentMatches {
     }
 
     fn harvest(mut self) -> Vec<Match> {
-        // Column values of matches are cache misses: read in one batch, many are under way at
-        // once, where one read per collected match waited for each in turn.
-        const BATCH: usize = 256;
+        // The columns of the matches, read in batches (see `COLUMN_BATCH`).
+        const BATCH: usize = super::totals::COLUMN_BATCH;
         let (mut docs, mut keys, mut passages) = (Vec::new(), [0u64; BATCH], [0u64; BATCH]);
         for chunk in self.matches.chunks_mut(BATCH) {
             docs.clear();

@@ -1,9 +1,8 @@
 //! The ranking's collector: the best N matches (by score, ties by the tie-break key) and the
 //! totals of every match (sections, reports, distinct passages), in one pass.
 //!
-//! Each match's tie-break key and passage are read from their columns in batches: the reads
-//! are cache misses, and a batch has many under way at once where one read per collected match
-//! waited for each in turn (they were a quarter of a common query's time). It knows the section
+//! Each match's tie-break key and passage are read from their columns in batches (see
+//! [`COLUMN_BATCH`](super::totals::COLUMN_BATCH); they were a quarter of a common query's time). It knows the section
 //! document only through [`SectionSchema`]'s columns and reads no stored document.
 
 use std::cmp::Ordering;
@@ -13,13 +12,10 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::ColumnValues;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
-use super::totals::Tally;
+use super::totals::{Tally, COLUMN_BATCH as BATCH};
 use super::TitleBonus;
 use crate::document::SectionSchema;
 use crate::json::Totals;
-
-/// Matches whose columns are read together.
-const BATCH: usize = 256;
 
 /// The best `n` matches, best first, and the totals of every match.
 pub(super) struct TopAndTotals {

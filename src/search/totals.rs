@@ -121,7 +121,13 @@ enum BucketColumn {
     Org(Option<StrColumn>),
 }
 
+/// Matches whose columns are read together: the reads are cache misses, and a batch has many
+/// under way at once where one read per match waited for each in turn.
+pub(super) const COLUMN_BATCH: usize = 256;
+
 pub(super) struct SegmentTotals {
+    /// Matches whose columns are not read yet.
+    pending: Vec<tantivy::DocId>,
     sections: SectionSchema,
     keys: Arc<dyn ColumnValues<u64>>,
     passages: Arc<dyn ColumnValues<u64>>,
@@ -146,6 +152,7 @@ impl tantivy::collector::Collector for TotalsCollector {
             Some(CountBy::Org) => BucketColumn::Org(self.sections.orgs(reader)?),
         };
         Ok(SegmentTotals {
+            pending: Vec::with_capacity(COLUMN_BATCH),
             sections: self.sections.clone(),
             keys: self.sections.sort_keys(reader)?,
             passages: self.sections.passages(reader)?,
@@ -175,22 +182,42 @@ impl tantivy::collector::Collector for TotalsCollector {
     }
 }
 
+impl SegmentTotals {
+    /// Reads the columns of the pending matches and counts them.
+    fn flush(&mut self) {
+        let n = self.pending.len();
+        let (mut keys, mut passages) = ([0u64; COLUMN_BATCH], [0u64; COLUMN_BATCH]);
+        self.keys.get_vals(&self.pending, &mut keys[..n]);
+        self.passages.get_vals(&self.pending, &mut passages[..n]);
+        for (i, &doc) in self.pending.iter().enumerate() {
+            let report = self.sections.report_of_key(keys[i]);
+            self.all.add(report, passages[i]);
+            let bucket = match &self.column {
+                BucketColumn::None => continue,
+                BucketColumn::Year(years) => years.first(doc),
+                BucketColumn::Org(orgs) => orgs.as_ref().and_then(|o| o.ords().first(doc)),
+            };
+            self.buckets
+                .entry(bucket)
+                .or_default()
+                .add(report, passages[i]);
+        }
+        self.pending.clear();
+    }
+}
+
 impl tantivy::collector::SegmentCollector for SegmentTotals {
     type Fruit = Vec<(Bucket, Tally)>;
 
     fn collect(&mut self, doc: tantivy::DocId, _score: tantivy::Score) {
-        let report = self.sections.report_of_key(self.keys.get_val(doc));
-        let passage = self.passages.get_val(doc);
-        self.all.add(report, passage);
-        let bucket = match &self.column {
-            BucketColumn::None => return,
-            BucketColumn::Year(years) => years.first(doc),
-            BucketColumn::Org(orgs) => orgs.as_ref().and_then(|o| o.ords().first(doc)),
-        };
-        self.buckets.entry(bucket).or_default().add(report, passage);
+        self.pending.push(doc);
+        if self.pending.len() == COLUMN_BATCH {
+            self.flush();
+        }
     }
 
-    fn harvest(self) -> Vec<(Bucket, Tally)> {
+    fn harvest(mut self) -> Vec<(Bucket, Tally)> {
+        self.flush();
         let mut out = vec![(Bucket::All, self.all)];
         let buckets = match self.column {
             BucketColumn::None => Vec::new(),
