@@ -155,7 +155,7 @@ impl Sort {
 impl Engine {
     /// Chooses the hits to show over every match: collapsed by passage, capped per report and
     /// ordered as `options` say, with the totals of every match. Without collapsing, a cap or a
-    /// year order, this is [`Engine::rank`] (the best N by a bounded heap).
+    /// year order, this is [`Engine::rank`] (which keeps only the best N).
     pub fn select_hits(
         &self,
         query: &ParsedQuery,
