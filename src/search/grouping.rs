@@ -21,11 +21,11 @@ use std::cmp::Ordering;
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
-use tantivy::columnar::{Column, ColumnValues};
+use tantivy::columnar::Column;
 use tantivy::DocAddress;
 
 use super::context::{Context, SourceLines};
-use super::totals::ByFingerprint;
+use super::totals::{ByU64Key, MatchColumns, COLUMN_BATCH};
 use super::{Engine, Filters, Hit, Limit, ParsedQuery, SearchError};
 use crate::analysis::Normalized;
 use crate::document::SectionSchema;
@@ -421,7 +421,7 @@ fn totals_of(matches: &[Match], passages: Option<usize>, sections: &SectionSchem
     reports.sort_unstable();
     reports.dedup();
     let passages = passages.unwrap_or_else(|| {
-        let set: std::collections::HashSet<u64, ByFingerprint> =
+        let set: std::collections::HashSet<u64, ByU64Key> =
             matches.iter().map(|m| m.passage).collect();
         set.len()
     });
@@ -433,8 +433,8 @@ fn totals_of(matches: &[Match], passages: Option<usize>, sections: &SectionSchem
 }
 
 /// Each passage's first match in the order: it stands for the passage when collapsing.
-fn first_of_each_passage(matches: &[Match], sort: Sort) -> HashMap<u64, Match, ByFingerprint> {
-    let mut first: HashMap<u64, Match, ByFingerprint> = HashMap::default();
+fn first_of_each_passage(matches: &[Match], sort: Sort) -> HashMap<u64, Match, ByU64Key> {
+    let mut first: HashMap<u64, Match, ByU64Key> = HashMap::default();
     for m in matches {
         first
             .entry(m.passage)
@@ -460,7 +460,7 @@ fn wanted(limit: Limit) -> usize {
 /// order), in the order, skipping those past a report's cap, up to the limit.
 fn choose_hits(
     matches: &mut [Match],
-    stands: Option<HashMap<u64, Match, ByFingerprint>>,
+    stands: Option<HashMap<u64, Match, ByU64Key>>,
     options: &HitOptions,
     sections: &SectionSchema,
 ) -> Vec<Chosen> {
@@ -468,7 +468,7 @@ fn choose_hits(
     let report = |m: &Match| sections.report_of_key(m.key);
     let mut stands: Vec<Match> = match stands {
         Some(first) => first.into_values().collect(),
-        _ => matches.to_vec(),
+        None => matches.to_vec(),
     };
     let want = wanted(options.limit);
     let mut shown_per_report: HashMap<u64, usize> = HashMap::new();
@@ -502,7 +502,7 @@ fn choose_hits(
     // With collapsing: the other matches of each shown passage, in the order.
     let mut also: Vec<Vec<Match>> = vec![Vec::new(); chosen.len()];
     if options.collapse {
-        let shown: HashMap<u64, usize, ByFingerprint> = chosen
+        let shown: HashMap<u64, usize, ByU64Key> = chosen
             .iter()
             .enumerate()
             .map(|(i, m)| (m.passage, i))
@@ -573,8 +573,7 @@ struct SegmentMatches {
     sections: SectionSchema,
     title_bonus: super::TitleBonus,
     segment: tantivy::SegmentOrdinal,
-    keys: std::sync::Arc<dyn ColumnValues<u64>>,
-    passages: std::sync::Arc<dyn ColumnValues<u64>>,
+    columns: MatchColumns,
     years: Option<Column<u64>>,
     matches: Vec<Match>,
 }
@@ -592,8 +591,7 @@ impl tantivy::collector::Collector for MatchCollector {
             sections: self.sections.clone(),
             title_bonus: self.title_bonus.clone(),
             segment,
-            keys: self.sections.sort_keys(reader)?,
-            passages: self.sections.passages(reader)?,
+            columns: MatchColumns::open(&self.sections, reader)?,
             years: if self.years {
                 Some(self.sections.years(reader)?)
             } else {
@@ -627,15 +625,12 @@ impl tantivy::collector::SegmentCollector for SegmentMatches {
     }
 
     fn harvest(mut self) -> Vec<Match> {
-        // The columns of the matches, read in batches (see `COLUMN_BATCH`).
-        const BATCH: usize = super::totals::COLUMN_BATCH;
-        let (mut docs, mut keys, mut passages) = (Vec::new(), [0u64; BATCH], [0u64; BATCH]);
-        for chunk in self.matches.chunks_mut(BATCH) {
+        // The columns of the matches, read a batch at a time.
+        let mut docs = Vec::with_capacity(COLUMN_BATCH);
+        for chunk in self.matches.chunks_mut(COLUMN_BATCH) {
             docs.clear();
             docs.extend(chunk.iter().map(|m| m.addr.doc_id));
-            let n = chunk.len();
-            self.keys.get_vals(&docs, &mut keys[..n]);
-            self.passages.get_vals(&docs, &mut passages[..n]);
+            let (keys, passages) = self.columns.read(&docs);
             for (i, m) in chunk.iter_mut().enumerate() {
                 m.key = keys[i];
                 m.passage = passages[i];

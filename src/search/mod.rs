@@ -60,6 +60,7 @@ pub use snippet::{make_snippet, Snippet};
 
 use matching::{all_of, any_of, BodyQuery};
 use top::TopAndTotals;
+use totals::ByU64Key;
 
 /// Score added per term found as whole words; above any sum of BM25 scores.
 pub const WHOLE_WORD_BONUS: f32 = 1000.0;
@@ -214,7 +215,7 @@ const ONE_PASS_LIMIT: usize = 1_000;
 /// reports: that clause built and walked a term set of report ids in each segment, a tenth of a
 /// common query's time when many titles hold the term.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct TitleBonus(std::sync::Arc<std::collections::HashMap<u64, f32, ByReport>>);
+pub(crate) struct TitleBonus(std::sync::Arc<std::collections::HashMap<u64, f32, ByU64Key>>);
 
 impl TitleBonus {
     /// The bonus of the section with tie-break key `key`.
@@ -226,28 +227,6 @@ impl TitleBonus {
             .get(&sections.report_of_key(key))
             .copied()
             .unwrap_or(0.0)
-    }
-}
-
-/// Hash-map state for report ids: they are path hashes shifted right (their top bits are zero),
-/// so they are spread again by one multiplication.
-type ByReport = std::hash::BuildHasherDefault<ReportHasher>;
-
-#[derive(Default)]
-struct ReportHasher(u64);
-
-impl std::hash::Hasher for ReportHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        // Only u64 keys are hashed; fold anything else in, to stay a correct hasher.
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n.wrapping_mul(0x9e37_79b9_7f4a_7c15);
     }
 }
 
@@ -505,7 +484,7 @@ impl Engine {
     ) -> Result<Built, SearchError> {
         let f = self.sections.fields();
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        let mut title_bonus: std::collections::HashMap<u64, f32, ByReport> = Default::default();
+        let mut title_bonus: std::collections::HashMap<u64, f32, ByU64Key> = Default::default();
         for clause in &query.clauses {
             let matcher = any_of(
                 clause

@@ -1,18 +1,16 @@
 //! The ranking's collector: the best N matches (by score, ties by the tie-break key) and the
 //! totals of every match (sections, reports, distinct passages), in one pass.
 //!
-//! Each match's tie-break key and passage are read from their columns in batches (see
-//! [`COLUMN_BATCH`](super::totals::COLUMN_BATCH); they were a quarter of a common query's time). It knows the section
+//! Each match's tie-break key and passage are read from their columns in batches
+//! ([`MatchColumns`]; they were a quarter of a common query's time). It knows the section
 //! document only through [`SectionSchema`]'s columns and reads no stored document.
 
 use std::cmp::Ordering;
-use std::sync::Arc;
 
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::ColumnValues;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
-use super::totals::{Tally, COLUMN_BATCH as BATCH};
+use super::totals::{MatchColumns, Tally, COLUMN_BATCH as BATCH};
 use super::TitleBonus;
 use crate::document::SectionSchema;
 use crate::json::Totals;
@@ -66,8 +64,7 @@ pub(super) struct SegmentTop {
     n: usize,
     sections: SectionSchema,
     title_bonus: TitleBonus,
-    keys: Arc<dyn ColumnValues<u64>>,
-    passages: Arc<dyn ColumnValues<u64>>,
+    columns: MatchColumns,
     pending: Vec<(DocId, Score)>,
     docs: Vec<DocId>,
     best: Vec<Candidate>,
@@ -77,15 +74,9 @@ pub(super) struct SegmentTop {
 impl SegmentTop {
     /// Reads the columns of the pending matches, counts them and keeps the best.
     fn flush(&mut self) {
-        let n = self.pending.len();
-        if n == 0 {
-            return;
-        }
-        let (mut keys, mut passages) = ([0u64; BATCH], [0u64; BATCH]);
         self.docs.clear();
         self.docs.extend(self.pending.iter().map(|p| p.0));
-        self.keys.get_vals(&self.docs, &mut keys[..n]);
-        self.passages.get_vals(&self.docs, &mut passages[..n]);
+        let (keys, passages) = self.columns.read(&self.docs);
         for (i, &(doc, score)) in self.pending.iter().enumerate() {
             let key = keys[i];
             self.tally
@@ -118,8 +109,7 @@ impl Collector for TopAndTotals {
             n: self.n,
             sections: self.sections.clone(),
             title_bonus: self.title_bonus.clone(),
-            keys: self.sections.sort_keys(reader)?,
-            passages: self.sections.passages(reader)?,
+            columns: MatchColumns::open(&self.sections, reader)?,
             pending: Vec::with_capacity(BATCH),
             docs: Vec::with_capacity(BATCH),
             best: Vec::new(),

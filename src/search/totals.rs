@@ -34,35 +34,72 @@ pub enum Bucket {
     Org(Option<String>),
 }
 
-/// Passage fingerprints are already hashes (see [`crate::document::passage_fingerprint`]):
-/// a set of them needs no second hash.
+/// Hash-map state for u64 keys that are already hashes: passage fingerprints (see
+/// [`crate::document::passage_fingerprint`]) and report ids (path hashes shifted right, so their
+/// top bits, which the map's probing reads first, are zero). One multiplication spreads them.
 #[derive(Default)]
-pub(super) struct Fingerprint(u64);
+pub(super) struct U64Key(u64);
 
-impl Hasher for Fingerprint {
+impl Hasher for U64Key {
     fn finish(&self) -> u64 {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
         // Only u64 keys are hashed; fold anything else in, to stay a correct hasher.
         for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+            self.write_u64(self.0.rotate_left(8) ^ u64::from(b));
         }
     }
     fn write_u64(&mut self, n: u64) {
-        self.0 = n;
+        self.0 = n.wrapping_mul(0x9e37_79b9_7f4a_7c15);
     }
 }
 
-/// Hash-map state for keys that are passage fingerprints.
-pub(super) type ByFingerprint = BuildHasherDefault<Fingerprint>;
+/// Hash-map state for maps keyed by a passage fingerprint or a report id.
+pub(super) type ByU64Key = BuildHasherDefault<U64Key>;
+
+/// Matches whose columns are read together: the reads are cache misses, and a batch has many
+/// under way at once where one read per match waited for each in turn.
+pub(super) const COLUMN_BATCH: usize = 256;
+
+/// A segment's tie-break key and passage fingerprint columns, which every way of collecting
+/// matches reads, a batch at a time.
+pub(super) struct MatchColumns {
+    keys: Arc<dyn ColumnValues<u64>>,
+    passages: Arc<dyn ColumnValues<u64>>,
+}
+
+impl MatchColumns {
+    pub(super) fn open(
+        sections: &SectionSchema,
+        reader: &tantivy::SegmentReader,
+    ) -> tantivy::Result<MatchColumns> {
+        Ok(MatchColumns {
+            keys: sections.sort_keys(reader)?,
+            passages: sections.passages(reader)?,
+        })
+    }
+
+    /// The tie-break keys and passage fingerprints of `docs` (at most [`COLUMN_BATCH`]), in
+    /// the first `docs.len()` places of each array.
+    pub(super) fn read(
+        &self,
+        docs: &[tantivy::DocId],
+    ) -> ([u64; COLUMN_BATCH], [u64; COLUMN_BATCH]) {
+        let n = docs.len();
+        let (mut keys, mut passages) = ([0u64; COLUMN_BATCH], [0u64; COLUMN_BATCH]);
+        self.keys.get_vals(docs, &mut keys[..n]);
+        self.passages.get_vals(docs, &mut passages[..n]);
+        (keys, passages)
+    }
+}
 
 /// The sections, reports and passages seen for one bucket.
 #[derive(Default)]
 pub(super) struct Tally {
     sections: usize,
     reports: Vec<u64>,
-    passages: HashSet<u64, ByFingerprint>,
+    passages: HashSet<u64, ByU64Key>,
 }
 
 impl Tally {
@@ -121,16 +158,11 @@ enum BucketColumn {
     Org(Option<StrColumn>),
 }
 
-/// Matches whose columns are read together: the reads are cache misses, and a batch has many
-/// under way at once where one read per match waited for each in turn.
-pub(super) const COLUMN_BATCH: usize = 256;
-
 pub(super) struct SegmentTotals {
     /// Matches whose columns are not read yet.
     pending: Vec<tantivy::DocId>,
     sections: SectionSchema,
-    keys: Arc<dyn ColumnValues<u64>>,
-    passages: Arc<dyn ColumnValues<u64>>,
+    columns: MatchColumns,
     column: BucketColumn,
     all: Tally,
     /// Per year, or per term ordinal of the issuing body in this segment.
@@ -154,8 +186,7 @@ impl tantivy::collector::Collector for TotalsCollector {
         Ok(SegmentTotals {
             pending: Vec::with_capacity(COLUMN_BATCH),
             sections: self.sections.clone(),
-            keys: self.sections.sort_keys(reader)?,
-            passages: self.sections.passages(reader)?,
+            columns: MatchColumns::open(&self.sections, reader)?,
             column,
             all: Tally::default(),
             buckets: HashMap::new(),
@@ -185,10 +216,7 @@ impl tantivy::collector::Collector for TotalsCollector {
 impl SegmentTotals {
     /// Reads the columns of the pending matches and counts them.
     fn flush(&mut self) {
-        let n = self.pending.len();
-        let (mut keys, mut passages) = ([0u64; COLUMN_BATCH], [0u64; COLUMN_BATCH]);
-        self.keys.get_vals(&self.pending, &mut keys[..n]);
-        self.passages.get_vals(&self.pending, &mut passages[..n]);
+        let (keys, passages) = self.columns.read(&self.pending);
         for (i, &doc) in self.pending.iter().enumerate() {
             let report = self.sections.report_of_key(keys[i]);
             self.all.add(report, passages[i]);
