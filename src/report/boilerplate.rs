@@ -4,6 +4,8 @@
 //! (breadcrumbs, 来源/时间 lines, page controls, image names, Word bookmarks). It looks at one
 //! line at a time and knows nothing of headings or report facts.
 
+use std::borrow::Cow;
+
 use super::facts::{find_cn_date, find_iso_date};
 
 /// A line longer than this many characters is never boilerplate: page artefacts are short, and
@@ -12,13 +14,14 @@ const MAX_BOILERPLATE_CHARS: usize = 60;
 
 /// What the cleaner makes of one line.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LineKind {
+pub enum LineKind<'a> {
     /// Blank.
     Blank,
     /// Web-page or editor boilerplate: not part of the report.
     Boilerplate,
-    /// Report text, possibly with an inline editor artefact removed (the kept text).
-    Text(String),
+    /// Report text, possibly with an inline editor artefact removed (the kept text). Borrowed
+    /// from the line unless something was removed.
+    Text(Cow<'a, str>),
 }
 
 /// Tokens of page controls: a line made only of these (and brackets, colons, spaces) is
@@ -53,12 +56,12 @@ const CONTROL_WORDS: &[&str] = &[
 
 /// Classifies one line. Conservative: a line is boilerplate only when it is short and matches a
 /// known page artefact as a whole, so no sentence of a report is ever dropped.
-pub fn classify_line(line: &str) -> LineKind {
+pub fn classify_line(line: &str) -> LineKind<'_> {
     let t = line.trim_matches(|c: char| c.is_whitespace());
     if t.is_empty() {
         return LineKind::Blank;
     }
-    let short = t.chars().count() <= MAX_BOILERPLATE_CHARS;
+    let short = t.chars().nth(MAX_BOILERPLATE_CHARS).is_none();
     if short && is_breadcrumb(t)
         || short
             && starts_with_any(
@@ -113,7 +116,7 @@ fn is_markup_only(t: &str) -> bool {
 
 /// A breadcrumb split over lines (`您的位置:` / `首页` / `>` / `云南要闻`): the opener, and
 /// each short line right after a `>`, are boilerplate.
-pub(super) fn drop_split_breadcrumbs(lines: &[String], kinds: &mut [LineKind]) {
+pub(super) fn drop_split_breadcrumbs(lines: &[String], kinds: &mut [LineKind<'_>]) {
     const MAX_CRUMB_CHARS: usize = 12;
     let mut in_crumbs = false;
     let mut after_arrow = false;
@@ -172,11 +175,13 @@ fn has_date_or_source_end(t: &str) -> bool {
 }
 
 fn is_image_name(t: &str) -> bool {
-    let lower = t.to_ascii_lowercase();
-    !t.contains(char::is_whitespace)
-        && [".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp"]
-            .iter()
-            .any(|e| lower.ends_with(e))
+    let ends_with = |e: &str| {
+        t.len() >= e.len() && t.as_bytes()[t.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
+    };
+    [".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp"]
+        .iter()
+        .any(|e| ends_with(e))
+        && !t.contains(char::is_whitespace)
 }
 
 fn is_page_controls(t: &str) -> bool {
@@ -202,7 +207,10 @@ fn is_page_controls(t: &str) -> bool {
 }
 
 /// Removes inline artefacts of Word exports such as `[bookmark: _GoBack]`.
-fn strip_editor_artefacts(line: &str) -> String {
+fn strip_editor_artefacts(line: &str) -> Cow<'_, str> {
+    if !line.contains("[bookmark:") {
+        return Cow::Borrowed(line);
+    }
     let mut out = line.to_string();
     while let Some(start) = out.find("[bookmark:") {
         match out[start..].find(']') {
@@ -210,5 +218,5 @@ fn strip_editor_artefacts(line: &str) -> String {
             None => break,
         }
     }
-    out
+    Cow::Owned(out)
 }

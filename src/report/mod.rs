@@ -70,13 +70,13 @@ impl Section {
 
 /// Reads a report out of decoded lines. `file_stem` names the report when it has no title.
 pub fn parse_report(lines: &[String], file_stem: &str) -> Report {
-    let mut kinds: Vec<LineKind> = lines.iter().map(|l| classify_line(l)).collect();
+    let mut kinds: Vec<LineKind<'_>> = lines.iter().map(|l| classify_line(l)).collect();
     boilerplate::drop_split_breadcrumbs(lines, &mut kinds);
     let kept: Vec<(usize, &str)> = kinds
         .iter()
         .enumerate()
         .filter_map(|(i, k)| match k {
-            LineKind::Text(t) => Some((i, t.as_str())),
+            LineKind::Text(t) => Some((i, t.as_ref())),
             _ => None,
         })
         .collect();
@@ -220,47 +220,65 @@ fn drop_table_of_contents(kept: &[(usize, &str)], headings: &mut [Option<Heading
     fn squeezed(t: &str) -> impl Iterator<Item = char> + '_ {
         t.chars().filter(|c| !c.is_whitespace() && *c != '#')
     }
-    // Each heading's squeezed text, and where each text stands: computed once, since laws have
-    // thousands of headings and every run of them asks whether the body repeats one.
-    let keys: Vec<Option<String>> = headings
-        .iter()
-        .map(|h| h.as_ref().map(|h| squeezed(&h.text).collect()))
+    // Each heading's squeezed text as a hash, and where each hash stands, sorted: computed once
+    // and without a string per heading, since laws have thousands of headings and every run of
+    // them asks whether the body repeats one. A hash only finds candidates; the texts decide.
+    let text = |j: usize| headings[j].as_ref().map(|h| h.text.as_str());
+    let keys: Vec<Option<u64>> = (0..headings.len())
+        .map(|j| text(j).map(|t| squeezed_hash(squeezed(t))))
         .collect();
-    let mut places: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
-    for (j, k) in keys.iter().enumerate() {
-        if let Some(k) = k {
-            places.entry(k.as_str()).or_default().push(j);
-        }
-    }
-    let repeated_after = |from: usize, text: &str| {
-        let at = places.get(text)?;
-        at.get(at.partition_point(|&j| j < from)).copied()
+    let mut places: Vec<(u64, usize)> = keys
+        .iter()
+        .enumerate()
+        .filter_map(|(j, k)| k.map(|k| (k, j)))
+        .collect();
+    places.sort_unstable();
+    // The first heading at or after `from` whose squeezed text is heading `of`'s.
+    let repeated_after = |from: usize, of: usize| {
+        let key = keys.get(of).copied().flatten()?;
+        let wanted = text(of)?;
+        let at = places.partition_point(|&p| p < (key, from));
+        places[at..]
+            .iter()
+            .take_while(|&&(k, _)| k == key)
+            .map(|&(_, j)| j)
+            .find(|&j| text(j).is_some_and(|t| squeezed(t).eq(squeezed(wanted))))
     };
     let toc = kept
         .iter()
         .position(|(_, t)| squeezed(t).eq("目录".chars()));
+    // Dropped headings are marked here and cleared at the end, since the texts stay borrowed.
+    let mut dropped = vec![false; headings.len()];
     if let Some(toc) = toc {
-        if let Some(Some(first)) = keys.get(toc + 1) {
-            if let Some(end) = repeated_after(toc + 2, first) {
-                headings[toc + 1..end].fill(None);
-            }
+        if let Some(end) = repeated_after(toc + 2, toc + 1) {
+            dropped[toc + 1..end].fill(true);
         }
     }
     let mut k = 0;
     while k < headings.len() {
-        let run = headings[k..].iter().take_while(|h| h.is_some()).count();
+        let run = (k..headings.len())
+            .take_while(|&j| headings[j].is_some() && !dropped[j])
+            .count();
         if run >= MIN_TOC_HEADINGS {
             let end = k + run;
-            let repeated = keys[k..k + 2].iter().any(|t| {
-                t.as_deref()
-                    .is_some_and(|t| repeated_after(end, t).is_some())
-            });
-            if repeated {
-                headings[k..end].fill(None);
+            if (k..k + 2).any(|j| repeated_after(end, j).is_some()) {
+                dropped[k..end].fill(true);
             }
         }
         k += run.max(1);
     }
+    for (h, dropped) in headings.iter_mut().zip(dropped) {
+        if dropped {
+            *h = None;
+        }
+    }
+}
+
+/// A hash of a heading's squeezed characters (FNV-1a over the code points).
+fn squeezed_hash(chars: impl Iterator<Item = char>) -> u64 {
+    chars.fold(0xcbf2_9ce4_8422_2325, |h, c| {
+        (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 fn push_passages(
