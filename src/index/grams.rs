@@ -213,11 +213,12 @@ impl PluginWriter for GramWriter {
         out.finish(&lens, total)
     }
 
-    /// The list's length, not its capacity: a buffer kept from an earlier segment would
+    /// Twice the list's length: the list, and the scratch its sort needs when the segment is
+    /// written. The length, not the capacity: a buffer kept from an earlier segment would
     /// otherwise end the segment at once. The capacity is at most one [`TUPLES_STEP`] more, or
     /// what an earlier segment of this thread reached under the same budget.
     fn mem_usage(&self) -> usize {
-        self.tuples.len() * 16 + self.lens.capacity() * 4
+        self.tuples.len() * 32 + self.lens.capacity() * 4
     }
 
     fn as_any(&self) -> &dyn Any {
