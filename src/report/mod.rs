@@ -223,20 +223,15 @@ fn drop_table_of_contents(kept: &[(usize, &str)], headings: &mut [Option<Heading
     // Each heading's squeezed text as a hash, and where each hash stands, sorted: computed once
     // and without a string per heading, since laws have thousands of headings and every run of
     // them asks whether the body repeats one. A hash only finds candidates; the texts decide.
-    let text = |j: usize| headings[j].as_ref().map(|h| h.text.as_str());
-    let keys: Vec<Option<u64>> = (0..headings.len())
-        .map(|j| text(j).map(|t| squeezed_hash(squeezed(t))))
-        .collect();
-    let mut places: Vec<(u64, usize)> = keys
-        .iter()
-        .enumerate()
-        .filter_map(|(j, k)| k.map(|k| (k, j)))
+    let text = |j: usize| headings.get(j)?.as_ref().map(|h| h.text.as_str());
+    let mut places: Vec<(u64, usize)> = (0..headings.len())
+        .filter_map(|j| Some((squeezed_hash(squeezed(text(j)?)), j)))
         .collect();
     places.sort_unstable();
     // The first heading at or after `from` whose squeezed text is heading `of`'s.
     let repeated_after = |from: usize, of: usize| {
-        let key = keys.get(of).copied().flatten()?;
         let wanted = text(of)?;
+        let key = squeezed_hash(squeezed(wanted));
         let at = places.partition_point(|&p| p < (key, from));
         places[at..]
             .iter()
