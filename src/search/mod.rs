@@ -44,6 +44,7 @@ mod context;
 mod grouping;
 pub mod matching;
 pub mod query;
+mod ranked;
 pub mod snippet;
 mod top;
 mod totals;
@@ -59,6 +60,7 @@ pub use query::{
 pub use snippet::{make_snippet, Snippet};
 
 use matching::{all_of, any_of, BodyQuery};
+use ranked::Ranked;
 use top::TopAndTotals;
 use totals::ByU64Key;
 
@@ -484,6 +486,8 @@ impl Engine {
     ) -> Result<Built, SearchError> {
         let f = self.sections.fields();
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        // Score parts that do not decide whether a section matches (see [`ranked`]).
+        let mut optional: Vec<Box<dyn Query>> = Vec::new();
         let mut title_bonus: std::collections::HashMap<u64, f32, ByU64Key> = Default::default();
         for clause in &query.clauses {
             let matcher = any_of(
@@ -502,24 +506,18 @@ impl Engine {
                 for term in &clause.any_of {
                     let form = &term.forms[0];
                     if let Some(words) = self.whole_words(form)? {
-                        clauses.push((
-                            Occur::Should,
-                            Box::new(ConstScoreQuery::new(
-                                all_of(words.iter().map(|w| self.word_query(w)).collect()),
-                                WHOLE_WORD_BONUS,
-                            )),
-                        ));
+                        optional.push(Box::new(ConstScoreQuery::new(
+                            all_of(words.iter().map(|w| self.word_query(w)).collect()),
+                            WHOLE_WORD_BONUS,
+                        )));
                         for w in &words {
-                            clauses.push((Occur::Should, self.word_query(w)));
+                            optional.push(self.word_query(w));
                         }
                     }
-                    clauses.push((
-                        Occur::Should,
-                        Box::new(BoostQuery::new(
-                            substring_query(f.heading_grams, form),
-                            HEADING_BOOST,
-                        )),
-                    ));
+                    optional.push(Box::new(BoostQuery::new(
+                        substring_query(f.heading_grams, form),
+                        HEADING_BOOST,
+                    )));
                     let titled = self.report_ids_of(&*substring_query(f.title_grams, form))?;
                     for report in titled {
                         *title_bonus.entry(report).or_default() += TITLE_BONUS;
@@ -547,7 +545,7 @@ impl Engine {
             clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0))));
         }
         Ok(Built {
-            query: Box::new(BooleanQuery::new(clauses)),
+            query: Box::new(Ranked::new(Box::new(BooleanQuery::new(clauses)), optional)),
             title_bonus: TitleBonus(std::sync::Arc::new(title_bonus)),
         })
     }
