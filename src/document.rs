@@ -22,7 +22,8 @@ use crate::report::{Report, Section};
 
 /// Version of the schema; an index of another version must be rebuilt.
 /// 4: the `passage` fingerprint and fast `org` and `path` columns, for the research views.
-pub const SCHEMA_VERSION: u32 = 5;
+/// 6: column dictionaries (paths, issuing bodies) without zstd blocks (see Cargo.toml).
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// The schema type of the body's gram field, which a tantivy segment plugin indexes.
 pub const GRAMS_FIELD_TYPE: &str = "govsearch_grams";
