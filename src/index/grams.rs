@@ -408,8 +408,7 @@ fn merge(ctx: PluginMergeContext) -> tantivy::Result<()> {
     out.finish(&lens, total)
 }
 
-/// Sections between two skip entries of a gram. (16 made the 1 GB index 7% larger for no
-/// measurable gain over the dev queries.)
+/// Sections between two skip entries of a gram.
 const SKIP_EVERY: u32 = 64;
 /// Bytes of a skip entry: the doc id of the block's last section, and where the section and
 /// position streams stand after it.
@@ -624,7 +623,6 @@ impl GramSegment {
             positions: &data[split..to],
             at: 0,
             positions_at: 0,
-            unscanned: 0,
             doc: 0,
             count: 0,
             position_bytes: 0..0,
@@ -641,12 +639,7 @@ pub struct GramPostings<'a> {
     sections: &'a [u8],
     positions: &'a [u8],
     at: usize,
-    /// Where the position varints not yet walked over begin.
     positions_at: usize,
-    /// How many position varints lie from `positions_at` to the end of the current section's:
-    /// positions are found only when asked for, so sections passed over by a seek cost no
-    /// byte of their positions.
-    unscanned: u32,
     doc: DocId,
     count: u32,
     position_bytes: Range<usize>,
@@ -678,8 +671,18 @@ impl GramPostings<'_> {
             self.doc = TERMINATED;
             return TERMINATED;
         }
-        self.unscanned = self.unscanned.saturating_add(self.count);
-        self.position_bytes = usize::MAX..usize::MAX;
+        // The section's positions end after `count` varints: count the bytes that end one.
+        let from = self.positions_at.min(self.positions.len());
+        let mut to = from;
+        let mut left = self.count;
+        while left > 0 && to < self.positions.len() {
+            if self.positions[to] < 0x80 {
+                left -= 1;
+            }
+            to += 1;
+        }
+        self.position_bytes = from..to;
+        self.positions_at = to;
         self.doc
     }
 
@@ -688,41 +691,22 @@ impl GramPostings<'_> {
         if self.started && self.doc >= target {
             return self.doc;
         }
-        // Skip whole blocks whose last section is below the target: find the first skip entry
-        // at or past it, galloping then halving, since a rare gram's next section may lie
-        // thousands of blocks ahead of a common gram's cursor.
-        let entries = self.skips.len() / SKIP_BYTES;
-        let word = |e: usize, k: usize| {
-            let at = e * SKIP_BYTES + k;
-            u32::from_le_bytes(self.skips[at..at + 4].try_into().expect("4 bytes"))
-        };
-        let below = |e: usize| e < entries && word(e, 0) < target;
-        let (mut lo, mut step) = (self.next_skip, 1);
-        while below(lo + step - 1) {
-            lo += step;
-            step *= 2;
-        }
-        // Entries before `lo` are below the target; the one at `lo + step - 1` is not.
-        let mut hi = (lo + step - 1).min(entries);
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if below(mid) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
+        // Skip whole blocks whose last section is below the target.
+        let mut jump = None;
+        while (self.next_skip + 1) * SKIP_BYTES <= self.skips.len() {
+            let e = &self.skips[self.next_skip * SKIP_BYTES..(self.next_skip + 1) * SKIP_BYTES];
+            let word = |k: usize| u32::from_le_bytes(e[k..k + 4].try_into().expect("4 bytes"));
+            if word(0) >= target {
+                break;
             }
+            jump = Some((word(0), word(4) as usize, word(8) as usize));
+            self.next_skip += 1;
         }
-        let jump = (lo > self.next_skip).then(|| {
-            let e = lo - 1;
-            (word(e, 0), word(e, 4) as usize, word(e, 8) as usize)
-        });
-        self.next_skip = lo;
         if let Some((doc, at, positions_at)) = jump {
             if at > self.at && at <= self.sections.len() {
                 self.doc = doc;
                 self.at = at;
                 self.positions_at = positions_at.min(self.positions.len());
-                self.unscanned = 0;
                 self.started = true;
             }
         }
@@ -745,25 +729,12 @@ impl GramPostings<'_> {
     }
 
     /// The encoded positions of the current section.
-    pub fn position_bytes(&mut self) -> &[u8] {
-        if self.position_bytes.start == usize::MAX {
-            // Walk over the positions of the sections passed since the last look, then over
-            // this section's own.
-            let from = skip_varints(
-                self.positions,
-                self.positions_at,
-                self.unscanned.saturating_sub(self.count),
-            );
-            let to = skip_varints(self.positions, from, self.count);
-            self.position_bytes = from..to;
-            self.positions_at = to;
-            self.unscanned = 0;
-        }
+    pub fn position_bytes(&self) -> &[u8] {
         &self.positions[self.position_bytes.clone()]
     }
 
     /// Appends the gram's positions in the current section to `out`, in increasing order.
-    pub fn positions_into(&mut self, out: &mut Vec<u32>) {
+    pub fn positions_into(&self, out: &mut Vec<u32>) {
         let bytes = self.position_bytes();
         let mut at = 0;
         let mut position = 0u32;
@@ -772,33 +743,6 @@ impl GramPostings<'_> {
             out.push(position);
         }
     }
-}
-
-/// Where the `n`-th varint from `at` ends (at most the end of `bytes`): a varint ends with the
-/// first byte below 0x80, so the ends are counted eight bytes at a time.
-fn skip_varints(bytes: &[u8], mut at: usize, mut n: u32) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    while n > 0 {
-        let Some(word) = bytes.get(at..at + 8) else {
-            break;
-        };
-        let word = u64::from_le_bytes(word.try_into().expect("8 bytes"));
-        let ends = (!word & HIGH).count_ones();
-        // Take the whole word while the n-th end is not inside it, or is its last byte.
-        if ends < n || (ends == n && word >> 63 == 0) {
-            n -= ends;
-            at += 8;
-        } else {
-            break;
-        }
-    }
-    while n > 0 && at < bytes.len() {
-        if bytes[at] < 0x80 {
-            n -= 1;
-        }
-        at += 1;
-    }
-    at.min(bytes.len())
 }
 
 /// One section's entry in a section stream: the doc id delta shifted left by one, with the
@@ -851,37 +795,6 @@ mod tests {
             assert_eq!(get_varint(&buf, &mut at), v);
         }
         assert_eq!(at, buf.len());
-    }
-
-    #[test]
-    fn skipping_varints_lands_where_reading_them_does() {
-        // Varints of every length, in runs that put ends at every place of an 8-byte word.
-        let mut buf = Vec::new();
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        let mut values = Vec::new();
-        for _ in 0..2_000 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            let v = (state as u32) >> (state >> 59);
-            values.push(v);
-            put_varint(&mut buf, v);
-        }
-        let mut ends = vec![0];
-        let mut at = 0;
-        for _ in &values {
-            get_varint(&buf, &mut at);
-            ends.push(at);
-        }
-        for from in [0, 1, 2, 7, 100, 1_999] {
-            for n in [0, 1, 2, 3, 7, 8, 9, 15, 16, 17, 64, 500] {
-                let want = ends.get(from + n).copied().unwrap_or(buf.len());
-                assert_eq!(skip_varints(&buf, ends[from], n as u32), want, "{from} {n}");
-            }
-        }
-        // Never past the end, even when asked for more varints than there are.
-        assert_eq!(skip_varints(&buf, 0, u32::MAX), buf.len());
-        assert_eq!(skip_varints(&buf, buf.len() + 5, 3), buf.len());
     }
 
     #[test]

@@ -343,7 +343,7 @@ fn body_matches(segment: &GramSegment, plan: &Plan) -> Vec<(DocId, u32)> {
         first.2.positions_into(&mut positions);
         starts.clear();
         starts.extend(positions.iter().filter_map(|&p| p.checked_sub(first.1)));
-        for other in rest.iter_mut() {
+        for other in rest.iter() {
             positions.clear();
             other.2.positions_into(&mut positions);
             keep_aligned(&mut starts, &positions, other.1);
