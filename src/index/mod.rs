@@ -175,11 +175,12 @@ pub fn register_tokenizers(index: &Index, jieba: Option<Arc<jieba_rs::Jieba>>) {
         .tokenizers()
         .register(analysis::GRAM_TOKENIZER, GramTokenizer::default());
     // Searching never tokenizes the words field (queries build terms themselves), so a search
-    // does not pay for loading jieba's dictionary; an empty segmenter stands in.
-    let jieba = jieba.unwrap_or_else(|| Arc::new(jieba_rs::Jieba::empty()));
-    index
-        .tokenizers()
-        .register(analysis::WORD_TOKENIZER, WordTokenizer::new(jieba));
+    // registers no word tokenizer: even an empty jieba fills a 512 KiB table.
+    if let Some(jieba) = jieba {
+        index
+            .tokenizers()
+            .register(analysis::WORD_TOKENIZER, WordTokenizer::new(jieba));
+    }
 }
 
 /// Registers govsearch's segment plugins (the body's gram index) on an index handle. Must be
