@@ -169,7 +169,8 @@ fn now_secs() -> u64 {
         .unwrap_or(0)
 }
 
-/// Registers govsearch's tokenizers on an index. Must be done every time an index is opened.
+/// Registers govsearch's tokenizers on an index: the gram tokenizer always, the word tokenizer
+/// when `jieba` is given (to write). Must be done every time an index is opened.
 pub fn register_tokenizers(index: &Index, jieba: Option<Arc<jieba_rs::Jieba>>) {
     index
         .tokenizers()
