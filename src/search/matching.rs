@@ -110,27 +110,45 @@ pub(crate) fn regex_prefix_query(field: Field, prefix: &str, rest: &str) -> Box<
 /// The gram keys that pin a form in a body: exact grams at their offsets in the form, and
 /// at most one prefix (a character standing alone at the end, which in the text may be
 /// followed by anything: any gram starting with it).
+///
+/// `others` are the form's remaining grams, each also at its offset in every occurrence (they
+/// overlap the tiling's): redundant for matching and left out of the score, but one of them may
+/// be much rarer than every gram of the tiling (字政 in 数字政府, 政许 in 行政许可), and then it
+/// proposes the sections to look at.
 #[derive(Debug, Clone, PartialEq)]
 struct Plan {
     exact: Vec<(u32, u64)>,
     prefix: Option<(u32, Range<u64>)>,
+    others: Vec<(u32, u64)>,
 }
 
 impl Plan {
     fn of(form: &Normalized) -> Plan {
         let n = form.chars().count();
+        let all = grams_of(form);
         let mut exact = Vec::new();
         let mut prefix = None;
-        for (p, g) in tiling(grams_of(form)) {
+        let tiled = tiling(all.clone());
+        for (p, g) in &tiled {
             let mut chars = g.chars();
             let first = chars.next().expect("a gram has a character");
             if chars.next().is_none() && p + 1 == n {
-                prefix = Some((p as u32, grams_starting_with(first)));
+                prefix = Some((*p as u32, grams_starting_with(first)));
             } else {
-                exact.push((p as u32, gram_key_of(&g)));
+                exact.push((*p as u32, gram_key_of(g)));
             }
         }
-        Plan { exact, prefix }
+        // Lone characters are always in the tiling, so the others are bigrams, exact in the text.
+        let others = all
+            .iter()
+            .filter(|(p, _)| !tiled.iter().any(|(q, _)| q == p))
+            .map(|(p, g)| (*p as u32, gram_key_of(g)))
+            .collect();
+        Plan {
+            exact,
+            prefix,
+            others,
+        }
     }
 }
 
@@ -300,28 +318,76 @@ impl Scorer for ListScorer {
 /// The sections of a segment (deleted ones included) whose body holds the planned form, with
 /// how often it occurs in each, in doc id order.
 fn body_matches(segment: &GramSegment, plan: &Plan) -> Vec<(DocId, u32)> {
+    matches_in(segment, plan, true).0
+}
+
+/// [`body_matches`], with a proposer from `plan.others` allowed or not; also says whether one
+/// proposed the sections.
+fn matches_in(
+    segment: &GramSegment,
+    plan: &Plan,
+    allow_proposer: bool,
+) -> (Vec<(DocId, u32)>, bool) {
     if plan.exact.is_empty() {
-        return match &plan.prefix {
+        let found = match &plan.prefix {
             Some((_, keys)) => prefix_counts(segment, keys.clone()),
             None => Vec::new(),
         };
+        return (found, false);
     }
     // The grams' cursors, the rarest first: it proposes sections, the others confirm them.
     let mut grams = Vec::with_capacity(plan.exact.len());
     for &(offset, key) in &plan.exact {
         let Some(g) = segment.find(key) else {
-            return Vec::new();
+            return (Vec::new(), false);
         };
         grams.push((segment.section_count(g), offset, segment.postings(g)));
     }
     grams.sort_by_key(|g| g.0);
+    // A gram outside the tiling proposes the sections when it is in at most half as many as
+    // the tiling's rarest: it adds a seek to each section it proposes, and a small gain does
+    // not pay for that. Its positions are not needed, since the tiling alone pins every
+    // occurrence.
+    let mut proposer = None;
+    for &(_, key) in plan.others.iter().filter(|_| allow_proposer) {
+        let Some(g) = segment.find(key) else {
+            return (Vec::new(), false);
+        };
+        let count = segment.section_count(g);
+        if proposer.as_ref().is_none_or(|(c, _)| count < *c) {
+            proposer = Some((count, g));
+        }
+    }
+    let mut proposer = proposer
+        .filter(|&(count, _)| u64::from(count) * 2 <= u64::from(grams[0].0))
+        .map(|(_, g)| segment.postings(g));
+    let proposed = proposer.is_some();
     let needs_positions = grams.len() > 1 || plan.prefix.is_some();
     let mut candidates: Vec<(DocId, Vec<u32>)> = Vec::new();
     let mut found = Vec::new();
     let (mut starts, mut positions) = (Vec::new(), Vec::new());
     'sections: loop {
         let (first, rest) = grams.split_first_mut().expect("at least one gram");
-        let doc = first.2.advance();
+        let doc = match proposer.as_mut() {
+            Some(p) => {
+                // Leapfrog: each cursor seeks to where the other stands until both agree.
+                let mut doc = p.advance();
+                loop {
+                    if doc == TERMINATED {
+                        break 'sections;
+                    }
+                    let at = first.2.seek(doc);
+                    if at == doc {
+                        break doc;
+                    }
+                    if at == TERMINATED {
+                        break 'sections;
+                    }
+                    doc = p.seek(at);
+                }
+            }
+            None => first.2.advance(),
+        };
         if doc == TERMINATED {
             break;
         }
@@ -384,7 +450,7 @@ fn body_matches(segment: &GramSegment, plan: &Plan) -> Vec<(DocId, u32)> {
             }
         }
     }
-    found
+    (found, proposed)
 }
 
 /// Keeps the starts `s` (sorted) for which `s + offset` is in `positions` (sorted).
@@ -600,6 +666,91 @@ mod tests {
                     "form {form:?}, merged: {merge}"
                 );
             }
+        }
+    }
+
+    /// Where `form` starts in `text`, overlapping starts included: what a body match counts.
+    fn occurrences(text: &str, form: &str) -> u32 {
+        let chars: Vec<char> = text.chars().collect();
+        let f: Vec<char> = form.chars().collect();
+        chars
+            .windows(f.len())
+            .filter(|w| *w == f.as_slice())
+            .count() as u32
+    }
+
+    #[test]
+    fn a_rare_overlapping_gram_proposes_sections_and_the_matches_stay_exact() {
+        // 法律 and 顾问 are in most sections, 律顾 in few: for 法律顾问 (tiled as 法律, 顾问)
+        // the overlapping 律顾 is the rarer, so it proposes the sections.
+        let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+        let pieces = [
+            "法律a",
+            "b顾问",
+            "问法",
+            "a",
+            " ",
+            "法律顾问",
+            "律顾a",
+            "法律顾问法律顾问",
+        ];
+        let normalizer = Normalizer::new();
+        let texts: Vec<Normalized> = (0..600)
+            .map(|_| {
+                let s: String = (0..rng.below(8))
+                    .map(|_| {
+                        // The pieces holding 律顾 come once in 12 draws. Sections are short, so many
+                        // lack 法律 or 顾问 too, and the two cursors leapfrog.
+                        let i = rng.below(100);
+                        if i < 92 {
+                            pieces[i % 5]
+                        } else {
+                            pieces[5 + i % 3]
+                        }
+                    })
+                    .collect();
+                normalizer.normalize(&s)
+            })
+            .collect();
+        let deleted: Vec<u64> = (0..600).filter(|i| i % 11 == 5).collect();
+        let plan = Plan::of(&normalizer.normalize("法律顾问"));
+        assert_eq!(plan.others, [(1, gram_key_of("律顾"))]);
+        let forms = [
+            "法律顾问",
+            "律顾问法",
+            "法律顾问法律",
+            "a法律顾问",
+            "法律顾问 法律",
+            "顾问法律顾问",
+        ];
+        for merge in [false, true] {
+            let index = index_of(&texts, &deleted, merge);
+            let searcher = index.reader().unwrap().searcher();
+            let id = searcher.schema().get_field("id").unwrap();
+            let mut proposed = 0;
+            for form in forms {
+                let form = normalizer.normalize(form);
+                let plan = Plan::of(&form);
+                for reader in searcher.segment_readers() {
+                    let segment = GramSegment::open(reader).unwrap();
+                    let (with, used) = matches_in(&segment, &plan, true);
+                    let (without, _) = matches_in(&segment, &plan, false);
+                    assert_eq!(with, without, "form {form:?}, merged: {merge}");
+                    proposed += usize::from(used);
+                    // Every section holding the form, deleted ones too, with its count.
+                    let store = reader.get_store_reader(0).unwrap();
+                    let expected: Vec<(DocId, u32)> = (0..reader.max_doc())
+                        .filter_map(|doc| {
+                            let d: TantivyDocument = store.get(doc).unwrap();
+                            let i = d.get_first(id).and_then(|v| v.as_u64()).unwrap() as usize;
+                            let n = occurrences(texts[i].as_str(), form.as_str());
+                            (n > 0).then_some((doc, n))
+                        })
+                        .collect();
+                    assert_eq!(with, expected, "form {form:?}, merged: {merge}");
+                }
+            }
+            assert!(proposed > 0, "no form took a proposer (merged: {merge})");
         }
     }
 
