@@ -114,6 +114,47 @@ fn flags_are_flags_wherever_they_stand_and_unknown_ones_are_errors() {
 }
 
 #[test]
+fn a_path_among_the_query_words_is_refused_or_noted_never_silently_searched() {
+    let idx = data_index_path();
+    let dir = tempfile::tempdir().unwrap();
+    copy_data(&dir.path().join("reports"));
+    // Written as a path: refused, naming it and the way to search a folder.
+    for word in [
+        "reports/",
+        "./reports",
+        ".",
+        "reports/000_3c0aa72eacdcc2b2.txt",
+    ] {
+        let o = run_in(dir.path(), &["search", "--index", &idx, "法律顾问", word]);
+        assert_clean_error(&o, &format!("`{word}`"));
+        assert!(
+            stderr(&o).contains("govsearch index"),
+            "{word}: {}",
+            stderr(&o)
+        );
+        assert!(stdout(&o).is_empty(), "{word}");
+    }
+    // A bare name that is also a folder here may be text: searched, with a note.
+    let o = run_in(
+        dir.path(),
+        &["search", "--index", &idx, "法律顾问", "reports"],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("note: `reports` is also a folder"),
+        "{}",
+        stderr(&o)
+    );
+    // A slash in text that names nothing on disk is plain query text.
+    let o = run_in(
+        dir.path(),
+        &["search", "--index", &idx, "法律顾问", "和/或"],
+    );
+    assert_ne!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+}
+
+#[test]
 fn every_exclusion_syntax_excludes_the_same_sections() {
     let idx = data_index_path();
     let keys = |args: &[&str]| -> Vec<(String, usize)> {

@@ -17,6 +17,7 @@ use crate::search::{
 
 /// Runs `search`.
 pub fn run(a: SearchArgs) -> Result<Outcome> {
+    paths_among_terms(&a.query, &a.index)?;
     let parsed = search::parse_query_excluding(&a.query.join(" "), &a.not, &Normalizer::new())?;
     let default_index = a.index == Path::new(DEFAULT_INDEX);
     if default_index && !a.index.join("meta.json").exists() && Path::new(DEFAULT_CORPUS).is_dir() {
@@ -59,6 +60,39 @@ pub fn run(a: SearchArgs) -> Result<Outcome> {
     std::mem::forget(engine);
     std::mem::forget(open);
     Ok(outcome)
+}
+
+/// The grep habit `govsearch search 数字政府 ~/reports`: `search` reads an index, and every
+/// word is query text, so the path would be a term that no section holds (exit 1, silently).
+/// A word that names an existing file or folder and is written as a path (with a `/`, or `.`
+/// or `..`) is refused with what to do instead; a bare word that is also a file or folder here
+/// (`data`) may be meant as text, so it is searched, with a note on stderr.
+fn paths_among_terms(words: &[String], index: &Path) -> Result<()> {
+    for word in words {
+        let path = Path::new(word);
+        let Ok(meta) = std::fs::metadata(path) else {
+            continue;
+        };
+        let kind = if meta.is_dir() { "folder" } else { "file" };
+        let shown = output::sanitize_path(path);
+        let as_path = word == "."
+            || word == ".."
+            || word.contains('/')
+            || word.contains(std::path::MAIN_SEPARATOR);
+        if as_path {
+            anyhow::bail!(
+                "`{shown}` is a {kind} on disk, not query text: search reads an index, not files. \
+                 Index it first (govsearch index {shown} --index DIR), then search that index \
+                 (govsearch search --index DIR QUERY)"
+            );
+        }
+        eprintln!(
+            "govsearch: note: `{shown}` is also a {kind} here; it is searched as query text in \
+             the index {} (to search the {kind}, index it: govsearch index {shown} --index DIR)",
+            output::sanitize_path(index)
+        );
+    }
+    Ok(())
 }
 
 /// One search: the engine, the query and filters, and the flags that shape the output.
