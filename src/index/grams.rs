@@ -408,7 +408,8 @@ fn merge(ctx: PluginMergeContext) -> tantivy::Result<()> {
     out.finish(&lens, total)
 }
 
-/// Sections between two skip entries of a gram.
+/// Sections between two skip entries of a gram. (16 made the 1 GB index 7% larger for no
+/// measurable gain over the dev queries.)
 const SKIP_EVERY: u32 = 64;
 /// Bytes of a skip entry: the doc id of the block's last section, and where the section and
 /// position streams stand after it.

@@ -348,8 +348,9 @@ fn matches_in(
     // the tiling's rarest: it adds a seek to each section it proposes, and a small gain does
     // not pay for that. Its positions are not needed, since the tiling alone pins every
     // occurrence.
+    let others: &[(u32, u64)] = if allow_proposer { &plan.others } else { &[] };
     let mut proposer = None;
-    for &(_, key) in plan.others.iter().filter(|_| allow_proposer) {
+    for &(_, key) in others {
         let Some(g) = segment.find(key) else {
             return (Vec::new(), false);
         };
