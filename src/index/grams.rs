@@ -624,15 +624,21 @@ impl GramSegment {
             positions: &data[split..to],
             at: 0,
             positions_at: 0,
+            pending: 0,
             doc: 0,
             count: 0,
-            position_bytes: 0..0,
+            read: None,
             started: false,
         }
     }
 }
 
 /// A cursor over one gram's sections, in doc id order. Starts before the first section.
+///
+/// Walking sections does not touch the position stream: a section's positions are found only
+/// when asked for ([`GramPostings::position_bytes`]), by skipping the varints of the sections
+/// passed since the last ones read, many bytes at a time. Most sections a cursor passes are
+/// never asked for (a proposer's rejects, a seek's passed sections, a count-only walk).
 pub struct GramPostings<'a> {
     max_doc: DocId,
     skips: &'a [u8],
@@ -640,10 +646,14 @@ pub struct GramPostings<'a> {
     sections: &'a [u8],
     positions: &'a [u8],
     at: usize,
+    /// Where the position stream not yet skipped or read starts.
     positions_at: usize,
+    /// How many positions (varints) from `positions_at` belong to sections before the current.
+    pending: u64,
     doc: DocId,
     count: u32,
-    position_bytes: Range<usize>,
+    /// The current section's position bytes, once read (then `positions_at` is their end).
+    read: Option<Range<usize>>,
     started: bool,
 }
 
@@ -653,6 +663,10 @@ impl GramPostings<'_> {
         if self.at >= self.sections.len() || self.doc == TERMINATED {
             self.doc = TERMINATED;
             return TERMINATED;
+        }
+        // The positions of the section left behind are skipped when some are next read.
+        if self.read.take().is_none() {
+            self.pending += u64::from(self.count);
         }
         let head = get_varint(self.sections, &mut self.at);
         let delta = head >> 1;
@@ -672,18 +686,6 @@ impl GramPostings<'_> {
             self.doc = TERMINATED;
             return TERMINATED;
         }
-        // The section's positions end after `count` varints: count the bytes that end one.
-        let from = self.positions_at.min(self.positions.len());
-        let mut to = from;
-        let mut left = self.count;
-        while left > 0 && to < self.positions.len() {
-            if self.positions[to] < 0x80 {
-                left -= 1;
-            }
-            to += 1;
-        }
-        self.position_bytes = from..to;
-        self.positions_at = to;
         self.doc
     }
 
@@ -707,7 +709,10 @@ impl GramPostings<'_> {
             if at > self.at && at <= self.sections.len() {
                 self.doc = doc;
                 self.at = at;
+                // The entry stands after its section's positions: none are pending.
                 self.positions_at = positions_at.min(self.positions.len());
+                self.pending = 0;
+                self.read = Some(self.positions_at..self.positions_at);
                 self.started = true;
             }
         }
@@ -730,12 +735,23 @@ impl GramPostings<'_> {
     }
 
     /// The encoded positions of the current section.
-    pub fn position_bytes(&self) -> &[u8] {
-        &self.positions[self.position_bytes.clone()]
+    pub fn position_bytes(&mut self) -> &[u8] {
+        let range = match &self.read {
+            Some(range) => range.clone(),
+            None => {
+                let from = skip_varints(self.positions, self.positions_at, self.pending);
+                let to = skip_varints(self.positions, from, u64::from(self.count));
+                self.positions_at = to;
+                self.pending = 0;
+                self.read = Some(from..to);
+                from..to
+            }
+        };
+        &self.positions[range]
     }
 
     /// Appends the gram's positions in the current section to `out`, in increasing order.
-    pub fn positions_into(&self, out: &mut Vec<u32>) {
+    pub fn positions_into(&mut self, out: &mut Vec<u32>) {
         let bytes = self.position_bytes();
         let mut at = 0;
         let mut position = 0u32;
@@ -763,6 +779,44 @@ fn put_varint(out: &mut Vec<u8>, mut v: u32) {
         v >>= 7;
     }
     out.push(v as u8);
+}
+
+/// Where the `n`-th varint from `at` ends (its last byte is the one below 0x80), or the end of
+/// `bytes` if fewer follow. Reads eight bytes at a time: a varint ends at each byte whose high
+/// bit is clear.
+fn skip_varints(bytes: &[u8], mut at: usize, mut n: u64) -> usize {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    at = at.min(bytes.len());
+    if n == 0 {
+        return at;
+    }
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let ends = !u64::from_le_bytes(chunk.try_into().expect("8 bytes")) & HIGH_BITS;
+        // Each byte of `ends >> 7` is 0 or 1; the multiply sums them into the top byte (a
+        // portable build has no popcount instruction).
+        let here = (ends >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56;
+        if here < n {
+            n -= here;
+            at += 8;
+            continue;
+        }
+        // The n-th end in this chunk: drop the n - 1 lower ones.
+        let mut ends = ends;
+        for _ in 1..n {
+            ends &= ends - 1;
+        }
+        return at + ends.trailing_zeros() as usize / 8 + 1;
+    }
+    while at < bytes.len() {
+        at += 1;
+        if bytes[at - 1] < 0x80 {
+            n -= 1;
+            if n == 0 {
+                break;
+            }
+        }
+    }
+    at
 }
 
 /// Reads a varint at `*at`; a truncated one reads as what was there (never past the end).
@@ -796,6 +850,36 @@ mod tests {
             assert_eq!(get_varint(&buf, &mut at), v);
         }
         assert_eq!(at, buf.len());
+    }
+
+    #[test]
+    fn skipping_varints_lands_where_reading_them_does() {
+        // Values of one to five bytes, so varints straddle the eight-byte chunks.
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut buf = Vec::new();
+        for _ in 0..2_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            put_varint(&mut buf, (state as u32) >> (state % 32));
+        }
+        for from_varint in [0, 1, 7, 500] {
+            let mut from = 0;
+            for _ in 0..from_varint {
+                get_varint(&buf, &mut from);
+            }
+            for n in [0u64, 1, 2, 3, 8, 9, 17, 1_000, 1_500 - from_varint] {
+                let mut at = from;
+                for _ in 0..n {
+                    get_varint(&buf, &mut at);
+                }
+                assert_eq!(skip_varints(&buf, from, n), at, "{n} varints from {from}");
+            }
+        }
+        // Past the last varint, or from past the end: the end.
+        assert_eq!(skip_varints(&buf, 0, 1_000_000), buf.len());
+        assert_eq!(skip_varints(&buf, buf.len() + 3, 2), buf.len());
+        assert_eq!(skip_varints(&buf[..5], 0, 9), 5);
     }
 
     #[test]

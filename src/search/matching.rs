@@ -17,7 +17,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, Term, TERMINATED};
 
 use crate::analysis::{gram_key_of, grams_of, grams_starting_with, Normalized};
-use crate::index::grams::GramSegment;
+use crate::index::grams::{GramPostings, GramSegment};
 
 pub(crate) fn any_of(mut queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
     if queries.len() == 1 {
@@ -410,7 +410,7 @@ fn matches_in(
         first.2.positions_into(&mut positions);
         starts.clear();
         starts.extend(positions.iter().filter_map(|&p| p.checked_sub(first.1)));
-        for other in rest.iter() {
+        for other in rest.iter_mut() {
             positions.clear();
             other.2.positions_into(&mut positions);
             keep_aligned(&mut starts, &positions, other.1);
@@ -478,24 +478,42 @@ fn prefix_counts(segment: &GramSegment, keys: Range<u64>) -> Vec<(DocId, u32)> {
         }
         return found;
     }
-    let mut counts: Vec<u32> = Vec::new();
-    for g in grams {
-        let mut cursor = segment.postings(g);
-        while cursor.advance() != TERMINATED {
-            let doc = cursor.doc() as usize;
-            if counts.len() <= doc {
-                counts.resize(doc + 1, 0);
+    // A union of many cursors (水 has one per following character), counted a window of
+    // sections at a time: the window's counts stay in cache, and no array of the segment's size
+    // is allocated (in a fresh process each page of one is a page fault).
+    let mut cursors: Vec<GramPostings> = grams
+        .map(|g| segment.postings(g))
+        .filter_map(|mut c| (c.advance() != TERMINATED).then_some(c))
+        .collect();
+    let mut counts = vec![0u32; PREFIX_WINDOW as usize];
+    let mut found = Vec::new();
+    while let Some(first) = cursors.iter().map(|c| c.doc()).min() {
+        let base = first / PREFIX_WINDOW * PREFIX_WINDOW;
+        let end = base + PREFIX_WINDOW;
+        for cursor in &mut cursors {
+            let mut doc = cursor.doc();
+            while doc < end {
+                counts[(doc - base) as usize] += cursor.count();
+                doc = cursor.advance();
             }
-            counts[doc] += cursor.count();
+        }
+        cursors.retain(|c| c.doc() != TERMINATED);
+        for (i, count) in counts.iter_mut().enumerate() {
+            if *count > 0 {
+                found.push((base + i as DocId, *count));
+                *count = 0;
+            }
         }
     }
-    counts
-        .into_iter()
-        .enumerate()
-        .filter(|&(_, c)| c > 0)
-        .map(|(doc, c)| (doc as DocId, c))
-        .collect()
+    found
 }
+
+/// Sections counted at a time by [`prefix_counts`]: 64 KiB of counts.
+#[cfg(not(test))]
+const PREFIX_WINDOW: DocId = 1 << 14;
+/// In tests, small, so that the test indexes' few hundred sections span several windows.
+#[cfg(test)]
+const PREFIX_WINDOW: DocId = 48;
 
 #[cfg(test)]
 mod tests {
