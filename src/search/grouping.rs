@@ -447,18 +447,20 @@ fn totals_of(matches: &Matches, passages: Option<usize>, sections: &SectionSchem
     }
 }
 
-/// Each passage's first match in the order: it stands for the passage when collapsing.
-fn first_of_each_passage(matches: &Matches, sort: Sort) -> HashMap<u64, Match, ByU64Key> {
-    let mut first: HashMap<u64, Match, ByU64Key> = HashMap::default();
+/// Each passage's first match in the order: it stands for the passage when collapsing. The
+/// map holds references, 16 bytes an entry rather than 48: it grows by doubling, and each new
+/// table of a common query's passages is megabytes of fresh pages.
+fn first_of_each_passage(matches: &Matches, sort: Sort) -> HashMap<u64, &Match, ByU64Key> {
+    let mut first: HashMap<u64, &Match, ByU64Key> = HashMap::default();
     for m in matches.iter() {
         first
             .entry(m.passage)
             .and_modify(|f| {
                 if sort.compare(m, f).is_lt() {
-                    *f = *m;
+                    *f = m;
                 }
             })
-            .or_insert(*m);
+            .or_insert(m);
     }
     first
 }
@@ -475,14 +477,14 @@ fn wanted(limit: Limit) -> usize {
 /// order), in the order, skipping those past a report's cap, up to the limit.
 fn choose_hits(
     matches: &Matches,
-    stands: Option<HashMap<u64, Match, ByU64Key>>,
+    stands: Option<HashMap<u64, &Match, ByU64Key>>,
     options: &HitOptions,
     sections: &SectionSchema,
 ) -> Vec<Chosen> {
     let sort = options.sort;
     let report = |m: &Match| sections.report_of_key(m.key);
     let mut stands: Vec<Match> = match stands {
-        Some(first) => first.into_values().collect(),
+        Some(first) => first.into_values().copied().collect(),
         None => matches.iter().copied().collect(),
     };
     let want = wanted(options.limit);
@@ -618,6 +620,29 @@ impl tantivy::collector::Collector for MatchCollector {
 
     fn requires_scoring(&self) -> bool {
         true
+    }
+
+    /// As tantivy's own, with room for the scorer's count of matches made first: the list of a
+    /// common query's matches is megabytes, and growing it copies it into fresh pages.
+    fn collect_segment(
+        &self,
+        weight: &dyn tantivy::query::Weight,
+        segment: tantivy::SegmentOrdinal,
+        reader: &tantivy::SegmentReader,
+    ) -> tantivy::Result<Vec<Match>> {
+        use tantivy::collector::SegmentCollector;
+        let mut collector = self.for_segment(segment, reader)?;
+        let mut scorer = weight.scorer(reader, 1.0)?;
+        collector.matches.reserve(scorer.size_hint() as usize);
+        let alive = reader.alive_bitset();
+        let mut doc = scorer.doc();
+        while doc != tantivy::TERMINATED {
+            if alive.is_none_or(|a| a.is_alive(doc)) {
+                collector.collect(doc, scorer.score());
+            }
+            doc = scorer.advance();
+        }
+        Ok(collector.harvest())
     }
 
     fn merge_fruits(&self, fruits: Vec<Vec<Match>>) -> tantivy::Result<Matches> {

@@ -359,13 +359,15 @@ fn matches_in(
             proposer = Some((count, g));
         }
     }
-    let mut proposer = proposer
-        .filter(|&(count, _)| u64::from(count) * 2 <= u64::from(grams[0].0))
-        .map(|(_, g)| segment.postings(g));
+    let proposer = proposer.filter(|&(count, _)| u64::from(count) * 2 <= u64::from(grams[0].0));
+    // At most every section the proposing gram is in matches: room for that many up front
+    // costs no page until written, while growing the list would copy it into fresh pages.
+    let most = proposer.map_or(grams[0].0, |(count, _)| count);
+    let mut proposer = proposer.map(|(_, g)| segment.postings(g));
     let proposed = proposer.is_some();
     let needs_positions = grams.len() > 1 || plan.prefix.is_some();
     let mut candidates: Vec<(DocId, Vec<u32>)> = Vec::new();
-    let mut found = Vec::new();
+    let mut found = Vec::with_capacity(most as usize);
     let (mut starts, mut positions) = (Vec::new(), Vec::new());
     'sections: loop {
         let (first, rest) = grams.split_first_mut().expect("at least one gram");
