@@ -35,7 +35,12 @@ fn inspect_reads_every_file_of_the_shared_corpus_without_a_panic() {
         }
         if r.path.contains("gwr-provinces-2026") {
             // 2026_云南省_政府工作报告.txt names its province.
-            let province = r.path.split('_').nth(1).unwrap_or_default().to_string();
+            // Split the file's name, not the path: the checkout's folder may hold a '_'.
+            let name = std::path::Path::new(&r.path)
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default();
+            let province = name.split('_').nth(1).unwrap_or_default().to_string();
             provinces.push((province, r.org.clone().unwrap_or_default()));
         }
     }
