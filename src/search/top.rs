@@ -59,15 +59,54 @@ fn keep_best(best: &mut Vec<Candidate>, n: usize) {
     }
 }
 
+/// The best `n` of the candidates offered so far.
+///
+/// Candidates gather unsorted and are pruned to the best `n` once they fill twice the room of
+/// a batch, so pruning costs O(1) per candidate. After a pruning the `n`-th best is known, and
+/// a candidate that ranks after it can never be among the best: it is turned away with one
+/// comparison (most matches of a common query are).
+struct Best {
+    n: usize,
+    best: Vec<Candidate>,
+    /// The `n`-th best after the last pruning: the bar a candidate must pass.
+    bar: Option<Candidate>,
+}
+
+impl Best {
+    fn new(n: usize) -> Self {
+        Best {
+            n,
+            best: Vec::new(),
+            bar: None,
+        }
+    }
+
+    fn offer(&mut self, c: Candidate) {
+        if self.n == 0 || self.bar.is_some_and(|bar| rank_order(&c, &bar).is_gt()) {
+            return;
+        }
+        self.best.push(c);
+        if self.best.len() >= 2 * self.n.max(BATCH) {
+            keep_best(&mut self.best, self.n);
+            self.bar = self.best.iter().copied().max_by(rank_order);
+        }
+    }
+
+    /// The best `n`, in no particular order.
+    fn into_best(mut self) -> Vec<Candidate> {
+        keep_best(&mut self.best, self.n);
+        self.best
+    }
+}
+
 pub(super) struct SegmentTop {
     segment: SegmentOrdinal,
-    n: usize,
     sections: SectionSchema,
     title_bonus: TitleBonus,
     columns: MatchColumns,
     pending: Vec<(DocId, Score)>,
     docs: Vec<DocId>,
-    best: Vec<Candidate>,
+    best: Best,
     tally: Tally,
 }
 
@@ -81,17 +120,13 @@ impl SegmentTop {
             let key = keys[i];
             self.tally
                 .add(self.sections.report_of_key(key), passages[i]);
-            self.best.push(Candidate {
+            self.best.offer(Candidate {
                 score: score + self.title_bonus.of_key(&self.sections, key),
                 key,
                 addr: DocAddress::new(self.segment, doc),
             });
         }
         self.pending.clear();
-        // Room for twice the best: pruned once it fills, so pruning costs O(1) per match.
-        if self.best.len() >= 2 * self.n.max(BATCH) {
-            keep_best(&mut self.best, self.n);
-        }
     }
 }
 
@@ -106,13 +141,12 @@ impl Collector for TopAndTotals {
     ) -> tantivy::Result<SegmentTop> {
         Ok(SegmentTop {
             segment,
-            n: self.n,
             sections: self.sections.clone(),
             title_bonus: self.title_bonus.clone(),
             columns: MatchColumns::open(&self.sections, reader)?,
             pending: Vec::with_capacity(BATCH),
             docs: Vec::with_capacity(BATCH),
-            best: Vec::new(),
+            best: Best::new(self.n),
             tally: Tally::default(),
         })
     }
@@ -152,8 +186,7 @@ impl SegmentCollector for SegmentTop {
 
     fn harvest(mut self) -> (Vec<Candidate>, Tally) {
         self.flush();
-        keep_best(&mut self.best, self.n);
-        (self.best, self.tally)
+        (self.best.into_best(), self.tally)
     }
 }
 
@@ -186,5 +219,38 @@ mod tests {
         }
         assert_eq!(sorted[0].score, 6.0);
         assert!(sorted.windows(2).all(|w| rank_order(&w[0], &w[1]).is_lt()));
+    }
+
+    #[test]
+    fn offered_candidates_leave_exactly_the_best_and_the_bar_turns_the_rest_away() {
+        // Scores with ties, offered in an order unrelated to rank, so the bar rises as it goes.
+        let all: Vec<Candidate> = (0..5000u32)
+            .map(|i| c(((i * 31) % 11) as f32, u64::from((i * 7919) % 5000), i))
+            .collect();
+        let mut sorted = all.clone();
+        sorted.sort_by(rank_order);
+        for n in [0, 1, 10, 300, 5000, 6000] {
+            let mut best = Best::new(n);
+            let mut most_held = 0;
+            for &cand in &all {
+                best.offer(cand);
+                most_held = most_held.max(best.best.len());
+            }
+            assert!(most_held <= 2 * n.max(BATCH), "{n}: held {most_held}");
+            if (1..=300).contains(&n) {
+                // The bar is the n-th best of what was seen when last pruned: never better
+                // than the true n-th best.
+                let bar = best.bar.expect("pruned at least once");
+                assert!(rank_order(&bar, &sorted[n - 1]).is_ge(), "{n}");
+            }
+            let mut kept = best.into_best();
+            kept.sort_by(rank_order);
+            let want: Vec<u32> = sorted.iter().take(n).map(|c| c.addr.doc_id).collect();
+            assert_eq!(
+                kept.iter().map(|c| c.addr.doc_id).collect::<Vec<_>>(),
+                want,
+                "{n}"
+            );
+        }
     }
 }
