@@ -161,6 +161,47 @@ fn traditional_chars() -> &'static TraditionalChars {
     &SET
 }
 
+/// Characters of the Basic Multilingual Plane that fold to themselves: not whitespace, and
+/// NFKC then lowercasing give back exactly the character. Chinese punctuation (。、“”《》)
+/// is in it, full-width forms (，（） and letters) are not. [`Normalizer::fold`] copies these
+/// as they are instead of running the NFKC iterator for each, which made folding cost over a
+/// hundred instructions a character on Chinese text (callgrind). Built into the binary as
+/// `kept_chars.bin`; a unit test derives it again from the same rules.
+struct KeptChars {
+    /// Bit `i` (byte `i / 8`, bit `i % 8`) is set when `char::from_u32(i)` is kept.
+    bits: &'static [u8],
+}
+
+impl KeptChars {
+    fn contains(&self, c: char) -> bool {
+        let i = c as usize;
+        i < 0x10000 && self.bits[i / 8] >> (i % 8) & 1 == 1
+    }
+}
+
+fn kept_chars() -> &'static KeptChars {
+    static SET: KeptChars = KeptChars {
+        bits: include_bytes!("kept_chars.bin"),
+    };
+    &SET
+}
+
+/// The bit set of [`KeptChars`] (what `kept_chars.bin` holds).
+#[cfg(test)]
+fn derive_kept_bits() -> Vec<u8> {
+    let mut bits = vec![0u8; 0x10000 / 8];
+    for c in (0..0x10000u32).filter_map(char::from_u32) {
+        let folded: Vec<char> = std::iter::once(c)
+            .nfkc()
+            .flat_map(char::to_lowercase)
+            .collect();
+        if !c.is_whitespace() && folded == [c] {
+            bits[c as usize / 8] |= 1 << (c as usize % 8);
+        }
+    }
+    bits
+}
+
 /// The bit set of [`TraditionalChars`], derived from OpenCC t2s (what `traditional_chars.bin`
 /// holds).
 #[cfg(test)]
@@ -227,18 +268,40 @@ impl Normalizer {
 
     /// The folding loop. Without `mapped`, no origin is recorded (most callers need only the
     /// text, and the origins cost 16 bytes a character).
+    ///
+    /// Characters that fold to themselves (ideographs, lowercase ASCII, [`KeptChars`]) are not
+    /// pushed one by one: each run of them is copied whole when a character that changes, or
+    /// the end, is reached.
     fn fold(&self, text: &str, t2s: bool, mapped: bool) -> MappedText {
         let mut out = String::with_capacity(text.len());
         let mut origin = Vec::with_capacity(if mapped { text.len() / 2 } else { 0 });
-        let mut record = |range: (usize, usize)| {
-            if mapped {
-                origin.push(range);
-            }
-        };
         let mut needs_t2s = false;
         let trad = traditional_chars();
+        // Where the run of characters kept as they are, not yet copied, starts.
+        let mut run = 0;
         for (i, c) in text.char_indices() {
+            let as_is = if c.is_ascii() {
+                !c.is_ascii_uppercase() && !c.is_whitespace()
+            } else if ('\u{4e00}'..='\u{9fff}').contains(&c) || kept_chars().contains(c) {
+                needs_t2s |= trad.contains(c);
+                true
+            } else {
+                false
+            };
             let end = i + c.len_utf8();
+            if as_is {
+                if mapped {
+                    origin.push((i, end));
+                }
+                continue;
+            }
+            out.push_str(&text[run..i]);
+            run = end;
+            let mut record = |range: (usize, usize)| {
+                if mapped {
+                    origin.push(range);
+                }
+            };
             if c.is_whitespace() {
                 if !out.ends_with(' ') {
                     out.push(' ');
@@ -248,12 +311,6 @@ impl Normalizer {
             }
             if c.is_ascii() {
                 out.push(c.to_ascii_lowercase());
-                record((i, end));
-                continue;
-            }
-            if ('\u{4e00}'..='\u{9fff}').contains(&c) {
-                needs_t2s |= trad.contains(c);
-                out.push(c);
                 record((i, end));
                 continue;
             }
@@ -272,6 +329,7 @@ impl Normalizer {
                 }
             }
         }
+        out.push_str(&text[run..]);
         if t2s && needs_t2s {
             out = self.to_simplified(&out);
         }
@@ -512,8 +570,19 @@ impl TokenStream for WordTokenStream<'_> {
 }
 
 /// A jieba token worth indexing: it holds a letter, digit or ideograph.
+///
+/// Nearly every token is a CJK ideograph, ASCII or one of a few punctuation marks (、 and 。
+/// are nine in ten of the rest in ../shared/corpus), answered without Unicode's tables: asked
+/// of an ideograph, `char::is_alphanumeric` searches the alphabetic table (1.2% of indexing
+/// CPU in perf).
 pub fn is_word(word: &str) -> bool {
-    word.chars().any(char::is_alphanumeric)
+    word.chars().any(|c| {
+        c.is_ascii_alphanumeric()
+            || ('\u{4e00}'..='\u{9fff}').contains(&c)
+            || (!c.is_ascii()
+                && !matches!(c, '、' | '。' | '“' | '”' | '《' | '》' | '—')
+                && c.is_alphanumeric())
+    })
 }
 
 /// A user dictionary file could not be read.
@@ -621,6 +690,83 @@ mod tests {
     }
     use super::*;
 
+    /// The built-in table of characters that fold to themselves is what unicode-normalization
+    /// says. After an update of that crate or of Rust's Unicode tables,
+    /// `GOVSEARCH_WRITE_KEPT=1 cargo test --lib kept` rewrites it.
+    #[test]
+    fn the_kept_character_table_matches_nfkc_and_lowercasing() {
+        let derived = derive_kept_bits();
+        if std::env::var_os("GOVSEARCH_WRITE_KEPT").is_some() {
+            std::fs::write(
+                concat!(env!("CARGO_MANIFEST_DIR"), "/src/kept_chars.bin"),
+                &derived,
+            )
+            .unwrap();
+        }
+        assert_eq!(kept_chars().bits, &derived[..]);
+        for kept in ['。', '、', '“', '《', '—', 'é'] {
+            assert!(kept_chars().contains(kept), "{kept}");
+        }
+        for folded in ['，', '（', 'Ａ', '①', 'É', '\u{3000}', '\u{f900}'] {
+            assert!(!kept_chars().contains(folded), "{folded}");
+        }
+    }
+
+    /// Folding one character at a time through the NFKC iterator: the rules of
+    /// [`Normalizer::fold`] without its fast paths (t2s apart).
+    fn fold_reference(text: &str) -> (String, Vec<(usize, usize)>) {
+        let (mut out, mut origin) = (String::new(), Vec::new());
+        for (i, c) in text.char_indices() {
+            let end = i + c.len_utf8();
+            for l in std::iter::once(c).nfkc().flat_map(char::to_lowercase) {
+                if l.is_whitespace() {
+                    if !out.ends_with(' ') {
+                        out.push(' ');
+                        origin.push((i, end));
+                    }
+                } else {
+                    out.push(l);
+                    origin.push((i, end));
+                }
+            }
+        }
+        (out, origin)
+    }
+
+    /// Folding with the kept table and runs copied whole gives what the NFKC iterator gives,
+    /// text and origins, for every character of the Basic Multilingual Plane and beyond, alone
+    /// and among spaces, capitals and ideographs.
+    #[test]
+    fn fast_folding_equals_folding_each_character() {
+        let n = Normalizer::new();
+        let every: String = (0x01..0x10000u32)
+            .chain(0x1f600..0x1f610)
+            .chain(0x20000..0x20010)
+            .filter_map(char::from_u32)
+            .collect();
+        let mixed: String = every
+            .chars()
+            .enumerate()
+            .map(|(k, c)| match k % 5 {
+                0 => format!("{c}法 "),
+                1 => format!("A{c}\u{3000}\t"),
+                2 => format!("{c}{c}Ｂ"),
+                _ => c.to_string(),
+            })
+            .collect();
+        for text in [
+            &every,
+            &mixed,
+            &"  法律　顾问 GDP，（一）ａｂ\r\n".to_string(),
+        ] {
+            let fast = n.fold(text, false, true);
+            let (slow, origin) = fold_reference(text);
+            assert_eq!(fast.text, slow);
+            assert_eq!(fast.origin, origin);
+            assert_eq!(n.fold(text, false, false).text, slow);
+        }
+    }
+
     fn tokens<T: Tokenizer>(mut tok: T, text: &str) -> Vec<(usize, String, usize, usize)> {
         let mut stream = tok.token_stream(text);
         let mut out = Vec::new();
@@ -678,6 +824,29 @@ mod tests {
         assert_eq!(m.text, "见gdp 增长");
         let back: Vec<&str> = m.origin.iter().map(|&(a, b)| &src[a..b]).collect();
         assert_eq!(back, vec!["見", "Ｇ", "Ｄ", "Ｐ", "\u{3000}", "增", "長"]);
+    }
+
+    /// The fast paths of `is_word` answer as Unicode's alphanumeric class does, for every
+    /// character alone and beside punctuation.
+    #[test]
+    fn is_word_agrees_with_unicode_alphanumerics() {
+        for c in (0..=0x10ffffu32).filter_map(char::from_u32) {
+            let alone = c.to_string();
+            assert_eq!(
+                is_word(&alone),
+                c.is_alphanumeric(),
+                "{c:?} ({:x})",
+                c as u32
+            );
+            let beside = format!("，{c}。");
+            assert_eq!(
+                is_word(&beside),
+                c.is_alphanumeric(),
+                "{c:?} among punctuation"
+            );
+        }
+        assert!(!is_word("，。、 "));
+        assert!(is_word("法律"));
     }
 
     #[test]
