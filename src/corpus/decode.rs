@@ -3,6 +3,8 @@
 //! This module owns encoding detection (BOM, UTF-8, GB18030/GBK, Big5 and chardetng's other
 //! guesses) and the refusal of binary content. It knows nothing of formats or reports.
 
+use std::borrow::Cow;
+
 use super::ReadError;
 
 /// Bytes looked at for NUL bytes, the sign of a binary file: the first 8 KiB, as ripgrep and
@@ -31,9 +33,9 @@ pub const UTF8_BYTES_PER_ALLOWED_ERROR: usize = 1000;
 
 /// Text decoded from bytes, with the encoding used and a warning when the result is doubtful.
 #[derive(Debug)]
-pub struct Decoded {
-    /// The text, BOM removed.
-    pub text: String,
+pub struct Decoded<'a> {
+    /// The text, BOM removed: borrowed from the bytes when they are UTF-8 already.
+    pub text: Cow<'a, str>,
     /// The encoding's name.
     pub encoding: &'static str,
     /// Set when the encoding was a guess of low confidence or bytes could not be decoded.
@@ -44,11 +46,11 @@ pub struct Decoded {
 /// encoding is guessed with chardetng (GB18030 for GBK-family guesses, since it is their
 /// superset). Binary content (NUL bytes without a UTF-16 BOM) is refused. Lossy decoding and
 /// guesses outside the Chinese encodings give a warning, never silent mojibake.
-pub fn decode(bytes: &[u8]) -> Result<Decoded, ReadError> {
+pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, ReadError> {
     if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
         return Ok(Decoded {
-            text: text.into_owned(),
+            text: Cow::Owned(text.into_owned()),
             encoding: encoding.name(),
             warning: had_errors
                 .then(|| format!("lossy decoding: invalid {} bytes replaced", encoding.name())),
@@ -60,7 +62,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ReadError> {
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(Decoded {
-            text: text.to_string(),
+            text: Cow::Borrowed(text),
             encoding: "UTF-8",
             warning: None,
         });
@@ -107,7 +109,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ReadError> {
         return Err(ReadError::Binary);
     }
     Ok(Decoded {
-        text: text.into_owned(),
+        text: Cow::Owned(text.into_owned()),
         encoding: encoding.name(),
         warning,
     })
@@ -117,7 +119,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ReadError> {
 /// UTF-8 with replacement characters and a warning, when the invalid sequences are few (see
 /// [`UTF8_ALLOWED_ERRORS`]) and the valid part holds more multi-byte characters than there are
 /// errors, the mark of UTF-8 text rather than of a legacy encoding that happens to be close.
-fn mostly_utf8(bytes: &[u8]) -> Option<Decoded> {
+fn mostly_utf8(bytes: &[u8]) -> Option<Decoded<'_>> {
     let allowed = UTF8_ALLOWED_ERRORS + bytes.len() / UTF8_BYTES_PER_ALLOWED_ERROR;
     let mut errors = 0usize;
     let mut multibyte = 0usize;
@@ -134,7 +136,7 @@ fn mostly_utf8(bytes: &[u8]) -> Option<Decoded> {
         return None;
     }
     Some(Decoded {
-        text: String::from_utf8_lossy(bytes).into_owned(),
+        text: String::from_utf8_lossy(bytes),
         encoding: "UTF-8",
         warning: Some(format!(
             "lossy decoding: {errors} invalid UTF-8 sequence{} replaced",
@@ -171,20 +173,20 @@ mod tests {
         let mut utf8_bom = vec![0xEF, 0xBB, 0xBF];
         utf8_bom.extend_from_slice(text.as_bytes());
         let d = decode(&utf8_bom).unwrap();
-        assert_eq!((d.text.as_str(), d.encoding), (text, "UTF-8"));
+        assert_eq!((d.text.as_ref(), d.encoding), (text, "UTF-8"));
 
         let mut utf16 = vec![0xFF, 0xFE];
         for u in text.encode_utf16() {
             utf16.extend_from_slice(&u.to_le_bytes());
         }
         let d = decode(&utf16).unwrap();
-        assert_eq!((d.text.as_str(), d.encoding), (text, "UTF-16LE"));
+        assert_eq!((d.text.as_ref(), d.encoding), (text, "UTF-16LE"));
 
         let long =
             "二〇二一年度法治政府建设工作报告，全面推进依法行政，建立法律顾问制度。".repeat(5);
         let (gb, _, _) = encoding_rs::GB18030.encode(&long);
         let d = decode(&gb).unwrap();
-        assert_eq!((d.text.as_str(), d.encoding), (long.as_str(), "gb18030"));
+        assert_eq!((d.text.as_ref(), d.encoding), (long.as_str(), "gb18030"));
         assert!(d.warning.is_none());
     }
 

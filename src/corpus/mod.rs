@@ -525,7 +525,9 @@ pub fn read_bytes(path: &Path, format: Format, bytes: &[u8]) -> Result<SourceTex
 pub fn split_lines(text: &str) -> Vec<String> {
     let mut lines = Vec::new();
     let mut rest = text;
-    while let Some(i) = rest.find(['\n', '\r']) {
+    // Line ends are ASCII, never part of a longer UTF-8 sequence: a byte search finds them
+    // (a search for either char decoded every character).
+    while let Some(i) = memchr::memchr2(b'\n', b'\r', rest.as_bytes()) {
         lines.push(rest[..i].to_string());
         let skip = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
         rest = &rest[i + skip..];

@@ -184,9 +184,33 @@ fn is_image_name(t: &str) -> bool {
         && !t.contains(char::is_whitespace)
 }
 
+/// Marks that may stand between the words of a control bar.
+const CONTROL_SEPARATORS: &str = "【】[]()（）：:|｜/,，、";
+
 fn is_page_controls(t: &str) -> bool {
+    // Removing control words leaves every other character, so a line with a character that is
+    // in no control word, no separator and no space is never a control bar. Most lines fail
+    // at their first character: this ran on every short line, and the substring searches
+    // below, one per control word, were 2.3% of indexing's instructions (callgrind).
+    static ALLOWED: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    let allowed = ALLOWED.get_or_init(|| {
+        let mut chars: Vec<char> = CONTROL_WORDS
+            .iter()
+            .flat_map(|w| w.chars())
+            .chain(CONTROL_SEPARATORS.chars())
+            .collect();
+        chars.sort_unstable();
+        chars.dedup();
+        chars
+    });
+    if !t
+        .chars()
+        .all(|c| c.is_whitespace() || allowed.binary_search(&c).is_ok())
+    {
+        return false;
+    }
     // Most lines hold no control word of two or more characters, and such a line is never a
-    // control bar: they are answered without allocating (this ran on every short line).
+    // control bar: they are answered without allocating.
     if !CONTROL_WORDS
         .iter()
         .any(|w| w.chars().nth(1).is_some() && t.contains(w))
@@ -203,12 +227,17 @@ fn is_page_controls(t: &str) -> bool {
         }
     }
     rest.chars()
-        .all(|c| c.is_whitespace() || "【】[]()（）：:|｜/,，、".contains(c))
+        .all(|c| c.is_whitespace() || CONTROL_SEPARATORS.contains(c))
 }
 
 /// Removes inline artefacts of Word exports such as `[bookmark: _GoBack]`.
 fn strip_editor_artefacts(line: &str) -> Cow<'_, str> {
-    if !line.contains("[bookmark:") {
+    // A search for the byte '[' (memchr) first: a substring search on every line of every
+    // report was 1.3% of indexing's instructions (callgrind), and few lines hold a '['.
+    if !line
+        .find('[')
+        .is_some_and(|at| line[at..].contains("[bookmark:"))
+    {
         return Cow::Borrowed(line);
     }
     let mut out = line.to_string();
@@ -219,4 +248,56 @@ fn strip_editor_artefacts(line: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// [`is_page_controls`] without its first test: every control word removed, longest first.
+    fn page_controls_reference(t: &str) -> bool {
+        if !CONTROL_WORDS
+            .iter()
+            .any(|w| w.chars().nth(1).is_some() && t.contains(w))
+        {
+            return false;
+        }
+        let mut words: Vec<&str> = CONTROL_WORDS.to_vec();
+        words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        let mut rest = t.to_string();
+        for w in words {
+            rest = rest.replace(w, "");
+        }
+        rest.chars()
+            .all(|c| c.is_whitespace() || CONTROL_SEPARATORS.contains(c))
+    }
+
+    fn control_line() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            prop::sample::select(CONTROL_WORDS.to_vec()).prop_map(str::to_string),
+            prop::sample::select(CONTROL_SEPARATORS.chars().collect::<Vec<_>>())
+                .prop_map(String::from),
+            Just(" ".to_string()),
+            Just("\u{3000}".to_string()),
+            // Characters of control words out of their words, and others.
+            "[下载打印关闭字号分享本页x法]",
+        ];
+        prop::collection::vec(piece, 0..12).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn the_quick_test_for_control_bars_never_changes_the_answer(t in control_line()) {
+            prop_assert_eq!(is_page_controls(&t), page_controls_reference(&t));
+        }
+    }
+
+    #[test]
+    fn control_bars_are_told_from_sentences_that_use_their_words() {
+        assert!(is_page_controls("【打印本页】 【关闭窗口】"));
+        assert!(is_page_controls("分享到：|扫一扫"));
+        assert!(!is_page_controls("打印本页后关闭窗口"));
+        assert!(!is_page_controls("下载量"));
+    }
 }
