@@ -71,9 +71,13 @@ pub(crate) fn save_side_file<T: serde::Serialize>(
 const DOCSTORE_ZSTD_LEVEL: i32 = 3;
 /// Stored-text block size: larger blocks compress better; a hit decompresses one whole block.
 /// At 128 KiB, decompressing (and zstd setting up for each block) was a fifth of a rare
-/// query's whole-process time; 32 KiB blocks make the store 15% larger (0.39× to 0.45× the
-/// text) and a `search` process 10-15% faster at the median.
-const DOCSTORE_BLOCK_BYTES: usize = 32 * 1024;
+/// query's whole-process time; 32 KiB blocks made the store 15% larger (0.39× to 0.45× the
+/// text) and a `search` process 10-15% faster at the median. At 32 KiB, reading the ten hits
+/// was still a fifth of the instructions of the dev queries' common half in process
+/// (callgrind at 1 GB); 16 KiB blocks take that from 300 M to 182 M instructions (the whole
+/// search 4% fewer) for a store 9% larger and an index 2.3% larger (1.758 to 1.798 GB at
+/// 1 GB). 8 KiB would make the 68.8 MB index 1.97× its text.
+const DOCSTORE_BLOCK_BYTES: usize = 16 * 1024;
 
 /// Errors of the index layer.
 #[derive(Debug, Error)]
