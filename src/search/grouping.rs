@@ -25,7 +25,7 @@ use tantivy::columnar::Column;
 use tantivy::DocAddress;
 
 use super::context::{Context, SourceLines};
-use super::totals::{ByU64Key, MatchColumns, COLUMN_BATCH};
+use super::totals::{ByU64Key, MatchColumnCache, MatchColumns, COLUMN_BATCH};
 use super::{Engine, Filters, Hit, Limit, ParsedQuery, SearchError};
 use crate::analysis::Normalized;
 use crate::document::SectionSchema;
@@ -344,6 +344,7 @@ impl Engine {
             } = self.build(query, filters, true)?;
             let collector = MatchCollector {
                 sections: self.sections.clone(),
+                columns: self.columns.clone(),
                 years,
                 title_bonus,
             };
@@ -597,6 +598,7 @@ fn in_order<T>(
 /// Collects every match with its score and columns.
 struct MatchCollector {
     sections: SectionSchema,
+    columns: MatchColumnCache,
     years: bool,
     title_bonus: super::TitleBonus,
 }
@@ -623,7 +625,7 @@ impl tantivy::collector::Collector for MatchCollector {
             sections: self.sections.clone(),
             title_bonus: self.title_bonus.clone(),
             segment,
-            columns: MatchColumns::open(&self.sections, reader)?,
+            columns: self.columns.get(&self.sections, segment, reader)?,
             years: if self.years {
                 Some(self.sections.years(reader)?)
             } else {

@@ -253,6 +253,8 @@ pub struct Engine {
     /// this, every query mapped and unmapped them all again (a third of a rare query's time at
     /// 1 GB, in page faults and unmapping).
     _gram_files: Vec<crate::index::grams::GramSegment>,
+    /// Each segment's tie-break key and passage columns, opened once.
+    columns: totals::MatchColumnCache,
 }
 
 impl Engine {
@@ -293,6 +295,7 @@ impl Engine {
             .filter_map(|r| crate::index::grams::GramSegment::open(r).ok())
             .collect();
         Ok(Engine {
+            columns: totals::MatchColumnCache::new(searcher.segment_readers().len()),
             searcher,
             _gram_files: gram_files,
             totals: TokenTotals::load(&open.dir),
@@ -371,7 +374,8 @@ impl Engine {
                 Limit::Top(n) => n.min(self.count_built(&q)?),
                 Limit::All => self.count_built(&q)?,
             };
-            let collector = TopAndTotals::new(n, self.sections.clone(), title_bonus);
+            let collector =
+                TopAndTotals::new(n, self.sections.clone(), self.columns.clone(), title_bonus);
             let (top, totals) = self.scored_search(&q, &collector)?;
             let crate::json::Totals {
                 sections,
@@ -659,6 +663,64 @@ fn damaged(shown: &str, e: tantivy::TantivyError) -> SearchError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An engine that answers many queries (it keeps each segment's columns from the first
+    /// query that opens them) answers each as an engine made for that query alone: hits,
+    /// totals, collapsed hits and counts by year, with one indexing thread and two.
+    #[test]
+    fn an_engine_answers_later_queries_as_a_fresh_engine_does() {
+        use crate::index::writer::{index_corpus, IndexOptions, QuietProgress};
+        let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        for (jobs, memory) in [(1, 200 << 20), (2, 40 << 20)] {
+            let dir = tempfile::tempdir().unwrap();
+            let opts = IndexOptions {
+                corpus: vec![data.clone()],
+                index_dir: dir.path().to_path_buf(),
+                rebuild: true,
+                jobs,
+                memory_budget: memory,
+                dictionaries: Default::default(),
+                user_dict_path: None,
+                links: Default::default(),
+            };
+            let never = std::sync::atomic::AtomicBool::new(false);
+            index_corpus(&opts, &QuietProgress, &never).unwrap();
+            let open = crate::index::open(dir.path()).unwrap();
+            let normalizer = Normalizer::new();
+            let queries = [
+                "法律顾问",
+                "科研诚信",
+                "法",
+                "2021年",
+                "法律顾问",
+                "依法行政 -培训",
+            ];
+            let answer = |engine: &Engine, q: &str| {
+                let q = parse_query(q, &normalizer).unwrap();
+                let f = Filters::default();
+                let found = engine.search(&q, &f, Limit::Top(20)).unwrap();
+                let selection = engine.select_hits(&q, &f, &HitOptions::default()).unwrap();
+                let collapsed: Vec<Hit> = engine
+                    .selected_hits(&selection, &|_| {})
+                    .collect::<Result<_, _>>()
+                    .unwrap();
+                let by_year = engine.totals(&q, &f, Some(CountBy::Year)).unwrap();
+                (
+                    found.hits,
+                    found.sections,
+                    found.reports,
+                    collapsed,
+                    format!("{by_year:?}"),
+                )
+            };
+            let shared = Engine::new(&open).unwrap();
+            for q in queries {
+                let fresh = answer(&Engine::new(&open).unwrap(), q);
+                assert!(fresh.1 > 0, "{q} matches in data/");
+                assert_eq!(answer(&shared, q), fresh, "{q}, {jobs} jobs");
+            }
+        }
+    }
 
     #[test]
     fn year_ranges() {

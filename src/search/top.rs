@@ -10,7 +10,7 @@ use std::cmp::Ordering;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
-use super::totals::{MatchColumns, Tally, COLUMN_BATCH as BATCH};
+use super::totals::{MatchColumnCache, MatchColumns, Tally, COLUMN_BATCH as BATCH};
 use super::TitleBonus;
 use crate::document::SectionSchema;
 use crate::json::Totals;
@@ -19,14 +19,21 @@ use crate::json::Totals;
 pub(super) struct TopAndTotals {
     n: usize,
     sections: SectionSchema,
+    columns: MatchColumnCache,
     title_bonus: TitleBonus,
 }
 
 impl TopAndTotals {
-    pub(super) fn new(n: usize, sections: SectionSchema, title_bonus: TitleBonus) -> Self {
+    pub(super) fn new(
+        n: usize,
+        sections: SectionSchema,
+        columns: MatchColumnCache,
+        title_bonus: TitleBonus,
+    ) -> Self {
         TopAndTotals {
             n,
             sections,
+            columns,
             title_bonus,
         }
     }
@@ -143,7 +150,7 @@ impl Collector for TopAndTotals {
             segment,
             sections: self.sections.clone(),
             title_bonus: self.title_bonus.clone(),
-            columns: MatchColumns::open(&self.sections, reader)?,
+            columns: self.columns.get(&self.sections, segment, reader)?,
             pending: Vec::with_capacity(BATCH),
             docs: Vec::with_capacity(BATCH),
             best: Best::new(self.n),
