@@ -67,16 +67,20 @@ pub(crate) fn save_side_file<T: serde::Serialize>(
 }
 
 /// zstd level of the stored text. At level 9, compressing took a tenth of all indexing CPU (perf,
-/// thread `docstore-compre`); level 3 takes about a third of that for a store 9% larger.
-const DOCSTORE_ZSTD_LEVEL: i32 = 3;
+/// thread `docstore-compre`); level 3 takes about a third of that for a store 9% larger. zstd
+/// sets up for every block, so 16 KiB blocks (below) made level 3 cost 29% more (callgrind,
+/// indexing a 5.7 MB sample: 391 M to 504 M instructions); level 1 takes 273 M, for a store 4%
+/// larger (501 to 522 MB at 1 GB) that decompresses a little faster.
+const DOCSTORE_ZSTD_LEVEL: i32 = 1;
 /// Stored-text block size: larger blocks compress better; a hit decompresses one whole block.
 /// At 128 KiB, decompressing (and zstd setting up for each block) was a fifth of a rare
 /// query's whole-process time; 32 KiB blocks made the store 15% larger (0.39× to 0.45× the
 /// text) and a `search` process 10-15% faster at the median. At 32 KiB, reading the ten hits
 /// was still a fifth of the instructions of the dev queries' common half in process
-/// (callgrind at 1 GB); 16 KiB blocks take that from 300 M to 182 M instructions (the whole
-/// search 4% fewer) for a store 9% larger and an index 2.3% larger (1.758 to 1.798 GB at
-/// 1 GB). 8 KiB would make the 68.8 MB index 1.97× its text.
+/// (callgrind at 1 GB): 16 KiB blocks at level 1 take it from 300 M to 169 M instructions
+/// (the whole search 11% fewer with the engine's column cache), for an index 3.5% larger
+/// (1.758 to 1.819 GB at 1 GB, 1.70× to 1.76× the text). 8 KiB would make the 68.8 MB index
+/// 1.97× its text.
 const DOCSTORE_BLOCK_BYTES: usize = 16 * 1024;
 
 /// Errors of the index layer.
