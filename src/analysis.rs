@@ -672,19 +672,28 @@ pub fn words_of(jieba: &Jieba, normalized: &Normalized) -> Vec<String> {
 #[cfg(test)]
 mod tests {
 
+    /// Asserts that a table built into the binary is what its rules derive; with `write_env`
+    /// set, rewrites the file in `src/` first.
+    fn check_built_in_table(built_in: &[u8], derived: Vec<u8>, write_env: &str, file: &str) {
+        if std::env::var_os(write_env).is_some() {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("src")
+                .join(file);
+            std::fs::write(path, &derived).unwrap();
+        }
+        assert!(built_in == &derived[..], "{file} differs from its rules");
+    }
+
     /// The built-in table of traditional characters is what OpenCC says. After an OpenCC update,
     /// `GOVSEARCH_WRITE_TRADITIONAL=1 cargo test --lib traditional` rewrites it.
     #[test]
     fn the_traditional_character_table_matches_opencc() {
-        let derived = derive_traditional_bits();
-        if std::env::var_os("GOVSEARCH_WRITE_TRADITIONAL").is_some() {
-            std::fs::write(
-                concat!(env!("CARGO_MANIFEST_DIR"), "/src/traditional_chars.bin"),
-                &derived,
-            )
-            .unwrap();
-        }
-        assert_eq!(traditional_chars().bits, &derived[..]);
+        check_built_in_table(
+            traditional_chars().bits,
+            derive_traditional_bits(),
+            "GOVSEARCH_WRITE_TRADITIONAL",
+            "traditional_chars.bin",
+        );
         assert!(traditional_chars().contains('國'));
         assert!(!traditional_chars().contains('国'));
     }
@@ -695,15 +704,12 @@ mod tests {
     /// `GOVSEARCH_WRITE_KEPT=1 cargo test --lib kept` rewrites it.
     #[test]
     fn the_kept_character_table_matches_nfkc_and_lowercasing() {
-        let derived = derive_kept_bits();
-        if std::env::var_os("GOVSEARCH_WRITE_KEPT").is_some() {
-            std::fs::write(
-                concat!(env!("CARGO_MANIFEST_DIR"), "/src/kept_chars.bin"),
-                &derived,
-            )
-            .unwrap();
-        }
-        assert_eq!(kept_chars().bits, &derived[..]);
+        check_built_in_table(
+            kept_chars().bits,
+            derive_kept_bits(),
+            "GOVSEARCH_WRITE_KEPT",
+            "kept_chars.bin",
+        );
         for kept in ['。', '、', '“', '《', '—', 'é'] {
             assert!(kept_chars().contains(kept), "{kept}");
         }

@@ -930,6 +930,49 @@ fn get_varint(bytes: &[u8], at: &mut usize) -> u32 {
     v
 }
 
+/// Indexes for the tests of the gram index and of the queries over it.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::*;
+    use tantivy::indexer::NoMergePolicy;
+    use tantivy::schema::{FAST, INDEXED, STORED};
+    use tantivy::{Index, IndexWriter};
+
+    /// An index of `texts` (field `grams`, and the text's number in field `id`) in three
+    /// segments, the sections whose number is in `deleted` deleted after the last commit; its
+    /// writer is left to the caller, who may merge.
+    pub(crate) fn three_segments(
+        texts: &[impl AsRef<str>],
+        deleted: &[u64],
+    ) -> (Index, IndexWriter) {
+        let mut b = Schema::builder();
+        let id = b.add_u64_field("id", INDEXED | STORED | FAST);
+        let grams = b.add_custom_field("grams", GRAMS_FIELD_TYPE, serde_json::json!({}));
+        let index = Index::builder()
+            .schema(b.build())
+            .register_plugin(std::sync::Arc::new(GramPlugin))
+            .create_in_ram()
+            .unwrap();
+        let mut writer: IndexWriter = index.writer_with_num_threads(1, 20_000_000).unwrap();
+        writer.set_merge_policy(Box::new(NoMergePolicy));
+        for (i, t) in texts.iter().enumerate() {
+            let mut doc = TantivyDocument::new();
+            doc.add_u64(id, i as u64);
+            doc.add_custom(grams, t.as_ref().as_bytes());
+            writer.add_document(doc).unwrap();
+            if (i + 1) % (texts.len() / 3 + 1) == 0 {
+                writer.commit().unwrap();
+            }
+        }
+        writer.commit().unwrap();
+        for &d in deleted {
+            writer.delete_term(tantivy::Term::from_field_u64(id, d));
+        }
+        writer.commit().unwrap();
+        (index, writer)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -979,33 +1022,7 @@ mod tests {
     /// The merged gram file of `texts` written in three segments, with the sections whose
     /// number is in `deleted` deleted first, merged section by section or not.
     fn merged_gram_file(texts: &[String], deleted: &[u64], slow: bool) -> Vec<u8> {
-        use tantivy::indexer::NoMergePolicy;
-        use tantivy::schema::{Schema, FAST, INDEXED};
-        use tantivy::{Index, IndexWriter};
-        let mut b = Schema::builder();
-        let id = b.add_u64_field("id", INDEXED | FAST);
-        let grams = b.add_custom_field("grams", GRAMS_FIELD_TYPE, serde_json::json!({}));
-        let index = Index::builder()
-            .schema(b.build())
-            .register_plugin(std::sync::Arc::new(GramPlugin))
-            .create_in_ram()
-            .unwrap();
-        let mut writer: IndexWriter = index.writer_with_num_threads(1, 20_000_000).unwrap();
-        writer.set_merge_policy(Box::new(NoMergePolicy));
-        for (i, t) in texts.iter().enumerate() {
-            let mut doc = TantivyDocument::new();
-            doc.add_u64(id, i as u64);
-            doc.add_custom(grams, t.as_bytes());
-            writer.add_document(doc).unwrap();
-            if (i + 1) % (texts.len() / 3 + 1) == 0 {
-                writer.commit().unwrap();
-            }
-        }
-        writer.commit().unwrap();
-        for &d in deleted {
-            writer.delete_term(tantivy::Term::from_field_u64(id, d));
-        }
-        writer.commit().unwrap();
+        let (index, mut writer) = test_support::three_segments(texts, deleted);
         // In the order of their sections, so that both merges stack them alike.
         let searcher = index.reader().unwrap().searcher();
         let mut segments: Vec<_> = searcher

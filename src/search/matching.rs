@@ -538,15 +538,10 @@ mod tests {
     }
 
     use std::collections::BTreeSet;
-    use std::sync::Arc;
 
     use tantivy::collector::{DocSetCollector, TopDocs};
-    use tantivy::indexer::NoMergePolicy;
-    use tantivy::schema::{Schema, Value, FAST, INDEXED, STORED};
-    use tantivy::{Index, IndexWriter, TantivyDocument};
-
-    use crate::document::GRAMS_FIELD_TYPE;
-    use crate::index::grams::GramPlugin;
+    use tantivy::schema::Value;
+    use tantivy::{Index, TantivyDocument};
 
     /// A small deterministic generator (xorshift), so failures reproduce.
     struct Rng(u64);
@@ -580,30 +575,9 @@ mod tests {
     /// An index of `texts` in three segments; the sections whose id is in `deleted` are deleted
     /// after the commits, and when `merge` the segments are merged into one.
     fn index_of(texts: &[Normalized], deleted: &[u64], merge: bool) -> Index {
-        let mut b = Schema::builder();
-        let id = b.add_u64_field("id", INDEXED | STORED | FAST);
-        let grams = b.add_custom_field("grams", GRAMS_FIELD_TYPE, serde_json::json!({}));
-        let index = Index::builder()
-            .schema(b.build())
-            .register_plugin(Arc::new(GramPlugin))
-            .create_in_ram()
-            .unwrap();
-        let mut writer: IndexWriter = index.writer_with_num_threads(1, 20_000_000).unwrap();
-        writer.set_merge_policy(Box::new(NoMergePolicy));
-        for (i, t) in texts.iter().enumerate() {
-            let mut doc = TantivyDocument::new();
-            doc.add_u64(id, i as u64);
-            doc.add_custom(grams, t.as_bytes());
-            writer.add_document(doc).unwrap();
-            if i % (texts.len() / 3 + 1) == 0 {
-                writer.commit().unwrap();
-            }
-        }
-        writer.commit().unwrap();
-        for &d in deleted {
-            writer.delete_term(tantivy::Term::from_field_u64(id, d));
-        }
-        writer.commit().unwrap();
+        let texts: Vec<&str> = texts.iter().map(|t| t.as_str()).collect();
+        let (index, mut writer) =
+            crate::index::grams::test_support::three_segments(&texts, deleted);
         if merge {
             let ids = index.searchable_segment_ids().unwrap();
             writer.merge(&ids).wait().unwrap();
