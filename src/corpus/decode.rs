@@ -1,4 +1,4 @@
-//! Decoding: how a text file's bytes become a `String`.
+//! Decoding: how a text file's bytes become text (borrowed when they are UTF-8 already).
 //!
 //! This module owns encoding detection (BOM, UTF-8, GB18030/GBK, Big5 and chardetng's other
 //! guesses) and the refusal of binary content. It knows nothing of formats or reports.
