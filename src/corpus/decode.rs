@@ -50,7 +50,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, ReadError> {
     if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
         return Ok(Decoded {
-            text: Cow::Owned(text.into_owned()),
+            text,
             encoding: encoding.name(),
             warning: had_errors
                 .then(|| format!("lossy decoding: invalid {} bytes replaced", encoding.name())),
@@ -109,7 +109,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, ReadError> {
         return Err(ReadError::Binary);
     }
     Ok(Decoded {
-        text: Cow::Owned(text.into_owned()),
+        text,
         encoding: encoding.name(),
         warning,
     })
