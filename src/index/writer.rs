@@ -36,13 +36,24 @@ use crate::contain::contained;
 use crate::corpus::{self, CorpusFile, Links};
 use crate::document::SectionSchema;
 
-/// Most sections in a segment made by merging, and segments with more are not merged further.
-/// Every segment costs each search term a dictionary lookup and each search process its file
-/// mappings, so fewer is faster; a merge's memory grows with its segments (at 1 GB, merging
-/// without a cap, as tantivy's default policy does, took the peak to 1.96 GB).
-pub const MAX_MERGE_DOCS: usize = 300_000;
-/// Merges run side by side after a commit.
+/// About the most sections in a segment made by merging; segments with more are not merged
+/// further. Every segment costs each search term a dictionary lookup and each search process
+/// its file mappings, so fewer is faster: at 1 GB, a whole `search` process for a median query
+/// took 14 ms over 9 segments of 300,000 sections and 8 ms over 2 of 1.3 million. A merge maps
+/// its sources, and their pages count in the process's memory until it ends (at 1 GB, merging
+/// without a cap, as tantivy's default policy does, took the peak to 1.96 GB): the gram merge
+/// gives its sources' pages back as it goes (`grams::GramSegment::release`), and merges this
+/// large run one at a time (see [`SIDE_BY_SIDE_DOCS`]).
+pub const MAX_MERGE_DOCS: usize = 1_400_000;
+/// Segments this large are left as they are unless they hold deleted sections: a merge made
+/// them, and merging a few new sections into one would rewrite all of its own.
+const SETTLED_DOCS: usize = MAX_MERGE_DOCS / 2;
+/// Most merges run side by side after a commit.
 const MERGES_AT_ONCE: usize = 2;
+/// Most sections merged side by side: larger merges run one at a time, so that the source
+/// pages that tantivy's part of a merge keeps mapped (about 320 bytes a section) stay within
+/// the memory the indexing itself took.
+const SIDE_BY_SIDE_DOCS: usize = 1_000_000;
 /// Default writer memory budget, shared by the indexing threads.
 pub const DEFAULT_MEMORY_BUDGET: usize = 200 << 20;
 /// Most indexing threads: each holds its own share of the memory budget and its own segment,
@@ -224,30 +235,40 @@ pub fn index_corpus(
     Ok(summary)
 }
 
-/// Merges the segments of the last commit, once: small segments in groups of up to
-/// [`MAX_MERGE_DOCS`] sections (split in [`MERGES_AT_ONCE`] groups when they would all fit one,
-/// so both cores merge), and each larger segment that holds deleted sections on its own.
+/// Merges the segments of the last commit, once (see [`plan_merges`]), and each larger segment
+/// that holds deleted sections on its own.
 ///
 /// Fewer segments make the index smaller (each repeats the gram dictionary) and searches
 /// faster. Deleted sections still count in BM25's statistics until their segment is rewritten,
-/// so rewriting them makes an updated index rank like a rebuilt one. A merge that fails leaves its segments as
-/// they were: the commit is already durable, and the next run tries again. Merges run
-/// [`MERGES_AT_ONCE`] at a time.
+/// so rewriting them makes an updated index rank like a rebuilt one. A merge that fails leaves
+/// its segments as they were: the commit is already durable, and the next run tries again.
 fn merge_after_commit(
     index: &tantivy::Index,
     writer: &mut IndexWriter,
     sections: &SectionSchema,
     dir: &Path,
 ) -> Result<(), IndexError> {
+    give_back_freed_memory();
     let mut totals = TokenTotals::load(dir);
-    let groups = merge_groups(index, &totals);
+    let Ok(metas) = index.searchable_segment_metas() else {
+        return Ok(());
+    };
+    let segments: Vec<(usize, bool)> = metas
+        .iter()
+        .map(|m| (m.num_docs() as usize, m.has_deletes()))
+        .collect();
     // Merges of segments with deletions or with kept totals give estimated totals.
     let mut inexact = HashSet::new();
-    // Two at a time: one per core, and the memory of two merges, whatever the corpus size.
-    for wave in groups.chunks(MERGES_AT_ONCE) {
+    for wave in plan_merges(&segments) {
         let pending: Vec<_> = wave
             .iter()
-            .map(|(ids, exact)| (writer.merge(ids), *exact))
+            .map(|group| {
+                let exact = group.iter().all(|&k| {
+                    !metas[k].has_deletes() && !totals.holds(&metas[k].id().uuid_string())
+                });
+                let ids: Vec<_> = group.iter().map(|&k| metas[k].id()).collect();
+                (writer.merge(&ids), exact)
+            })
             .collect();
         for (merge, exact) in pending {
             if let Ok(Some(meta)) = merge.wait() {
@@ -257,81 +278,82 @@ fn merge_after_commit(
             }
         }
     }
-    // The merged-away segments' files go now, not at the next run.
+    // Only ids went to the merges: a segment's files stay on disk while any copy of its meta
+    // is alive. The merged-away segments' files go now, not at the next run.
+    drop(metas);
     let _ = writer.garbage_collect_files().wait();
     let searcher = index.reader()?.searcher();
     totals.refresh(&searcher, &sections.scored_fields(), &inexact)?;
     totals.save(dir)
 }
 
-/// The merges of [`merge_after_commit`], as lists of segment ids. Only ids leave: a segment's
-/// files stay on disk while any copy of its meta is alive.
-/// Each merge says whether its result's token totals will be exact: only when no segment in it
-/// has deletions or totals kept in `totals`.
-fn merge_groups(
-    index: &tantivy::Index,
-    totals: &TokenTotals,
-) -> Vec<(Vec<tantivy::index::SegmentId>, bool)> {
-    let Ok(metas) = index.searchable_segment_metas() else {
-        return Vec::new();
-    };
-    let mut small: Vec<_> = metas
-        .iter()
-        .filter(|m| (m.num_docs() as usize) < MAX_MERGE_DOCS)
-        .collect();
-    small.sort_by_key(|m| m.num_docs());
-    let mut groups: Vec<Vec<&tantivy::index::SegmentMeta>> = Vec::new();
-    let all: usize = small.iter().map(|m| m.num_docs() as usize).sum();
-    if all <= MAX_MERGE_DOCS && small.len() >= 2 * MERGES_AT_ONCE {
-        // Everything fits one merge, which would run on one core while the other idles: split
-        // it into MERGES_AT_ONCE groups of about equal size (largest segment first into the
-        // lightest group), merged side by side.
-        groups.resize(MERGES_AT_ONCE, Vec::new());
-        let mut docs = [0usize; MERGES_AT_ONCE];
-        for m in small.into_iter().rev() {
-            let lightest = (0..MERGES_AT_ONCE)
-                .min_by_key(|&g| docs[g])
-                .expect("groups");
-            docs[lightest] += m.num_docs() as usize;
-            groups[lightest].push(m);
-        }
-    } else {
-        let mut group: Vec<&tantivy::index::SegmentMeta> = Vec::new();
-        let mut docs = 0usize;
-        for m in small {
-            if docs + m.num_docs() as usize > MAX_MERGE_DOCS && !group.is_empty() {
-                groups.push(std::mem::take(&mut group));
-                docs = 0;
-            }
-            docs += m.num_docs() as usize;
-            group.push(m);
-        }
-        groups.push(group);
+/// Returns the heap memory the indexing threads freed to the kernel before the merges, which
+/// map their sources on top of it: glibc keeps freed memory for reuse, and after indexing
+/// 1 GB it held about 350 MB that nothing would reuse (the merges then peaked at 1.07 GB).
+fn give_back_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free heap memory; it has no preconditions.
+    unsafe {
+        libc::malloc_trim(0);
     }
-    let mut groups: Vec<Vec<&tantivy::index::SegmentMeta>> = groups
+}
+
+/// The merges after a commit, given each segment's (sections, has deleted sections), as waves
+/// of groups of segment indexes: the groups of a wave run side by side, the waves one after
+/// another.
+///
+/// The segments below [`SETTLED_DOCS`] are dealt, largest first, into as few groups of about
+/// equal size as keep each near that cap, and at least [`MERGES_AT_ONCE`] when there are enough
+/// of them, so that both cores merge (a leftover group of a few small segments would be a small
+/// segment that every search pays for). A segment left alone is not rewritten unless it holds
+/// deleted sections; so is each settled segment that holds some. Groups run
+/// [`MERGES_AT_ONCE`] at a time while they hold at most [`SIDE_BY_SIDE_DOCS`] sections together.
+fn plan_merges(segments: &[(usize, bool)]) -> Vec<Vec<Vec<usize>>> {
+    let settled = |k: usize| segments[k].0 >= SETTLED_DOCS;
+    let mut small: Vec<usize> = (0..segments.len()).filter(|&k| !settled(k)).collect();
+    small.sort_by_key(|&k| std::cmp::Reverse(segments[k].0));
+    let all: usize = small.iter().map(|&k| segments[k].0).sum();
+    let wanted = all
+        .div_ceil(MAX_MERGE_DOCS)
+        .max(if small.len() >= 2 * MERGES_AT_ONCE {
+            MERGES_AT_ONCE
+        } else {
+            1
+        });
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); wanted.min(small.len())];
+    let mut docs = vec![0usize; groups.len()];
+    for k in small {
+        let lightest = (0..groups.len())
+            .min_by_key(|&g| docs[g])
+            .expect("a group for every segment");
+        docs[lightest] += segments[k].0;
+        groups[lightest].push(k);
+    }
+    let mut groups: Vec<Vec<usize>> = groups
         .into_iter()
-        .filter_map(|g| match g.as_slice() {
-            [] => None,
-            [one] if !one.has_deletes() => None,
-            _ => Some(g),
-        })
+        .filter(|g| g.len() > 1 || g.first().is_some_and(|&k| segments[k].1))
         .collect();
     groups.extend(
-        metas
-            .iter()
-            .filter(|m| (m.num_docs() as usize) >= MAX_MERGE_DOCS && m.has_deletes())
-            .map(|m| vec![m]),
+        (0..segments.len())
+            .filter(|&k| settled(k) && segments[k].1)
+            .map(|k| vec![k]),
     );
-    let groups = groups
-        .into_iter()
-        .map(|g| {
-            let exact = g
-                .iter()
-                .all(|m| !m.has_deletes() && !totals.holds(&m.id().uuid_string()));
-            (g.iter().map(|m| m.id()).collect(), exact)
-        })
-        .collect();
-    groups
+    let mut waves: Vec<Vec<Vec<usize>>> = Vec::new();
+    let mut wave_docs = 0;
+    for group in groups {
+        let docs: usize = group.iter().map(|&k| segments[k].0).sum();
+        match waves.last_mut() {
+            Some(wave) if wave.len() < MERGES_AT_ONCE && wave_docs + docs <= SIDE_BY_SIDE_DOCS => {
+                wave_docs += docs;
+                wave.push(group);
+            }
+            _ => {
+                wave_docs = docs;
+                waves.push(vec![group]);
+            }
+        }
+    }
+    waves
 }
 
 /// Opens the index of `dir` for a run, or creates it. An index that cannot be opened, has
@@ -582,5 +604,77 @@ fn load_file(
         key,
         warnings,
         loaded,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every segment in at most one group, and each group's sections.
+    fn group_docs(segments: &[(usize, bool)], waves: &[Vec<Vec<usize>>]) -> Vec<usize> {
+        let mut seen = HashSet::new();
+        let mut docs = Vec::new();
+        for group in waves.iter().flatten() {
+            assert!(group.iter().all(|&k| seen.insert(k)), "{waves:?}");
+            docs.push(group.iter().map(|&k| segments[k].0).sum());
+        }
+        docs
+    }
+
+    #[test]
+    fn a_bulk_build_is_merged_into_few_balanced_segments() {
+        // 1 GB: about 150 written segments, 2.6 million sections, in a few sizes.
+        let big: Vec<(usize, bool)> = (0..150).map(|i| (14_000 + i * 53 % 7_000, false)).collect();
+        let waves = plan_merges(&big);
+        let docs = group_docs(&big, &waves);
+        let all: usize = big.iter().map(|s| s.0).sum();
+        assert_eq!(
+            docs.iter().sum::<usize>(),
+            all,
+            "every written segment is merged"
+        );
+        assert_eq!(docs.len(), all.div_ceil(MAX_MERGE_DOCS), "{docs:?}");
+        let (least, most) = (docs.iter().min().unwrap(), docs.iter().max().unwrap());
+        assert!(most - least <= 21_000, "balanced: {docs:?}");
+        // Merges this large run one at a time.
+        assert!(waves.iter().all(|w| w.len() == 1), "{waves:?}");
+
+        // 68.8 MB: ten segments, two groups merged side by side.
+        let small: Vec<(usize, bool)> = (0..10).map(|i| (17_000 + i * 100, false)).collect();
+        let waves = plan_merges(&small);
+        assert_eq!(waves.len(), 1, "{waves:?}");
+        let docs = group_docs(&small, &waves);
+        assert_eq!(docs.len(), MERGES_AT_ONCE);
+        assert_eq!(
+            docs.iter().sum::<usize>(),
+            small.iter().map(|s| s.0).sum::<usize>()
+        );
+
+        // Three segments: one merge.
+        let three = [(5_000, false), (4_000, false), (300, false)];
+        assert_eq!(group_docs(&three, &plan_merges(&three)), vec![9_300]);
+    }
+
+    #[test]
+    fn an_update_merges_its_new_segments_not_the_settled_ones() {
+        let settled = MAX_MERGE_DOCS - 100_000;
+        // New sections only: the new segments are merged together, the settled ones stay.
+        let segments = [
+            (settled, false),
+            (settled, false),
+            (3_000, false),
+            (2_000, false),
+        ];
+        let waves = plan_merges(&segments);
+        assert_eq!(waves, vec![vec![vec![2, 3]]]);
+        // One new segment alone is left as it is.
+        assert!(plan_merges(&segments[..3]).is_empty());
+        // A settled segment with deleted sections is rewritten alone (BM25's statistics).
+        let segments = [(settled, true), (settled, false), (3_000, false)];
+        assert_eq!(plan_merges(&segments), vec![vec![vec![0]]]);
+        // A small one with deletions is rewritten even alone.
+        let segments = [(settled, false), (3_000, true)];
+        assert_eq!(plan_merges(&segments), vec![vec![vec![1]]]);
     }
 }
