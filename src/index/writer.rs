@@ -235,8 +235,7 @@ pub fn index_corpus(
     Ok(summary)
 }
 
-/// Merges the segments of the last commit, once (see [`plan_merges`]), and each larger segment
-/// that holds deleted sections on its own.
+/// Merges the segments of the last commit, once, as [`plan_merges`] plans.
 ///
 /// Fewer segments make the index smaller (each repeats the gram dictionary) and searches
 /// faster. Deleted sections still count in BM25's statistics until their segment is rewritten,
@@ -250,9 +249,8 @@ fn merge_after_commit(
 ) -> Result<(), IndexError> {
     give_back_freed_memory();
     let mut totals = TokenTotals::load(dir);
-    let Ok(metas) = index.searchable_segment_metas() else {
-        return Ok(());
-    };
+    // Unreadable metas merge nothing; the totals are still refreshed, as after any run.
+    let metas = index.searchable_segment_metas().unwrap_or_default();
     let segments: Vec<(usize, bool)> = metas
         .iter()
         .map(|m| (m.num_docs() as usize, m.has_deletes()))
@@ -303,7 +301,7 @@ fn give_back_freed_memory() {
 /// another.
 ///
 /// The segments below [`SETTLED_DOCS`] are dealt, largest first, into as few groups of about
-/// equal size as keep each near that cap, and at least [`MERGES_AT_ONCE`] when there are enough
+/// equal size as keep each near [`MAX_MERGE_DOCS`], and at least [`MERGES_AT_ONCE`] when there are enough
 /// of them, so that both cores merge (a leftover group of a few small segments would be a small
 /// segment that every search pays for). A segment left alone is not rewritten unless it holds
 /// deleted sections; so is each settled segment that holds some. Groups run
