@@ -200,18 +200,10 @@ fn reading(c: &mut Criterion) {
 }
 
 fn options(index_dir: PathBuf) -> IndexOptions {
-    IndexOptions {
-        corpus: vec![corpus_dir()],
-        index_dir,
-        rebuild: false,
-        jobs: std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(2),
-        memory_budget: index::DEFAULT_MEMORY_BUDGET,
-        dictionaries: Default::default(),
-        user_dict_path: None,
-        links: Default::default(),
-    }
+    let jobs = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2);
+    IndexOptions::new(vec![corpus_dir()], index_dir, jobs)
 }
 
 fn indexing(c: &mut Criterion) {

@@ -160,16 +160,7 @@ pub fn index_with_progress(opts: &IndexOptions) -> Result<IndexSummary> {
 
 /// The options of the index a first search builds from `corpus` when there is none yet.
 pub fn first_use_options(corpus: PathBuf, index_dir: PathBuf) -> IndexOptions {
-    IndexOptions {
-        corpus: vec![corpus],
-        index_dir,
-        rebuild: false,
-        jobs: default_jobs(),
-        memory_budget: index::DEFAULT_MEMORY_BUDGET,
-        dictionaries: Default::default(),
-        user_dict_path: None,
-        links: corpus::Links::Stay,
-    }
+    IndexOptions::new(vec![corpus], index_dir, default_jobs())
 }
 
 struct BarProgress {

@@ -16,7 +16,7 @@ use std::time::SystemTime;
 
 use tantivy::directory::MmapDirectory;
 use tantivy::schema::Schema;
-use tantivy::store::{Compressor, ZstdCompressor};
+use tantivy::store::Compressor;
 use tantivy::{Index, IndexSettings};
 use thiserror::Error;
 
@@ -66,21 +66,21 @@ pub(crate) fn save_side_file<T: serde::Serialize>(
     Ok(())
 }
 
-/// zstd level of the stored text. At level 9, compressing took a tenth of all indexing CPU (perf,
-/// thread `docstore-compre`); level 3 takes about a third of that for a store 9% larger. zstd
-/// sets up for every block, so 16 KiB blocks (below) made level 3 cost 29% more (callgrind,
-/// indexing a 5.7 MB sample: 391 M to 504 M instructions); level 1 takes 273 M, for a store 4%
-/// larger (501 to 522 MB at 1 GB) that decompresses a little faster.
-const DOCSTORE_ZSTD_LEVEL: i32 = 1;
+/// How the stored text is compressed: lz4, in [`DOCSTORE_BLOCK_BYTES`] blocks. A hit
+/// decompresses one whole block, and tantivy sets up a fresh zstd decompressor for every block it
+/// reads (`ZSTD_createDCtx` took as long as the decompression itself, perf): with zstd level 1,
+/// reading a query's ten hits from a cold cache was 0.3–0.4 ms at 1 GB, a quarter of a median
+/// query. lz4 needs no set-up; its store is 31% larger (34.9 to 45.8 MB over ../shared/corpus,
+/// 522 to 688 MB at 1 GB: the index 1.72× to 1.91× its text) and the in-process median 12–28%
+/// lower. Indexes made with zstd stay readable, and keep zstd for their new segments: the setting
+/// is the index's own, in its meta.json.
+const DOCSTORE_COMPRESSION: Compressor = Compressor::Lz4;
 /// Stored-text block size: larger blocks compress better; a hit decompresses one whole block.
-/// At 128 KiB, decompressing (and zstd setting up for each block) was a fifth of a rare
-/// query's whole-process time; 32 KiB blocks made the store 15% larger (0.39× to 0.45× the
-/// text) and a `search` process 10-15% faster at the median. At 32 KiB, reading the ten hits
-/// was still a fifth of the instructions of the dev queries' common half in process
-/// (callgrind at 1 GB): 16 KiB blocks at level 1 take it from 300 M to 169 M instructions
-/// (the whole search 11% fewer with the engine's column cache), for an index 3.5% larger
-/// (1.758 to 1.819 GB at 1 GB, 1.70× to 1.76× the text). 8 KiB would make the 68.8 MB index
-/// 1.97× its text.
+/// At 128 KiB (zstd), decompressing was a fifth of a rare query's whole-process time; 32 KiB
+/// blocks made the store 15% larger and a `search` process 10-15% faster at the median; 16 KiB
+/// took the ten hits' share of the dev queries' common half from 300 M to 169 M instructions
+/// (callgrind at 1 GB), for an index 3.5% larger. With lz4, 32 KiB blocks make the store only 6%
+/// smaller than 16 KiB and the in-process median 7–18% higher (../shared/corpus).
 const DOCSTORE_BLOCK_BYTES: usize = 16 * 1024;
 
 /// Errors of the index layer.
@@ -292,13 +292,20 @@ pub(crate) fn clear_index_dir(dir: &Path) -> Result<(), IndexError> {
     Ok(())
 }
 
-/// Creates an empty index with govsearch's settings: zstd-compressed stored text in
-/// [`DOCSTORE_BLOCK_BYTES`] blocks.
+/// Creates an empty index with govsearch's settings: stored text compressed with
+/// [`DOCSTORE_COMPRESSION`] in [`DOCSTORE_BLOCK_BYTES`] blocks.
 pub(crate) fn create_index(dir: &Path, schema: &Schema) -> Result<Index, IndexError> {
+    create_index_storing(dir, schema, DOCSTORE_COMPRESSION)
+}
+
+/// [`create_index`], with the stored text compressed by `compression`.
+fn create_index_storing(
+    dir: &Path,
+    schema: &Schema,
+    compression: Compressor,
+) -> Result<Index, IndexError> {
     let settings = IndexSettings {
-        docstore_compression: Compressor::Zstd(ZstdCompressor {
-            compression_level: Some(DOCSTORE_ZSTD_LEVEL),
-        }),
+        docstore_compression: compression,
         docstore_blocksize: DOCSTORE_BLOCK_BYTES,
         ..IndexSettings::default()
     };
@@ -358,4 +365,56 @@ pub fn stats(dir: &Path) -> Result<IndexStats, IndexError> {
             .count(),
         build: open.build,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::{parse_query, Engine, Filters, Limit};
+
+    /// The hits for `query` of an index built from data/ into `dir`, and the compression its
+    /// meta.json names for the stored text.
+    fn build_and_search(dir: &Path, query: &str) -> (Vec<crate::json::Hit>, String) {
+        let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let opts = IndexOptions::new(vec![data], dir.to_path_buf(), 1);
+        let never = std::sync::atomic::AtomicBool::new(false);
+        index_corpus(&opts, &QuietProgress, &never).unwrap();
+        let open = open(dir).unwrap();
+        let engine = Engine::new(&open).unwrap();
+        let q = parse_query(query, engine.normalizer()).unwrap();
+        let found = engine
+            .search(&q, &Filters::default(), Limit::Top(50))
+            .unwrap();
+        let meta: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dir.join("meta.json")).unwrap()).unwrap();
+        let compression = meta["index_settings"]["docstore_compression"].to_string();
+        (found.hits, compression)
+    }
+
+    /// Indexes made before the stored text was compressed with lz4 hold zstd blocks: they still
+    /// open, take new sections and give the same hits, text and locations as a new index.
+    #[test]
+    fn an_index_storing_zstd_blocks_reads_as_a_new_one() {
+        let old = tempfile::tempdir().unwrap();
+        let zstd = Compressor::Zstd(tantivy::store::ZstdCompressor {
+            compression_level: Some(1),
+        });
+        drop(create_index_storing(old.path(), SectionSchema::new().schema(), zstd).unwrap());
+        let (old_hits, old_compression) = build_and_search(old.path(), "法律顾问");
+        let new = tempfile::tempdir().unwrap();
+        let (new_hits, new_compression) = build_and_search(new.path(), "法律顾问");
+        assert!(old_compression.contains("zstd"), "{old_compression}");
+        assert!(new_compression.contains("lz4"), "{new_compression}");
+        assert!(
+            new_hits.len() > 3,
+            "法律顾问 is in several sections of data/"
+        );
+        let shown = |hits: &[crate::json::Hit]| {
+            hits.iter()
+                .map(|h| (h.path.clone(), h.line, h.column, h.snippet.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(shown(&old_hits), shown(&new_hits));
+        assert!(new_hits.iter().all(|h| h.snippet.contains("法律顾问")));
+    }
 }

@@ -88,6 +88,23 @@ pub struct IndexOptions {
     pub links: Links,
 }
 
+impl IndexOptions {
+    /// Options for indexing `corpus` into `index_dir` with `jobs` threads, the default memory
+    /// budget and dictionaries, links not followed, the existing index reused.
+    pub fn new(corpus: Vec<PathBuf>, index_dir: PathBuf, jobs: usize) -> IndexOptions {
+        IndexOptions {
+            corpus,
+            index_dir,
+            rebuild: false,
+            jobs,
+            memory_budget: DEFAULT_MEMORY_BUDGET,
+            dictionaries: Default::default(),
+            user_dict_path: None,
+            links: Default::default(),
+        }
+    }
+}
+
 /// What an indexing run did.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct IndexSummary {

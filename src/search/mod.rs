@@ -674,14 +674,9 @@ mod tests {
         for (jobs, memory) in [(1, 200 << 20), (2, 40 << 20)] {
             let dir = tempfile::tempdir().unwrap();
             let opts = IndexOptions {
-                corpus: vec![data.clone()],
-                index_dir: dir.path().to_path_buf(),
                 rebuild: true,
-                jobs,
                 memory_budget: memory,
-                dictionaries: Default::default(),
-                user_dict_path: None,
-                links: Default::default(),
+                ..IndexOptions::new(vec![data.clone()], dir.path().to_path_buf(), jobs)
             };
             let never = std::sync::atomic::AtomicBool::new(false);
             index_corpus(&opts, &QuietProgress, &never).unwrap();
