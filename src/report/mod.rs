@@ -159,14 +159,15 @@ fn split_sections(
             if let Some((hp, level, body)) = current.take() {
                 push_passages(&mut sections, hp, level, &body);
             }
-            if h.is_article() {
-                // Articles are leaves: a new article closes the previous one.
-                while path
-                    .last()
-                    .is_some_and(|(_, _, kind)| *kind == HeadingKind::Article)
-                {
-                    path.pop();
-                }
+            // Articles are leaves: any heading closes the open article. (An article's level
+            // is one below its enclosing heading, 1 where none encloses it: a law whose first
+            // chapter heading is missing opens with articles at level 1, and its 第二章 must
+            // not nest under the article before it.)
+            while path
+                .last()
+                .is_some_and(|(_, _, kind)| *kind == HeadingKind::Article)
+            {
+                path.pop();
             }
             let level = if h.is_article() {
                 path.last().map_or(1, |(l, _, _)| l + 1)

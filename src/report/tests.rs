@@ -308,6 +308,34 @@ fn law_with_chapters_and_articles() {
     );
 }
 
+/// A law whose first chapter heading is missing (as in some published texts) opens with bare
+/// articles: the first chapter heading that follows closes the open article instead of nesting
+/// under it, as a Markdown chapter heading or a plain one, and a section (节) after an article
+/// does the same under its chapter.
+#[test]
+fn a_chapter_after_bare_articles_is_not_nested_under_the_last_article() {
+    for (chapter, shown) in [
+        ("## 第二章  优化市场环境", "第二章  优化市场环境"),
+        ("第二章 优化市场环境", "第二章 优化市场环境"),
+    ] {
+        let text = format!(
+            "# 河南省示例条例\n\n2020年11月28日 通过\n<!-- INFO END -->\n第一条 为了优化营商环境，制定本条例。\n\n第二条 本条例适用于本省。\n\n{chapter}\n\n第三条 县级以上人民政府应当公开。\n\n第一节 监督\n\n第四条 加强监督。\n"
+        );
+        let r = parse_report(&lines(&text), "示例条例(2020-11-28)");
+        let paths: Vec<String> = r.sections.iter().map(|s| s.heading.join(" / ")).collect();
+        let want = [
+            String::new(),
+            "第一条".into(),
+            "第二条".into(),
+            shown.to_string(),
+            format!("{shown} / 第三条"),
+            format!("{shown} / 第一节 监督"),
+            format!("{shown} / 第一节 监督 / 第四条"),
+        ];
+        assert_eq!(paths, want, "{chapter}");
+    }
+}
+
 #[test]
 fn sections_tile_the_kept_lines_and_long_ones_become_passages() {
     let para = "这是一段很长的正文。".repeat(40); // 400 chars
