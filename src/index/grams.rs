@@ -519,13 +519,7 @@ impl GramEncoder {
         let (mut counted_at, mut pending) = (0usize, 0u64);
         let (mut at, mut doc, mut first) = (0usize, 0u32, true);
         while at < sections.len() {
-            let head = get_varint(sections, &mut at);
-            let occurrences = if head & 1 == 1 {
-                1
-            } else {
-                get_varint(sections, &mut at)
-            };
-            let delta = head >> 1;
+            let (delta, occurrences) = get_section(sections, &mut at);
             doc = if first {
                 delta
             } else if delta == 0 {
@@ -805,6 +799,8 @@ pub struct GramPostings<'a> {
 
 impl GramPostings<'_> {
     /// Moves to the next section; returns its doc id, or [`TERMINATED`] after the last one.
+    /// (One step of [`walk_to`](Self::walk_to), kept apart: going through its loop cost 4% more
+    /// instructions over the dev queries, most sections being reached by `advance`.)
     pub fn advance(&mut self) -> DocId {
         if self.at >= self.sections.len() || self.doc == TERMINATED {
             self.doc = TERMINATED;
@@ -814,13 +810,8 @@ impl GramPostings<'_> {
         if self.read.take().is_none() {
             self.pending += u64::from(self.count);
         }
-        let head = get_varint(self.sections, &mut self.at);
-        let delta = head >> 1;
-        self.count = if head & 1 == 1 {
-            1
-        } else {
-            get_varint(self.sections, &mut self.at)
-        };
+        let (delta, count) = get_section(self.sections, &mut self.at);
+        self.count = count;
         self.doc = if self.started {
             self.doc.saturating_add(delta.max(1))
         } else {
@@ -888,13 +879,8 @@ impl GramPostings<'_> {
                 self.doc = TERMINATED;
                 return TERMINATED;
             }
-            let head = get_varint(bytes, &mut at);
-            let count = if head & 1 == 1 {
-                1
-            } else {
-                get_varint(bytes, &mut at)
-            };
-            doc = doc.saturating_add((head >> 1).max(1));
+            let (delta, count) = get_section(bytes, &mut at);
+            doc = doc.saturating_add(delta.max(1));
             if doc >= target || doc >= self.max_doc {
                 self.at = at;
                 self.pending = pending;
@@ -958,6 +944,17 @@ fn put_section(out: &mut Vec<u8>, delta: u32, count: u32) {
         put_varint(out, delta << 1);
         put_varint(out, count);
     }
+}
+
+/// Reads the section entry at `*at` that [`put_section`] wrote: (doc id delta, count).
+fn get_section(bytes: &[u8], at: &mut usize) -> (u32, u32) {
+    let head = get_varint(bytes, at);
+    let count = if head & 1 == 1 {
+        1
+    } else {
+        get_varint(bytes, at)
+    };
+    (head >> 1, count)
 }
 
 fn put_varint(out: &mut Vec<u8>, mut v: u32) {

@@ -72,8 +72,8 @@ pub(crate) fn save_side_file<T: serde::Serialize>(
 /// reading a query's ten hits from a cold cache was 0.3–0.4 ms at 1 GB, a quarter of a median
 /// query. lz4 needs no set-up; its store is 31% larger (34.9 to 45.8 MB over ../shared/corpus,
 /// 522 to 688 MB at 1 GB: the index 1.72× to 1.88× its text) and the in-process median 12–20%
-/// lower at 1 GB, a quarter lower over ../shared/corpus. Indexes made with zstd stay readable, and keep zstd for their new segments: the setting
-/// is the index's own, in its meta.json.
+/// lower at 1 GB, a quarter lower over ../shared/corpus. Indexes made with zstd stay readable,
+/// and keep zstd for their new segments: the setting is the index's own, in its meta.json.
 const DOCSTORE_COMPRESSION: Compressor = Compressor::Lz4;
 /// Stored-text block size: larger blocks compress better; a hit decompresses one whole block.
 /// At 128 KiB (zstd), decompressing was a fifth of a rare query's whole-process time; 32 KiB
