@@ -273,6 +273,10 @@ pub struct BuildInfo {
     pub schema_version: u32,
     /// Version of the analysis rules.
     pub analysis_version: u32,
+    /// Version of the rules that read a file into a report and its sections
+    /// (`corpus::READING_VERSION`); indexes from before it was kept read as 1.
+    #[serde(default = "first_reading")]
+    pub reading_version: u32,
     /// Digest of the dictionaries (jieba's, the domain one, the user's).
     pub dict_digest: String,
     /// When the last commit was made (seconds since the Unix epoch).
@@ -290,4 +294,8 @@ pub struct BuildInfo {
 
 fn yes() -> bool {
     true
+}
+
+fn first_reading() -> u32 {
+    1
 }

@@ -138,19 +138,27 @@ fn search_during_indexing_sees_the_last_commit_and_a_second_index_run_is_refused
     assert_eq!(count(&idx, "科研诚信"), (0, 800));
 }
 
-#[test]
-fn an_index_built_by_another_version_is_refused_with_what_to_run() {
-    let dir = tempfile::tempdir().unwrap();
-    let idx = dir.path().join("idx");
-    assert!(index(&data_dir(), &idx, &[]).status.success());
+/// Changes the build info an index keeps in its commit payload, as another version would
+/// have written it; returns the info as it was.
+fn edit_build_info(idx: &Path, edit: impl FnOnce(&mut serde_json::Value)) -> serde_json::Value {
     let meta_path = idx.join("meta.json");
     let mut meta: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&meta_path).unwrap()).unwrap();
     let mut build: serde_json::Value =
         serde_json::from_str(meta["payload"].as_str().unwrap()).unwrap();
-    build["analysis_version"] = serde_json::json!(0);
+    let before = build.clone();
+    edit(&mut build);
     meta["payload"] = serde_json::Value::String(build.to_string());
     std::fs::write(&meta_path, meta.to_string()).unwrap();
+    before
+}
+
+#[test]
+fn an_index_built_by_another_version_is_refused_with_what_to_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let idx = dir.path().join("idx");
+    assert!(index(&data_dir(), &idx, &[]).status.success());
+    edit_build_info(&idx, |b| b["analysis_version"] = serde_json::json!(0));
 
     let o = run(&["search", "--index", idx.to_str().unwrap(), "法律顾问"]);
     assert_eq!(o.status.code(), Some(2));
@@ -163,6 +171,75 @@ fn an_index_built_by_another_version_is_refused_with_what_to_run() {
     let o = index(&data_dir(), &idx, &[]);
     assert!(stderr(&o).contains("rebuilt"), "{}", stderr(&o));
     assert_eq!(count(&idx, "科研诚信"), (0, 2));
+}
+
+#[test]
+fn an_index_read_by_older_rules_warns_and_the_next_run_reads_every_file_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let idx = dir.path().join("idx");
+    let shown = idx.to_str().unwrap();
+    assert!(index(&data_dir(), &idx, &[]).status.success());
+    // An index from before the rules for sections changed; an index from before the version
+    // was kept has none, which reads as the first.
+    let now = edit_build_info(&idx, |b| {
+        b.as_object_mut().unwrap().remove("reading_version");
+    })["reading_version"]
+        .as_u64()
+        .unwrap();
+    assert!(
+        now > 1,
+        "the reading rules have changed since the first version"
+    );
+
+    // Its sections still answer, with a warning that names what to run.
+    let o = run(&[
+        "search",
+        "--index",
+        shown,
+        "法律顾问",
+        "--json",
+        "--limit",
+        "1",
+    ]);
+    let hit: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let location = format!("{}:{}", hit["path"].as_str().unwrap(), hit["line"]);
+    for args in [
+        vec!["search", "--index", shown, "法律顾问"],
+        vec!["show", "--index", shown, &location],
+    ] {
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        let err = stderr(&o);
+        assert!(
+            err.contains(&format!("reading version 1, now {now}"))
+                && err.contains(&format!("govsearch index --index {shown}")),
+            "{args:?}: {err}"
+        );
+    }
+
+    // The next run reads every file again, though none changed, and says why.
+    let o = index(&data_dir(), &idx, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("reading every file again"), "{err}");
+    assert!(
+        err.contains(" 0 unchanged") && err.contains("rebuilt"),
+        "{err}"
+    );
+    let o = run(&["search", "--index", shown, "法律顾问"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(!stderr(&o).contains("warning"), "{}", stderr(&o));
+    let o = run(&["stats", "--index", shown, "--json"]);
+    let stats: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(stats["build"]["reading_version"], serde_json::json!(now));
+
+    // Then files are unchanged again.
+    let o = index(&data_dir(), &idx, &[]);
+    assert!(
+        stderr(&o).contains("(0 added, 0 updated, 0 removed, 5 unchanged"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]

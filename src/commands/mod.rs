@@ -100,3 +100,21 @@ fn read_user_dict(path: Option<&Path>) -> Result<Option<String>> {
     })
     .transpose()
 }
+
+/// Opens an index to search it. One read by older rules for reports and sections still
+/// answers, with a warning: its heading paths, lines and report facts may be out of date.
+fn open_index(dir: &Path) -> Result<crate::index::OpenIndex> {
+    let open = crate::index::open(dir)?;
+    if let Some(b) = open.build.as_ref().filter(|b| !b.read_as_now()) {
+        output::warn(&format!(
+            "the index at {} was read by older rules for report facts and sections (reading \
+             version {}, now {}): heading paths, lines and years may be out of date until \
+             `govsearch index --index {}` reads its files again",
+            output::sanitize_path(dir),
+            b.reading_version,
+            crate::corpus::READING_VERSION,
+            output::sanitize_path(dir),
+        ));
+    }
+    Ok(open)
+}

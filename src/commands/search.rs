@@ -30,7 +30,7 @@ pub fn run(a: SearchArgs) -> Result<Outcome> {
             a.index.clone(),
         ))?;
     }
-    let open = crate::index::open(&a.index)?;
+    let open = super::open_index(&a.index)?;
     let engine = Engine::new(&open)?;
     let search = Search {
         engine: &engine,

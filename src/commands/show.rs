@@ -17,7 +17,7 @@ pub fn run(a: ShowArgs) -> Result<Outcome> {
         .as_deref()
         .map(|q| search::parse_query(q, &Normalizer::new()))
         .transpose()?;
-    let open = crate::index::open(&a.index)?;
+    let open = super::open_index(&a.index)?;
     let engine = Engine::new(&open)?;
     let index = output::sanitize_path(&a.index);
     let sections = engine.show(&a.location, query.as_ref(), &index)?;

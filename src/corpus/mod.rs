@@ -31,6 +31,14 @@ pub use html::html_lines;
 pub use odt::odt_paragraphs;
 pub use pdf::{pdf_text, PdfText};
 
+/// Version of the rules that turn a file into a [`Document`]: text extraction, boilerplate, the
+/// report's facts and the section grammar ([`crate::report`]). Raise it with any change that can
+/// give an unchanged file other sections, heading paths, lines or facts: an index remembers the
+/// version it was read with, `index` then re-reads every file and `search` warns until it has.
+/// Version 2: any heading closes the open article (a chapter after bare articles is no longer
+/// nested under the last of them).
+pub const READING_VERSION: u32 = 2;
+
 /// The kinds of document govsearch reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

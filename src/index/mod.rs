@@ -145,6 +145,7 @@ impl BuildInfo {
             govsearch: env!("CARGO_PKG_VERSION").to_string(),
             schema_version: SCHEMA_VERSION,
             analysis_version: analysis::ANALYSIS_VERSION,
+            reading_version: crate::corpus::READING_VERSION,
             dict_digest,
             updated: now_secs(),
             roots: opts.corpus.iter().map(|r| canonical(r)).collect(),
@@ -158,13 +159,21 @@ impl BuildInfo {
         self.schema_version == SCHEMA_VERSION && self.analysis_version == analysis::ANALYSIS_VERSION
     }
 
+    /// Whether its files were read by this binary's rules for reports and sections: if not,
+    /// it can be searched, but its heading paths, lines and report facts may be out of date
+    /// until `index` re-reads every file.
+    pub fn read_as_now(&self) -> bool {
+        self.reading_version == crate::corpus::READING_VERSION
+    }
+
     /// One-line description.
     pub fn describe(&self) -> String {
         format!(
-            "govsearch {}, schema {}, analysis {}, dictionaries {}",
+            "govsearch {}, schema {}, analysis {}, reading {}, dictionaries {}",
             self.govsearch,
             self.schema_version,
             self.analysis_version,
+            self.reading_version,
             &self.dict_digest[..self.dict_digest.len().min(12)]
         )
     }

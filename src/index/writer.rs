@@ -204,9 +204,25 @@ pub fn index_corpus(
     let mut summary = IndexSummary::default();
 
     let (index, sound) = open_for_writing(dir, &sections, opts.rebuild, progress)?;
+    let built = read_build_info(&index);
     let reusable = sound
         && !opts.rebuild
-        && read_build_info(&index).is_some_and(|b| b.compatible() && b.dict_digest == digest);
+        && built
+            .as_ref()
+            .is_some_and(|b| b.compatible() && b.dict_digest == digest && b.read_as_now());
+    if let Some(b) = built
+        .as_ref()
+        .filter(|b| sound && !opts.rebuild && !b.read_as_now())
+    {
+        // Its files have not changed, but what was read from them would: every file is read
+        // again, or the sections of unchanged files would keep the old heading paths.
+        progress.warn(&format!(
+            "the index at {shown} was read by older rules for report facts and sections \
+             (reading version {}, now {}): reading every file again",
+            b.reading_version,
+            corpus::READING_VERSION
+        ));
+    }
     let jieba = Arc::new(opts.dictionaries.load()?);
     register_tokenizers(&index, Some(jieba));
     let jobs = opts.jobs.clamp(1, MAX_JOBS);
