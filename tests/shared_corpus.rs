@@ -19,6 +19,7 @@ fn inspect_reads_every_file_of_the_shared_corpus_without_a_panic() {
     let mut levels: BTreeMap<u64, usize> = BTreeMap::new();
     let mut provinces = Vec::new();
     let (mut articles, mut items_in_path) = (0, Vec::new());
+    let (mut districts, mut wrong_bodies) = (0, Vec::new());
     for line in stdout(&o).lines() {
         let r: govsearch::json::InspectRecord = serde_json::from_str(line).unwrap();
         files += 1;
@@ -43,7 +44,37 @@ fn inspect_reads_every_file_of_the_shared_corpus_without_a_panic() {
             let province = name.split('_').nth(1).unwrap_or_default().to_string();
             provinces.push((province, r.org.clone().unwrap_or_default()));
         }
+        let name = std::path::Path::new(&r.path)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let org = r.org.clone().unwrap_or_default();
+        if r.path.contains("gwr-shenzhen") {
+            // A district's report is issued by that district's government or committee, whether
+            // the file name says so (2021年龙华区二届人大一次会议政府工作报告) or only its
+            // congress does (2025年政府工作报告（在深圳市罗湖区第八届人民代表大会…）).
+            if let Some(district) = SHENZHEN_DISTRICTS.iter().find(|d| name.contains(*d)) {
+                districts += 1;
+                if !org.contains(district) {
+                    wrong_bodies.push(format!("{name}: {org:?}"));
+                }
+            }
+        }
+        // A law's or regulation's title names what it rules on: the name it starts with is not
+        // its issuer (政府投资条例 is not issued by 政府).
+        let title = r.title.as_str();
+        if r.path.contains("/laws/")
+            && ["条例", "办法"].iter().any(|e| title.ends_with(e))
+            && !title.contains("关于")
+            && !org.is_empty()
+            && title.starts_with(org.as_str())
+        {
+            wrong_bodies.push(format!("{name}: {org:?}"));
+        }
     }
+    eprintln!("Shenzhen district reports: {districts}");
+    assert!(districts >= 100, "{districts} district reports");
+    assert!(wrong_bodies.is_empty(), "{wrong_bodies:#?}");
     assert_eq!(provinces.len(), 31);
     for (province, org) in &provinces {
         assert!(
@@ -64,6 +95,11 @@ fn inspect_reads_every_file_of_the_shared_corpus_without_a_panic() {
     assert!(files >= 3600, "{files} files read");
     assert!(levels.len() >= 5, "heading levels found: {levels:?}");
 }
+
+/// Shenzhen's districts, as the file names of their work reports write them.
+const SHENZHEN_DISTRICTS: &[&str] = &[
+    "罗湖", "福田", "南山", "盐田", "宝安", "龙岗", "龙华", "坪山", "光明", "大鹏",
+];
 
 fn is_article(h: &str) -> bool {
     h.starts_with('第') && h.ends_with('条')

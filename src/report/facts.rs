@@ -294,6 +294,7 @@ const ORG_SUFFIXES: &[&str] = &[
     "人民政府",
     "管理委员会",
     "管委会",
+    "常委会",
     "委员会",
     "办公室",
     "办公厅",
@@ -315,7 +316,8 @@ const ORG_SUFFIXES: &[&str] = &[
 ///   State Council when its premier gave it;
 /// - a notice (`…办公室关于印发…的通知`): the issuer before 关于;
 /// - else a short signature line at the end of the report, else the name at the start of the
-///   title (柳州市科学技术局 in 2021年度柳州市科学技术局法治政府…).
+///   title (柳州市科学技术局 in 2021年度柳州市科学技术局法治政府…), else the body a speech's
+///   speaker stands for (`我代表龙华区人民政府…`).
 pub(super) fn find_org(
     kept: &[(usize, &str)],
     title: &str,
@@ -326,7 +328,10 @@ pub(super) fn find_org(
     }
     if title.contains("政府工作报告") && !title.contains("人民政府") {
         let opening = kept.iter().take(HEADER_LINES).map(|(_, t)| *t);
-        if let Some(place) = place_in_title(title).or_else(|| place_of_congress(opening.clone())) {
+        // The congress may be named in the title itself: 2025年政府工作报告（在深圳市罗湖区第八届
+        // 人民代表大会第六次会议上）, a file name standing for a missing title.
+        let congress = std::iter::once(title).chain(opening.clone());
+        if let Some(place) = place_in_title(title).or_else(|| place_of_congress(congress)) {
             return Some(format!("{place}人民政府"));
         }
         if opening.clone().any(|t| t.contains("国务院总理")) {
@@ -341,7 +346,11 @@ pub(super) fn find_org(
             return Some(line.trim().to_string());
         }
     }
-    org_in(title)
+    org_in(title).or_else(|| {
+        kept.iter()
+            .take(HEADER_LINES)
+            .find_map(|(_, t)| speaker_body(t))
+    })
 }
 
 /// Endings of place names, longest first.
@@ -359,7 +368,8 @@ const PLACE_SUFFIXES: &[&str] = &[
     "旗",
 ];
 
-/// `上海市` in 2026年上海市政府工作报告, `陕西省` in 陕西省2026年政府工作报告.
+/// `上海市` in 2026年上海市政府工作报告, `陕西省` in 陕西省2026年政府工作报告, `龙华区` in
+/// 2021年龙华区二届人大一次会议政府工作报告.
 fn place_in_title(title: &str) -> Option<String> {
     let before = &title[..title.find("政府工作报告")?];
     let name: String = before
@@ -367,6 +377,13 @@ fn place_in_title(title: &str) -> Option<String> {
         .filter(|c| is_cjk(*c) && *c != '年' && *c != '度')
         .collect();
     let name = name.trim_end_matches("人民").trim_start_matches("关于");
+    // The session may follow the place: 2021年龙华区二届人大一次会议政府工作报告.
+    let name = match name.find('届') {
+        Some(at) => name[..at]
+            .trim_end_matches(|c| "一二三四五六七八九十".contains(c))
+            .trim_end_matches('第'),
+        None => name,
+    };
     (name.chars().count() >= 2 && PLACE_SUFFIXES.iter().any(|s| name.ends_with(s)))
         .then(|| name.to_string())
 }
@@ -411,26 +428,69 @@ fn is_signature(t: &str) -> bool {
         && !t.contains(['，', '。', '的', '！', '：'])
 }
 
-/// The body named at the start of a title.
+/// Endings of the titles of laws and regulations: the name at the start of such a title is
+/// what it rules on (政府投资条例, 仲裁委员会登记暂行办法), not who issued it.
+const LAW_TITLE_ENDINGS: &[&str] = &["法", "条例", "办法", "规定", "细则", "规则", "决定"];
+
+/// Whether a title names a law, a regulation or a court case (某公司诉某市管理委员会…案, whose
+/// first name is a party), whose first name is not its issuer.
+fn is_law_or_case_title(title: &str) -> bool {
+    // A trailing note in brackets is not the ending: 处方药与非处方药分类管理办法（试行）.
+    let named = match title.strip_suffix(['）', ')']) {
+        Some(rest) => rest
+            .rfind(['（', '('])
+            .map_or(title, |at| rest[..at].trim_end()),
+        None => title,
+    };
+    LAW_TITLE_ENDINGS.iter().any(|e| named.ends_with(e))
+        || (title.contains('诉') && title.ends_with('案'))
+}
+
+/// The body named at the start of a title: a name of at least three characters ending in one
+/// of [`ORG_SUFFIXES`], with something before the ending (政府 in 2024年政府工作报告 names no
+/// one). None for the title of a law, a regulation or a court case.
 fn org_in(title: &str) -> Option<String> {
-    let mut s = title.trim();
-    // Skip a leading year (2021年度 / 2021年) and 关于.
-    loop {
-        let before = s;
-        s = s.trim_start_matches(|c: char| c.is_ascii_digit());
-        s = s.trim_start_matches("年度").trim_start_matches('年');
-        s = s.trim_start_matches("关于");
-        if s == before {
-            break;
-        }
+    let title = title.trim();
+    if is_law_or_case_title(title) {
+        return None;
     }
+    // Dates are left out wherever they stand (2021年度…, 2016年10月…, 大鹏新区2022年管委会…),
+    // then a leading 关于.
+    let mut undated = String::with_capacity(title.len());
+    let mut rest = title;
+    while let Some(at) = rest.find(|c: char| c.is_ascii_digit()) {
+        undated.push_str(&rest[..at]);
+        rest = rest[at..].trim_start_matches(|c: char| c.is_ascii_digit());
+        rest = rest.trim_start_matches("年度");
+        rest = rest.trim_start_matches(['年', '月', '日']);
+    }
+    undated.push_str(rest);
+    body_at_start(undated.trim_start().trim_start_matches("关于"))
+}
+
+/// The body a speech's speaker stands for: 龙华区人民政府 in 现在，我代表龙华区人民政府向大会
+/// 报告政府工作. It must open with a place of at least two characters before its ending (光明区,
+/// 大鹏新区): a body named by its level alone (区人民政府, 新区党工委) names no one.
+fn speaker_body(line: &str) -> Option<String> {
+    let at = line.find("我代表")? + "我代表".len();
+    body_at_start(&line[at..]).filter(|body| {
+        body.chars()
+            .position(|c| "省市区县州盟旗".contains(c))
+            .is_some_and(|p| p >= 2)
+    })
+}
+
+/// The body at the start of `s`: its leading Chinese characters up to the first ending in
+/// [`ORG_SUFFIXES`] (the longest of those that start there: 仲裁委员会, not 仲裁委), with at least
+/// one character before the ending and three in all.
+fn body_at_start(s: &str) -> Option<String> {
     let name: String = s.chars().take_while(|c| is_cjk(*c)).collect();
-    let best = ORG_SUFFIXES
+    let (start, suffix) = ORG_SUFFIXES
         .iter()
-        .filter_map(|suf| name.find(suf).map(|i| i + suf.len()))
-        .min()?;
-    let org = &name[..best];
-    (org.chars().count() >= 2).then(|| org.to_string())
+        .filter_map(|suf| name.find(suf).map(|i| (i, *suf)))
+        .min_by_key(|&(i, suf)| (i, std::cmp::Reverse(suf.len())))?;
+    let org = &name[..start + suffix.len()];
+    (start > 0 && org.chars().count() >= 3).then(|| org.to_string())
 }
 
 /// The date the report was signed (a date alone on one of its last lines) or published

@@ -290,6 +290,87 @@ fn title_after_breadcrumbs_and_missing_title() {
 }
 
 #[test]
+fn the_body_of_a_work_report_named_only_by_its_congress_in_the_file_name() {
+    let text = "各位代表：\n现在，我代表区人民政府，向大会报告工作，请予审议。\n一、2024年工作回顾\n正文。";
+    for (stem, org, year) in [
+        (
+            "2025年政府工作报告（在深圳市罗湖区第八届人民代表大会第六次会议上）_2025",
+            "深圳市罗湖区人民政府",
+            2025,
+        ),
+        (
+            "2016年10月政府工作报告（在福田区第七届人民代表大会第一次会议上的报告）_2016",
+            "福田区人民政府",
+            2016,
+        ),
+    ] {
+        let r = parse_report(&lines(text), stem);
+        assert_eq!(
+            (r.org.as_deref(), r.year),
+            (Some(org), Some(year)),
+            "{stem}"
+        );
+    }
+    // The speaker names the body.
+    for (opening, org) in [
+        (
+            "现在，我代表龙华区人民政府，向大会报告政府工作，请予审议。",
+            Some("龙华区人民政府"),
+        ),
+        (
+            "现在，我代表大鹏新区管理委员会向大会作报告，请予审议。",
+            Some("大鹏新区管理委员会"),
+        ),
+        ("现在，我代表区人民政府向大会作工作报告。", None),
+        ("受委托，我代表新区党工委、管委会讲三点意见。", None),
+    ] {
+        let text = format!("各位代表：\n{opening}\n一、工作回顾\n正文。");
+        let r = parse_report(&lines(&text), "光明区2019年工作报告_2019");
+        assert_eq!(r.org.as_deref(), org, "{opening}");
+    }
+    // The place, then the session, in the title.
+    let r = parse_report(
+        &lines(text),
+        "2021年龙华区二届人大一次会议政府工作报告_2021",
+    );
+    assert_eq!(r.org.as_deref(), Some("龙华区人民政府"));
+    // No place anywhere: no body, rather than 政府 (or 月政府 after a month).
+    for stem in ["2024年政府工作报告", "2016年10月政府工作报告"] {
+        let r = parse_report(&lines(text), stem);
+        assert_eq!(r.org, None, "{stem}");
+    }
+}
+
+#[test]
+fn the_name_at_the_start_of_a_title_is_a_body_unless_the_title_is_a_law() {
+    let body = "第一条 为了规范管理，制定本办法。\n第二条 本办法自发布之日起施行。";
+    for stem in [
+        "政府投资条例",
+        "仲裁委员会登记暂行办法",
+        "民办非企业单位登记管理暂行条例",
+        "处方药与非处方药分类管理办法（试行）",
+        "某停车管理有限责任公司诉北京市门头沟区城市管理委员会行政协议解除通知案",
+    ] {
+        let r = parse_report(&lines(body), stem);
+        assert_eq!(r.org, None, "{stem}");
+    }
+    let text = "一、工作情况\n正文。";
+    for (stem, org) in [
+        (
+            "南宁市科学技术委员会2020年法治政府建设工作报告",
+            "南宁市科学技术委员会",
+        ),
+        ("2016年10月市科技局工作总结", "市科技局"),
+        ("深圳市科技创新局2021年工作方案", "深圳市科技创新局"),
+        ("河南省人大常委会2020年工作要点", "河南省人大常委会"),
+        ("大鹏新区2022年管委会工作报告_2022", "大鹏新区管委会"),
+    ] {
+        let r = parse_report(&lines(text), stem);
+        assert_eq!(r.org.as_deref(), Some(org), "{stem}");
+    }
+}
+
+#[test]
 fn law_with_chapters_and_articles() {
     let text = "# 中华人民共和国示例法\n\n2021年1月1日 通过\n<!-- INFO END -->\n## 第一章 总则\n\n第一条 为了规范管理，制定本法。\n\n第二条 本法适用于全国。\n\n## 第二章 法律责任\n\n第三条 违反本法的，处以罚款。\n";
     let r = parse_report(&lines(text), "示例法(2021-01-01)");
