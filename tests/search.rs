@@ -519,3 +519,14 @@ fn a_report_whose_title_holds_the_term_ranks_its_sections_higher_by_the_title_bo
     let first = stdout(&o).lines().next().unwrap_or_default().to_string();
     assert!(first.contains("c_titled.txt"), "{}", stdout(&o));
 }
+
+#[test]
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn the_binary_is_linked_at_a_fixed_address_so_a_search_starts_without_relocating_it() {
+    // build.rs links it with -no-pie: a position-independent executable (ELF type 3, ET_DYN)
+    // would be relocated by the loader at every start.
+    let bytes = std::fs::read(env!("CARGO_BIN_EXE_govsearch")).unwrap();
+    assert_eq!(&bytes[..4], b"\x7fELF");
+    let e_type = u16::from_le_bytes([bytes[16], bytes[17]]);
+    assert_eq!(e_type, 2, "ELF type {e_type}: expected ET_EXEC");
+}
