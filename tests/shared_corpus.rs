@@ -20,11 +20,23 @@ fn inspect_reads_every_file_of_the_shared_corpus_without_a_panic() {
     let mut provinces = Vec::new();
     let (mut articles, mut items_in_path) = (0, Vec::new());
     let (mut districts, mut wrong_bodies) = (0, Vec::new());
+    let mut inverted = Vec::new();
     for line in stdout(&o).lines() {
         let r: govsearch::json::InspectRecord = serde_json::from_str(line).unwrap();
         files += 1;
         for s in &r.sections {
             sections += 1;
+            // A heading never nests under one of the same form that ranks with it or below
+            // it: no chapter under a section (节) or a chapter, no 十一、 under 十、.
+            for pair in s.section.windows(2) {
+                if let (Some(outer), Some(inner)) =
+                    (numbered_rank(&pair[0]), numbered_rank(&pair[1]))
+                {
+                    if outer.0 == inner.0 && inner.1 <= outer.1 {
+                        inverted.push(format!("{}: {}", r.path, s.section.join(" › ")));
+                    }
+                }
+            }
             *levels.entry(s.level as u64).or_default() += 1;
             assert!(s.line_start <= s.line_end);
             if r.path.contains("/laws/") && s.section.last().is_some_and(|h| is_article(h)) {
@@ -72,6 +84,15 @@ fn inspect_reads_every_file_of_the_shared_corpus_without_a_panic() {
             wrong_bodies.push(format!("{name}: {org:?}"));
         }
     }
+    eprintln!(
+        "headings nested under one that ranks with them or below: {}",
+        inverted.len()
+    );
+    assert!(
+        inverted.is_empty(),
+        "{:#?}",
+        &inverted[..inverted.len().min(5)]
+    );
     eprintln!("Shenzhen district reports: {districts}");
     assert!(districts >= 100, "{districts} district reports");
     assert!(wrong_bodies.is_empty(), "{wrong_bodies:#?}");
@@ -100,6 +121,30 @@ fn inspect_reads_every_file_of_the_shared_corpus_without_a_panic() {
 const SHENZHEN_DISTRICTS: &[&str] = &[
     "罗湖", "福田", "南山", "盐田", "宝安", "龙岗", "龙华", "坪山", "光明", "大鹏",
 ];
+
+/// The form and rank of a division heading: a law's 第X编 (0) / 章 (1) / 节 (2) / 条 (3), or a
+/// report's 一、 (the form of its own, rank 0). None for other headings.
+fn numbered_rank(h: &str) -> Option<(bool, u8)> {
+    let h = h.trim_start_matches('#').trim();
+    let digits = |s: &str| {
+        s.chars()
+            .take_while(|c| "一二三四五六七八九十百千零〇".contains(*c))
+            .count()
+    };
+    if let Some(rest) = h.strip_prefix('第') {
+        let n = digits(rest);
+        let rank = match rest.chars().nth(n)? {
+            '编' => 0,
+            '章' => 1,
+            '节' => 2,
+            '条' => 3,
+            _ => return None,
+        };
+        return (n > 0).then_some((true, rank));
+    }
+    let n = digits(h);
+    (n > 0 && h.chars().nth(n) == Some('、')).then_some((false, 0))
+}
 
 fn is_article(h: &str) -> bool {
     h.starts_with('第') && h.ends_with('条')

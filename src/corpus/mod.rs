@@ -37,8 +37,9 @@ pub use pdf::{pdf_text, PdfText};
 /// version it was read with, `index` then re-reads every file and `search` warns until it has.
 /// Version 2: any heading closes the open article (a chapter after bare articles is no longer
 /// nested under the last of them). Version 3: issuing bodies from a congress named in the file
-/// name, the speaker (我代表…) and dated titles; none cut from a law's title.
-pub const READING_VERSION: u32 = 3;
+/// name, the speaker (我代表…) and dated titles; none cut from a law's title. Version 4: numbered
+/// Markdown headings rank by their numbers where a document's `#` disagree with them.
+pub const READING_VERSION: u32 = 4;
 
 /// The kinds of document govsearch reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

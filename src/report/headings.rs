@@ -65,6 +65,12 @@ pub fn parse_heading(line: &str) -> Option<Heading> {
     if let Some(h) = markdown_heading(t) {
         return Some(h);
     }
+    numbered_heading(t)
+}
+
+/// A heading by its number: 一、 / （一） / 1. / （1） or a law's 第X编/章/节/条, as if the line
+/// had no Markdown `#`.
+pub fn numbered_heading(t: &str) -> Option<Heading> {
     let chars: Vec<char> = t.chars().take(HEADING_SCAN_CHARS).collect();
     // 一、 二． 十一.
     let n = chars.iter().take_while(|c| is_cn_digit(**c)).count();
@@ -167,8 +173,9 @@ fn law_heading(t: &str) -> Option<Heading> {
     Some(Heading { level, text, kind })
 }
 
-/// `# 标题` … `###### 标题`: level by the number of `#`. A Markdown heading that names a law
-/// division (第一章 总则) keeps its Markdown level.
+/// `# 标题` … `###### 标题`: level by the number of `#`. Whether a numbered Markdown heading
+/// (`## 第一节`, `## 十一、`) ranks by its `#` or by its number is decided for the whole document
+/// (see `crate::report`), with [`numbered_heading`].
 fn markdown_heading(t: &str) -> Option<Heading> {
     let hashes = t.chars().take_while(|c| *c == '#').count();
     if hashes == 0 || hashes > 6 {

@@ -17,7 +17,7 @@ mod facts;
 mod headings;
 
 pub use boilerplate::{classify_line, LineKind};
-pub use headings::{parse_heading, Heading, HeadingKind};
+pub use headings::{numbered_heading, parse_heading, Heading, HeadingKind};
 
 use facts::{
     doc_number_year, find_date, find_doc_number, find_org, find_title, find_year, find_year_loose,
@@ -82,6 +82,7 @@ pub fn parse_report(lines: &[String], file_stem: &str) -> Report {
         .collect();
     let mut headings: Vec<Option<Heading>> = kept.iter().map(|(_, t)| parse_heading(t)).collect();
     drop_table_of_contents(&kept, &mut headings);
+    rank_markdown_by_numbers(&mut headings);
     let first_heading = headings
         .iter()
         .position(Option::is_some)
@@ -194,6 +195,71 @@ fn split_sections(
         push_passages(&mut sections, hp, level, &body);
     }
     sections
+}
+
+/// Documents converted to Markdown do not always mark a rank with one number of `#`: chapters
+/// `###` and their sections (节) `##`, chapters at `##` and `###`, `十、` plain beside
+/// `## 十一、`. By their `#`, a chapter would nest under a section, a chapter under a chapter,
+/// 十一、 under 十、. When the numbered headings of a document disagree with their `#` (one rank
+/// at two levels, or a higher rank at a level as deep or deeper than a lower one), every
+/// numbered Markdown heading ranks by its number instead, as it would without its `#`: a law's
+/// division or article becomes one, a list form keeps the Markdown kind with its number's level
+/// (a Markdown `## 一、` heads a part of the document even among a law's articles, where a plain
+/// `一、` is an item). When they agree, the `#` stand: they may hold ranks no number names
+/// (`## 第一分编` between `# 合同编` and `### 第一章`), and unnumbered headings beside them
+/// (`## 三`) keep their place.
+fn rank_markdown_by_numbers(headings: &mut [Option<Heading>]) {
+    let law = headings.iter().flatten().filter(|h| h.is_article()).count() >= MIN_ARTICLES_FOR_LAW;
+    // For each (is a law division, rank), the levels its headings stand at. Plain list forms
+    // after a law's first article are items, and articles take their level from their division:
+    // both left out.
+    let mut levels: std::collections::BTreeMap<(bool, u8), std::collections::BTreeSet<u8>> =
+        Default::default();
+    let mut articles_begun = false;
+    for h in headings.iter().flatten() {
+        articles_begun |= h.is_article();
+        let number = match h.kind {
+            HeadingKind::Markdown => match numbered_heading(&h.text) {
+                Some(n) => n,
+                None => continue,
+            },
+            HeadingKind::Division => h.clone(),
+            HeadingKind::List if !(law && articles_begun) => h.clone(),
+            HeadingKind::List | HeadingKind::Article => continue,
+        };
+        if number.is_article() {
+            continue;
+        }
+        levels
+            .entry((number.kind == HeadingKind::Division, number.level))
+            .or_default()
+            .insert(h.level);
+    }
+    let agree = [false, true].iter().all(|&division| {
+        let mut deepest = 0;
+        levels
+            .range((division, 0)..=(division, u8::MAX))
+            .all(|(_, at)| {
+                let one = at.len() == 1 && at.first().is_some_and(|&l| l > deepest);
+                deepest = at.last().copied().unwrap_or(deepest);
+                one
+            })
+    });
+    if agree {
+        return;
+    }
+    for h in headings.iter_mut().flatten() {
+        if h.kind != HeadingKind::Markdown {
+            continue;
+        }
+        if let Some(n) = numbered_heading(&h.text) {
+            if n.kind == HeadingKind::List {
+                h.level = n.level;
+            } else {
+                *h = n;
+            }
+        }
+    }
 }
 
 /// Longest line taken for the name of a glossary block.

@@ -205,6 +205,7 @@ fn every_heading_form_with_its_level() {
         ("第二章 行政许可的设定", 2, "第二章 行政许可的设定"),
         ("第三节 程序", 3, "第三节 程序"),
         ("## 第一章 总则", 2, "第一章 总则"),
+        ("## 裁判要点", 2, "裁判要点"),
         ("# 中华人民共和国行政许可法", 1, "中华人民共和国行政许可法"),
     ];
     for (line, level, text) in cases {
@@ -415,6 +416,73 @@ fn a_chapter_after_bare_articles_is_not_nested_under_the_last_article() {
         ];
         assert_eq!(paths, want, "{chapter}");
     }
+}
+
+/// Documents converted to Markdown mark one rank with different numbers of `#`: chapters `###`
+/// and their sections (节) `##`, or `十、` plain beside `## 十一、`. The numbers decide: a chapter
+/// never nests under a section, nor a chapter under a chapter, nor 十一、 under 十、.
+#[test]
+fn numbered_markdown_headings_nest_by_their_numbers_not_their_hashes() {
+    let law = "# 上海市示例条例\n\n<!-- INFO END -->\n### 第一章  总则\n\n第一条 为了规范备案。\n\n### 第三章  审查\n\n## 第一节  审查职责\n\n第二条 审查。\n\n## 第二节  审查标准\n\n第三条 标准。\n\n### 第四章  处理\n\n第四条 处理。\n";
+    let r = parse_report(&lines(law), "示例条例(2021-05-21)");
+    let paths: Vec<String> = r.sections.iter().map(|s| s.heading.join(" / ")).collect();
+    assert_eq!(
+        paths,
+        [
+            "",
+            "第一章 总则",
+            "第一章 总则 / 第一条",
+            "第三章 审查",
+            "第三章 审查 / 第一节 审查职责",
+            "第三章 审查 / 第一节 审查职责 / 第二条",
+            "第三章 审查 / 第二节 审查标准",
+            "第三章 审查 / 第二节 审查标准 / 第三条",
+            "第四章 处理",
+            "第四章 处理 / 第四条",
+        ]
+    );
+    let decision = "# 北京市示例决定\n\n<!-- INFO END -->\n## 九、加强监督\n\n正文。\n\n十、依法执行备案工作\n\n正文。\n\n## 十一、发挥代表作用\n\n正文。\n";
+    let r = parse_report(&lines(decision), "示例决定");
+    let paths: Vec<String> = r.sections.iter().map(|s| s.heading.join(" / ")).collect();
+    assert_eq!(
+        paths,
+        [
+            "",
+            "九、加强监督",
+            "十、依法执行备案工作",
+            "十一、发挥代表作用"
+        ]
+    );
+}
+
+/// Where the `#` agree with the numbers, they stand: they hold ranks no number names (分编) and
+/// place unnumbered headings among numbered ones.
+#[test]
+fn markdown_levels_that_agree_with_the_numbers_stand() {
+    let code = "# 合同编\n\n<!-- INFO END -->\n## 第一分编  通则\n\n### 第一章  一般规定\n\n第四百六十三条 本编调整合同关系。\n\n### 第二章  合同的订立\n\n第四百六十九条 当事人订立合同。\n\n## 第二分编  典型合同\n\n### 第九章  买卖合同\n\n第五百九十五条 买卖合同是出卖人转移标的物的所有权于买受人。\n";
+    let r = parse_report(&lines(code), "合同编");
+    let paths: Vec<String> = r.sections.iter().map(|s| s.heading.join(" / ")).collect();
+    assert_eq!(
+        paths,
+        [
+            "",
+            "第一分编  通则",
+            "第一分编  通则 / 第一章  一般规定",
+            "第一分编  通则 / 第一章  一般规定 / 第四百六十三条",
+            "第一分编  通则 / 第二章  合同的订立",
+            "第一分编  通则 / 第二章  合同的订立 / 第四百六十九条",
+            "第二分编  典型合同",
+            "第二分编  典型合同 / 第九章  买卖合同",
+            "第二分编  典型合同 / 第九章  买卖合同 / 第五百九十五条",
+        ]
+    );
+    let notice = "# 关于工作时间的通知\n\n<!-- INFO END -->\n## 一、制度工作时间的计算\n\n正文。\n\n## 二、日工资的折算\n\n正文。\n\n## 三\n\n正文。\n";
+    let r = parse_report(&lines(notice), "通知");
+    let paths: Vec<String> = r.sections.iter().map(|s| s.heading.join(" / ")).collect();
+    assert_eq!(
+        paths,
+        ["", "一、制度工作时间的计算", "二、日工资的折算", "三"]
+    );
 }
 
 #[test]
