@@ -21,6 +21,7 @@ fn inspect_reads_every_file_of_the_shared_corpus_without_a_panic() {
     let (mut articles, mut items_in_path) = (0, Vec::new());
     let (mut districts, mut wrong_bodies) = (0, Vec::new());
     let mut inverted = Vec::new();
+    let (mut laws, mut undated_laws) = (0, Vec::new());
     for line in stdout(&o).lines() {
         let r: govsearch::json::InspectRecord = serde_json::from_str(line).unwrap();
         files += 1;
@@ -72,6 +73,13 @@ fn inspect_reads_every_file_of_the_shared_corpus_without_a_panic() {
                 }
             }
         }
+        if r.path.contains("/laws/") && !r.path.contains("/案例/") && !r.path.contains("/其他/")
+        {
+            laws += 1;
+            if r.year.is_none() {
+                undated_laws.push(name.to_string());
+            }
+        }
         // A law's or regulation's title names what it rules on: the name it starts with is not
         // its issuer (政府投资条例 is not issued by 政府).
         let title = r.title.as_str();
@@ -92,6 +100,14 @@ fn inspect_reads_every_file_of_the_shared_corpus_without_a_panic() {
         inverted.is_empty(),
         "{:#?}",
         &inverted[..inverted.len().min(5)]
+    );
+    // A law is dated by its version notes (under a Markdown title too), the date its file is
+    // named by, or the year it took effect: hardly any is left without a year.
+    eprintln!("laws and regulations: {laws}, without a year: {undated_laws:?}");
+    assert!(
+        undated_laws.len() * 100 < laws,
+        "{} of {laws} laws without a year",
+        undated_laws.len()
     );
     eprintln!("Shenzhen district reports: {districts}");
     assert!(districts >= 100, "{districts} district reports");

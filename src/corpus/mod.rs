@@ -38,8 +38,10 @@ pub use pdf::{pdf_text, PdfText};
 /// Version 2: any heading closes the open article (a chapter after bare articles is no longer
 /// nested under the last of them). Version 3: issuing bodies from a congress named in the file
 /// name, the speaker (我代表…) and dated titles; none cut from a law's title. Version 4: numbered
-/// Markdown headings rank by their numbers where a document's `#` disagree with them.
-pub const READING_VERSION: u32 = 4;
+/// Markdown headings rank by their numbers where a document's `#` disagree with them. Version 5:
+/// a law's year from its notes under a Markdown title, its dated file name or its effective
+/// date; no document number cited in a sentence.
+pub const READING_VERSION: u32 = 5;
 
 /// The kinds of document govsearch reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

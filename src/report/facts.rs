@@ -175,18 +175,52 @@ const VERSION_NOTE_LINES: usize = 10;
 
 /// The year of a law's version: the latest year of a date in the notes under its title
 /// (`（1989年4月4日…通过　根据2017年6月27日…修正）`).
-pub(super) fn version_year(
-    kept: &[(usize, &str)],
-    from: usize,
-    first_heading: usize,
-) -> Option<u32> {
+pub(super) fn version_year(kept: &[(usize, &str)], from: usize, body_start: usize) -> Option<u32> {
     kept.iter()
-        .take(first_heading)
+        .take(body_start)
         .skip(from)
         .take(VERSION_NOTE_LINES)
         .filter(|(_, t)| VERSION_WORDS.iter().any(|w| t.contains(w)))
         .flat_map(|(_, t)| years_of_dates(t))
         .max()
+}
+
+/// Articles from the end of a law searched for the date it took effect.
+const EFFECTIVE_DATE_ARTICLES: usize = 3;
+
+/// The year a law took effect, for a law whose notes give no version: the date of its
+/// `本条例自2002年7月1日起施行` among its last articles.
+pub(super) fn effective_year(kept: &[(usize, &str)], headings: &[Option<Heading>]) -> Option<u32> {
+    let articles: Vec<usize> = (0..kept.len())
+        .filter(|&k| headings[k].as_ref().is_some_and(Heading::is_article))
+        .collect();
+    if articles.len() < 2 {
+        return None;
+    }
+    let from = articles[articles.len().saturating_sub(EFFECTIVE_DATE_ARTICLES)];
+    kept[from..]
+        .iter()
+        .rev()
+        .filter(|(_, t)| t.contains("起施行") || t.contains("起实施"))
+        .find_map(|(_, t)| {
+            let at = t.find("自")?;
+            years_of_dates(&t[at..]).into_iter().next()
+        })
+}
+
+/// The year of a date a file is named by, at the end of its name: `北京市公园条例(2019-07-26)`.
+pub(super) fn dated_stem_year(stem: &str) -> Option<u32> {
+    let inner = stem
+        .trim_end()
+        .strip_suffix([')', '）'])?
+        .rsplit_once(['(', '（'])?
+        .1;
+    let parts: Vec<&str> = inner.split('-').collect();
+    let numeric = |p: &str, n: usize| p.len() == n && p.chars().all(|c| c.is_ascii_digit());
+    (parts.len() == 3 && numeric(parts[0], 4) && numeric(parts[1], 2) && numeric(parts[2], 2))
+        .then(|| parts[0].parse().ok())
+        .flatten()
+        .filter(|y| (1949..=2100).contains(y))
 }
 
 /// The years of every `YYYY年M月D日` date in a line.
@@ -201,14 +235,41 @@ fn years_of_dates(t: &str) -> Vec<u32> {
         .collect()
 }
 
-/// A document number (文号) such as 包府办发〔2022〕43号 or 国办发[2021]5号 among the first lines.
-pub(super) fn find_doc_number(kept: &[(usize, &str)], fields: &HeaderFields) -> Option<String> {
+/// A document number (文号) such as 包府办发〔2022〕43号 or 国办发[2021]5号 in the header: a
+/// line that is the number alone (in brackets or not), or a title line that ends with it in
+/// brackets, before the body begins. A number cited in a sentence (`你院《…请示》（粤高法〔2020〕
+/// 108号）收悉`, `…按照《通知》(国发〔1984〕174号文)的规定`) is another document's.
+pub(super) fn find_doc_number(
+    kept: &[(usize, &str)],
+    fields: &HeaderFields,
+    body_start: usize,
+) -> Option<String> {
     if let Some(n) = &fields.doc_number {
         return Some(n.clone());
     }
     kept.iter()
-        .take(HEADER_LINES)
-        .find_map(|(_, t)| doc_number_in(t))
+        .take(HEADER_LINES.min(body_start))
+        .find_map(|(_, t)| header_doc_number(t))
+}
+
+/// The document number a header line holds, as [`find_doc_number`] says.
+fn header_doc_number(line: &str) -> Option<String> {
+    let t = line.trim_matches(|c: char| c.is_whitespace());
+    let n = doc_number_in(t)?;
+    let at = t.find(&n)?;
+    let (before, after) = (&t[..at], &t[at + n.len()..]);
+    let closes = |open: &str| match open {
+        "（" => "）",
+        "(" => ")",
+        "[" => "]",
+        "【" => "】",
+        _ => "",
+    };
+    let opened = before.chars().last().map(String::from).unwrap_or_default();
+    let alone = before.is_empty() && after.is_empty();
+    let bracketed = !opened.is_empty() && after == closes(&opened);
+    let sentence = before.contains(['，', '。', '；', '：', ',', ';', ':']);
+    (alone || bracketed && !sentence).then_some(n)
 }
 
 /// Longest issuer prefix of a document number, in characters.

@@ -20,8 +20,8 @@ pub use boilerplate::{classify_line, LineKind};
 pub use headings::{numbered_heading, parse_heading, Heading, HeadingKind};
 
 use facts::{
-    doc_number_year, find_date, find_doc_number, find_org, find_title, find_year, find_year_loose,
-    header_fields, version_year,
+    dated_stem_year, doc_number_year, effective_year, find_date, find_doc_number, find_org,
+    find_title, find_year, find_year_loose, header_fields, version_year,
 };
 
 /// A section longer than this many characters, with no sub-heading to split it, is cut into
@@ -90,14 +90,39 @@ pub fn parse_report(lines: &[String], file_stem: &str) -> Report {
     let fields = header_fields(&kept);
     let (title, title_lines) = find_title(&kept, &headings, first_heading, &fields);
     let title = title.unwrap_or_else(|| file_stem.to_string());
-    let doc_number = find_doc_number(&kept, &fields);
+    // Where the body begins: the first numbered heading after the title. A Markdown title
+    // (`# 中华人民共和国…法`) is a heading itself, a part of a code may follow it (`# 合同编`),
+    // and the notes that date a law's version stand after them.
+    let body_start = headings
+        .iter()
+        .skip(title_lines)
+        .position(|h| {
+            h.as_ref().is_some_and(|h| {
+                h.kind != HeadingKind::Markdown || numbered_heading(&h.text).is_some()
+            })
+        })
+        .map_or(kept.len(), |p| p + title_lines);
+    let doc_number = find_doc_number(&kept, &fields, body_start);
     let date = fields.date.clone().or_else(|| find_date(lines, &kept));
-    // The year a report is about: its title's; a law's version; a notice's document number;
+    // The year a report is about: its title's; a law's version (its notes, or the date its file
+    // is named by); a notice's document number; the date it was signed or published; for a law
+    // without version notes, the year it took effect;
     // the date it was signed or published; a year in the file name.
     let year = find_year(&title)
-        .or_else(|| version_year(&kept, title_lines, first_heading))
+        .or_else(|| {
+            // The notes may stop before the version a file holds (北京市公园条例(2019-07-26)
+            // notes only 2002年…通过), or the file's name may date an older one: the later wins.
+            [
+                version_year(&kept, title_lines, body_start),
+                dated_stem_year(file_stem),
+            ]
+            .into_iter()
+            .flatten()
+            .max()
+        })
         .or_else(|| doc_number.as_deref().and_then(doc_number_year))
         .or_else(|| date.as_deref().and_then(find_year_loose))
+        .or_else(|| effective_year(&kept, &headings))
         .or_else(|| find_year_loose(file_stem));
     let org = find_org(&kept, &title, &fields);
     let sections = split_sections(&kept, &headings, title_lines);

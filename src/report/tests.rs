@@ -371,6 +371,61 @@ fn the_name_at_the_start_of_a_title_is_a_body_unless_the_title_is_a_law() {
     }
 }
 
+/// A law's year is its version's: the latest date of the notes under its title, also under a
+/// Markdown title and a code's part (`# 合同编`), or the date its file is named by when that is
+/// later; without either, the year it took effect.
+#[test]
+fn a_law_is_dated_by_its_version_notes_its_file_name_or_when_it_took_effect() {
+    let body = "## 第一章  总则\n\n第一条 为了规范管理，制定本条例。\n\n第二条 本条例自2002年7月1日起施行。\n";
+    let cases = [
+        // Notes under a Markdown title; the file name dates an older version.
+        (
+            "# 上海市住宅物业管理规定\n\n2004年8月19日 通过\n\n2010年12月23日 修订\n\n2018年11月22日 《关于修改〈上海市住宅物业管理规定〉的决定》修正\n\n<!-- INFO END -->\n",
+            "上海市住宅物业管理规定(2010-12-23)",
+            2018,
+        ),
+        // The notes stop before the version the file is named by.
+        (
+            "# 北京市公园条例\n\n2002年10月17日 通过\n\n<!-- INFO END -->\n",
+            "北京市公园条例(2019-07-26)",
+            2019,
+        ),
+        // A part of a code between the title and the notes.
+        (
+            "# 中华人民共和国民法典\n\n# 合同编\n\n2020年5月28日 第十三届全国人民代表大会第三次会议通过\n\n<!-- INFO END -->\n",
+            "合同编",
+            2020,
+        ),
+        // No notes, no date in the name: the year it took effect.
+        ("# 上海市专利保护条例\n\n<!-- INFO END -->\n", "上海市专利保护条例", 2002),
+    ];
+    for (head, stem, year) in cases {
+        let r = parse_report(&lines(&format!("{head}{body}")), stem);
+        assert_eq!(r.year, Some(year), "{stem}");
+    }
+}
+
+/// A document number is the header's: alone on a line or in brackets after the title, never
+/// one cited in a sentence of the text.
+#[test]
+fn a_document_number_is_the_headers_not_one_cited_in_the_text() {
+    let own = "# 最高人民法院关于成渝金融法院案件管辖的规定\n\n法释〔2022〕20号\n\n<!-- INFO END -->\n\n第一条 成渝金融法院管辖。\n\n第二条 本规定自2023年1月1日起施行。\n";
+    let r = parse_report(&lines(own), "规定");
+    assert_eq!(r.doc_number.as_deref(), Some("法释〔2022〕20号"));
+    let titled =
+        "某市人民政府办公室关于印发工作方案的通知（某府办发〔2021〕5号）\n一、总体要求\n正文。";
+    let r = parse_report(&lines(titled), "通知");
+    assert_eq!(r.doc_number.as_deref(), Some("某府办发〔2021〕5号"));
+    for cited in [
+        "# 最高人民法院关于新民间借贷司法解释适用范围问题的批复\n\n<!-- INFO END -->\n\n广东省高级人民法院：\n\n你院《关于新民间借贷司法解释有关法律适用问题的请示》（粤高法〔2020〕108号）收悉。\n\n一、关于适用范围问题\n",
+        "# 征收教育费附加的暂行规定\n\n<!-- INFO END -->\n\n第一条 为贯彻落实。\n\n第二条 除按照《国务院关于筹措农村学校办学经费的通知》(国发〔1984〕174号文)的规定缴纳的外。\n",
+        "# 示例规定\n\n<!-- INFO END -->\n\n1998年9月17日，我院以法〔1998〕86号通知印发了《几个问题的规定》。\n\n第一条 示例。\n\n第二条 示例。\n",
+    ] {
+        let r = parse_report(&lines(cited), "规定");
+        assert_eq!(r.doc_number, None, "{cited}");
+    }
+}
+
 #[test]
 fn law_with_chapters_and_articles() {
     let text = "# 中华人民共和国示例法\n\n2021年1月1日 通过\n<!-- INFO END -->\n## 第一章 总则\n\n第一条 为了规范管理，制定本法。\n\n第二条 本法适用于全国。\n\n## 第二章 法律责任\n\n第三条 违反本法的，处以罚款。\n";
