@@ -40,8 +40,9 @@ pub use pdf::{pdf_text, PdfText};
 /// name, the speaker (我代表…) and dated titles; none cut from a law's title. Version 4: numbered
 /// Markdown headings rank by their numbers where a document's `#` disagree with them. Version 5:
 /// a law's year from its notes under a Markdown title, its dated file name or its effective
-/// date; no document number cited in a sentence.
-pub const READING_VERSION: u32 = 5;
+/// date; no document number cited in a sentence. Version 6: a law's Markdown divisions tidied like
+/// plain ones (`## 第三章  审  查` → 第三章 审查).
+pub const READING_VERSION: u32 = 6;
 
 /// The kinds of document govsearch reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

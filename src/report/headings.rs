@@ -175,7 +175,8 @@ fn law_heading(t: &str) -> Option<Heading> {
 
 /// `# 标题` … `###### 标题`: level by the number of `#`. Whether a numbered Markdown heading
 /// (`## 第一节`, `## 十一、`) ranks by its `#` or by its number is decided for the whole document
-/// (see `crate::report`), with [`numbered_heading`].
+/// (see `crate::report`), with [`numbered_heading`]. A law's division is tidied as without the
+/// `#` (`## 第三章  审  查` → 第三章 审查), so one law's headings read alike in either form.
 fn markdown_heading(t: &str) -> Option<Heading> {
     let hashes = t.chars().take_while(|c| *c == '#').count();
     if hashes == 0 || hashes > 6 {
@@ -189,9 +190,15 @@ fn markdown_heading(t: &str) -> Option<Heading> {
     if text.is_empty() {
         return None;
     }
+    let text = match law_heading(text) {
+        Some(division) if division.kind == HeadingKind::Division => division.text,
+        // A code's sub-part (民法典 合同编: `## 第一分编  通则`), which no number ranks.
+        _ if text.starts_with('第') && text.contains("分编") => tidy_division(text),
+        _ => text.to_string(),
+    };
     Some(Heading {
         level: hashes as u8,
-        text: text.to_string(),
+        text,
         kind: HeadingKind::Markdown,
     })
 }
