@@ -41,8 +41,9 @@ pub use pdf::{pdf_text, PdfText};
 /// Markdown headings rank by their numbers where a document's `#` disagree with them. Version 5:
 /// a law's year from its notes under a Markdown title, its dated file name or its effective
 /// date; no document number cited in a sentence. Version 6: a law's Markdown divisions tidied like
-/// plain ones (`## 第三章  审  查` → 第三章 审查).
-pub const READING_VERSION: u32 = 6;
+/// plain ones (`## 第三章  审  查` → 第三章 审查). Version 7: a notice's date under its signature
+/// before the body.
+pub const READING_VERSION: u32 = 7;
 
 /// The kinds of document govsearch reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

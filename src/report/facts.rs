@@ -554,16 +554,36 @@ fn body_at_start(s: &str) -> Option<String> {
     (start > 0 && org.chars().count() >= 3).then(|| org.to_string())
 }
 
-/// The date the report was signed (a date alone on one of its last lines) or published
+/// The date the report was signed (a date alone on one of its last lines, or under a signature
+/// before the body) or published
 /// (来源/时间 lines, or ——2026年2月3日在… under the title).
-pub(super) fn find_date(lines: &[String], kept: &[(usize, &str)]) -> Option<String> {
-    for (_, line) in kept.iter().rev().take(SIGNING_DATE_LINES) {
-        let t = line.trim();
-        if let Some(d) = find_cn_date(t).or_else(|| find_iso_date(t)) {
-            if d.chars().count() + 2 >= t.chars().count() {
-                return Some(d);
-            }
-        }
+pub(super) fn find_date(
+    lines: &[String],
+    kept: &[(usize, &str)],
+    body_start: usize,
+) -> Option<String> {
+    let date_alone = |t: &str| {
+        let t = t.trim();
+        find_cn_date(t)
+            .or_else(|| find_iso_date(t))
+            .filter(|d| d.chars().count() + 2 >= t.chars().count())
+    };
+    if let Some(d) = kept
+        .iter()
+        .rev()
+        .take(SIGNING_DATE_LINES)
+        .find_map(|(_, t)| date_alone(t))
+    {
+        return Some(d);
+    }
+    // A notice signed before what it issues (…关于印发…的通知 / 某市人民政府办公厅 / 2023年5月10日 /
+    // the attached plan): a date alone right under a signature, before the body.
+    if let Some(d) = kept[..body_start.min(kept.len())].windows(2).find_map(|w| {
+        is_signature(w[0].1.trim())
+            .then(|| date_alone(w[1].1))
+            .flatten()
+    }) {
+        return Some(d);
     }
     for line in lines.iter().take(PUBLICATION_DATE_LINES) {
         let t = line.trim();

@@ -103,7 +103,10 @@ pub fn parse_report(lines: &[String], file_stem: &str) -> Report {
         })
         .map_or(kept.len(), |p| p + title_lines);
     let doc_number = find_doc_number(&kept, &fields, body_start);
-    let date = fields.date.clone().or_else(|| find_date(lines, &kept));
+    let date = fields
+        .date
+        .clone()
+        .or_else(|| find_date(lines, &kept, body_start));
     // The year a report is about: its title's; a law's version (its notes, or the date its file
     // is named by); a notice's document number; the date it was signed or published; for a law
     // without version notes, the year it took effect;

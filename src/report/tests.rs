@@ -426,6 +426,32 @@ fn a_document_number_is_the_headers_not_one_cited_in_the_text() {
     }
 }
 
+/// A notice signed before what it issues: title, issuer, document number and the date under
+/// the signature, then the attached plan's sections.
+#[test]
+fn a_notice_signed_before_the_plan_it_issues() {
+    let text = "北京市人民政府办公厅关于印发《北京市数字政府建设实施方案》的通知\n京政办发〔2023〕12号\n各区人民政府，市政府各委、办、局：\n经市政府同意，现将《北京市数字政府建设实施方案》印发给你们，请认真贯彻落实。\n北京市人民政府办公厅\n2023年5月10日\n北京市数字政府建设实施方案\n一、总体要求\n（一）指导思想。坚持以人民为中心。\n二、重点任务\n1.推进政务服务“一网通办”。依托全市统一平台。\n";
+    let r = parse_report(&lines(text), "notice");
+    assert_eq!(
+        r.title,
+        "北京市人民政府办公厅关于印发《北京市数字政府建设实施方案》的通知"
+    );
+    assert_eq!(r.year, Some(2023));
+    assert_eq!(r.org.as_deref(), Some("北京市人民政府办公厅"));
+    assert_eq!(r.doc_number.as_deref(), Some("京政办发〔2023〕12号"));
+    assert_eq!(r.date.as_deref(), Some("2023年5月10日"));
+    assert_eq!(
+        tree(&r),
+        pinned(&[
+            ("", 0, 1, 7),
+            ("一、总体要求", 1, 8, 8),
+            ("一、总体要求 / （一）指导思想", 2, 9, 9),
+            ("二、重点任务", 1, 10, 10),
+            ("二、重点任务 / 1.推进政务服务“一网通办”", 3, 11, 11),
+        ])
+    );
+}
+
 #[test]
 fn law_with_chapters_and_articles() {
     let text = "# 中华人民共和国示例法\n\n2021年1月1日 通过\n<!-- INFO END -->\n## 第一章 总则\n\n第一条 为了规范管理，制定本法。\n\n第二条 本法适用于全国。\n\n## 第二章 法律责任\n\n第三条 违反本法的，处以罚款。\n";
