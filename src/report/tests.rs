@@ -15,6 +15,11 @@ fn tree(r: &Report) -> Vec<(String, u8, usize, usize)> {
         .collect()
 }
 
+/// Each section's heading path, joined with " / ".
+fn heading_paths(r: &Report) -> Vec<String> {
+    r.sections.iter().map(|s| s.heading.join(" / ")).collect()
+}
+
 fn pinned(expect: &[(&str, u8, usize, usize)]) -> Vec<(String, u8, usize, usize)> {
     expect
         .iter()
@@ -485,7 +490,7 @@ fn a_chapter_after_bare_articles_is_not_nested_under_the_last_article() {
             "# 河南省示例条例\n\n2020年11月28日 通过\n<!-- INFO END -->\n第一条 为了优化营商环境，制定本条例。\n\n第二条 本条例适用于本省。\n\n{chapter}\n\n第三条 县级以上人民政府应当公开。\n\n第一节 监督\n\n第四条 加强监督。\n"
         );
         let r = parse_report(&lines(&text), "示例条例(2020-11-28)");
-        let paths: Vec<String> = r.sections.iter().map(|s| s.heading.join(" / ")).collect();
+        let paths = heading_paths(&r);
         let want = [
             String::new(),
             "第一条".into(),
@@ -506,7 +511,7 @@ fn a_chapter_after_bare_articles_is_not_nested_under_the_last_article() {
 fn numbered_markdown_headings_nest_by_their_numbers_not_their_hashes() {
     let law = "# 上海市示例条例\n\n<!-- INFO END -->\n### 第一章  总则\n\n第一条 为了规范备案。\n\n### 第三章  审查\n\n## 第一节  审查职责\n\n第二条 审查。\n\n## 第二节  审查标准\n\n第三条 标准。\n\n### 第四章  处理\n\n第四条 处理。\n";
     let r = parse_report(&lines(law), "示例条例(2021-05-21)");
-    let paths: Vec<String> = r.sections.iter().map(|s| s.heading.join(" / ")).collect();
+    let paths = heading_paths(&r);
     assert_eq!(
         paths,
         [
@@ -524,7 +529,7 @@ fn numbered_markdown_headings_nest_by_their_numbers_not_their_hashes() {
     );
     let decision = "# 北京市示例决定\n\n<!-- INFO END -->\n## 九、加强监督\n\n正文。\n\n十、依法执行备案工作\n\n正文。\n\n## 十一、发挥代表作用\n\n正文。\n";
     let r = parse_report(&lines(decision), "示例决定");
-    let paths: Vec<String> = r.sections.iter().map(|s| s.heading.join(" / ")).collect();
+    let paths = heading_paths(&r);
     assert_eq!(
         paths,
         [
@@ -542,7 +547,7 @@ fn numbered_markdown_headings_nest_by_their_numbers_not_their_hashes() {
 fn markdown_levels_that_agree_with_the_numbers_stand() {
     let code = "# 合同编\n\n<!-- INFO END -->\n## 第一分编  通则\n\n### 第一章  一般规定\n\n第四百六十三条 本编调整合同关系。\n\n### 第二章  合同的订立\n\n第四百六十九条 当事人订立合同。\n\n## 第二分编  典型合同\n\n### 第九章  买卖合同\n\n第五百九十五条 买卖合同是出卖人转移标的物的所有权于买受人。\n";
     let r = parse_report(&lines(code), "合同编");
-    let paths: Vec<String> = r.sections.iter().map(|s| s.heading.join(" / ")).collect();
+    let paths = heading_paths(&r);
     assert_eq!(
         paths,
         [
@@ -559,7 +564,7 @@ fn markdown_levels_that_agree_with_the_numbers_stand() {
     );
     let notice = "# 关于工作时间的通知\n\n<!-- INFO END -->\n## 一、制度工作时间的计算\n\n正文。\n\n## 二、日工资的折算\n\n正文。\n\n## 三\n\n正文。\n";
     let r = parse_report(&lines(notice), "通知");
-    let paths: Vec<String> = r.sections.iter().map(|s| s.heading.join(" / ")).collect();
+    let paths = heading_paths(&r);
     assert_eq!(
         paths,
         ["", "一、制度工作时间的计算", "二、日工资的折算", "三"]
