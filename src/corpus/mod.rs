@@ -42,8 +42,8 @@ pub use pdf::{pdf_text, PdfText};
 /// a law's year from its notes under a Markdown title, its dated file name or its effective
 /// date; no document number cited in a sentence. Version 6: a law's Markdown divisions tidied like
 /// plain ones (`## 第三章  审  查` → 第三章 审查). Version 7: a notice's date under its signature
-/// before the body.
-pub const READING_VERSION: u32 = 7;
+/// before the body. Version 8: a document number sharing its header line with another field.
+pub const READING_VERSION: u32 = 8;
 
 /// The kinds of document govsearch reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

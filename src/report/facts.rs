@@ -266,10 +266,20 @@ fn header_doc_number(line: &str) -> Option<String> {
         _ => "",
     };
     let opened = before.chars().last().map(String::from).unwrap_or_default();
-    let alone = before.is_empty() && after.is_empty();
-    let bracketed = !opened.is_empty() && after == closes(&opened);
     let sentence = before.contains(['，', '。', '；', '：', ',', ';', ':']);
-    (alone || bracketed && !sentence).then_some(n)
+    // Alone, or a field of its own on a header line (`京政办发〔2023〕12号　　签发人：张三`,
+    // `签发人：张三　　京政办发〔2023〕12号`): whitespace parts it from the rest.
+    let apart = |s: &str, at_start: bool| {
+        s.is_empty()
+            || if at_start {
+                s.starts_with(char::is_whitespace)
+            } else {
+                s.ends_with(char::is_whitespace)
+            }
+    };
+    let own_field = apart(after, true) && (before.is_empty() || apart(before, false));
+    let bracketed = !opened.is_empty() && after == closes(&opened) && !sentence;
+    (own_field || bracketed).then_some(n)
 }
 
 /// Longest issuer prefix of a document number, in characters.

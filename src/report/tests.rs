@@ -417,6 +417,19 @@ fn a_document_number_is_the_headers_not_one_cited_in_the_text() {
     let own = "# 最高人民法院关于成渝金融法院案件管辖的规定\n\n法释〔2022〕20号\n\n<!-- INFO END -->\n\n第一条 成渝金融法院管辖。\n\n第二条 本规定自2023年1月1日起施行。\n";
     let r = parse_report(&lines(own), "规定");
     assert_eq!(r.doc_number.as_deref(), Some("法释〔2022〕20号"));
+    for header in [
+        "京政办发〔2023〕12号　　签发人：张三",
+        "签发人：张三　　京政办发〔2023〕12号",
+    ] {
+        let text =
+            format!("北京市人民政府办公厅关于印发工作方案的通知\n{header}\n一、总体要求\n正文。");
+        let r = parse_report(&lines(&text), "通知");
+        assert_eq!(
+            r.doc_number.as_deref(),
+            Some("京政办发〔2023〕12号"),
+            "{header}"
+        );
+    }
     let titled =
         "某市人民政府办公室关于印发工作方案的通知（某府办发〔2021〕5号）\n一、总体要求\n正文。";
     let r = parse_report(&lines(titled), "通知");
