@@ -43,7 +43,9 @@ pub use pdf::{pdf_text, PdfText};
 /// date; no document number cited in a sentence. Version 6: a law's Markdown divisions tidied like
 /// plain ones (`## 第三章  审  查` → 第三章 审查). Version 7: a notice's date under its signature
 /// before the body. Version 8: a document number sharing its header line with another field.
-pub const READING_VERSION: u32 = 8;
+/// Version 9: a law published with its order (title, issuer, date); effective dates do not date
+/// a version.
+pub const READING_VERSION: u32 = 9;
 
 /// The kinds of document govsearch reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

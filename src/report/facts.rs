@@ -68,6 +68,9 @@ pub(super) fn find_title(
     if first_heading <= skip || !looks_like_title_line(first) {
         return (None, 0);
     }
+    if let Some(promulgated) = promulgated_title(first.trim(), kept, skip + 1, first_heading) {
+        return (Some(promulgated), skip + 1);
+    }
     let mut title = first.trim().to_string();
     let mut taken = 1;
     while !ends_like_title(&title) && taken < MAX_TITLE_LINES && skip + taken < first_heading {
@@ -84,6 +87,32 @@ pub(super) fn find_title(
     }
     (Some(title), skip + taken)
 }
+
+/// The title of what an order promulgates. A law or regulation published with its order opens
+/// with the order (`中华人民共和国国务院令` / `第732号` / `《优化营商环境条例》已经…通过，现予公布…` /
+/// the signer and date), and its own title stands on the last line before its first heading.
+fn promulgated_title(
+    first: &str,
+    kept: &[(usize, &str)],
+    from: usize,
+    first_heading: usize,
+) -> Option<String> {
+    if !first.ends_with('令') || first_heading <= from {
+        return None;
+    }
+    // Its version notes may stand between its title and its first heading.
+    kept[from..first_heading]
+        .iter()
+        .rev()
+        .take(PROMULGATED_TITLE_LINES)
+        .map(|(_, t)| t.trim())
+        .find(|t| looks_like_title_line(t) && ends_like_title(t) && !t.starts_with(['（', '(']))
+        .map(str::to_string)
+}
+
+/// Lines before the first heading searched for the title an order promulgates: the title and
+/// up to two lines of version notes.
+const PROMULGATED_TITLE_LINES: usize = 3;
 
 /// Lines that come before a title in downloaded notices and are not it: citation codes
 /// (`【法宝引证码】CLI.2.…`), links (`原文链接：…`, URLs) and metadata fields (`发文字号：…`).
@@ -176,13 +205,41 @@ const VERSION_NOTE_LINES: usize = 10;
 /// The year of a law's version: the latest year of a date in the notes under its title
 /// (`（1989年4月4日…通过　根据2017年6月27日…修正）`).
 pub(super) fn version_year(kept: &[(usize, &str)], from: usize, body_start: usize) -> Option<u32> {
-    kept.iter()
+    let notes: Vec<&str> = kept
+        .iter()
         .take(body_start)
         .skip(from)
         .take(VERSION_NOTE_LINES)
-        .filter(|(_, t)| VERSION_WORDS.iter().any(|w| t.contains(w)))
-        .flat_map(|(_, t)| years_of_dates(t))
+        .map(|(_, t)| *t)
+        .collect();
+    let versioned = |t: &str| VERSION_WORDS.iter().any(|w| t.contains(w));
+    // A note may wrap inside the name of a meeting: `2020年11月9日 最高人民法院审判委员会` /
+    // `第1815次会议通过，…`.
+    let wrapped = |j: usize| {
+        notes
+            .get(j + 1)
+            .is_some_and(|next| next.trim_start().starts_with('第') && versioned(next))
+    };
+    (0..notes.len())
+        .filter(|&j| versioned(notes[j]) || wrapped(j))
+        .flat_map(|j| version_dates(notes[j]))
         .max()
+}
+
+/// The years of the dates in a version note, without the date it takes effect
+/// (`已经2019年10月8日…通过，现予公布，自2020年1月1日起施行`: 2019).
+fn version_dates(t: &str) -> Vec<u32> {
+    t.split('自')
+        .enumerate()
+        .flat_map(|(i, part)| {
+            let mut years = years_of_dates(part);
+            // The date right after a 自 is when it takes effect.
+            if i > 0 && part.starts_with(|c: char| c.is_ascii_digit()) && !years.is_empty() {
+                years.remove(0);
+            }
+            years
+        })
+        .collect()
 }
 
 /// Articles from the end of a law searched for the date it took effect.
@@ -412,6 +469,9 @@ pub(super) fn find_org(
     if let Some(issuer) = issuer_before_guanyu(title) {
         return Some(issuer);
     }
+    if let Some(issuer) = kept.first().and_then(|(_, t)| order_issuer(t.trim())) {
+        return Some(issuer);
+    }
     for (_, line) in kept.iter().rev().take(SIGNATURE_LINES) {
         if is_signature(line.trim()) {
             return Some(line.trim().to_string());
@@ -491,12 +551,40 @@ const NOT_BODIES: &[&str] = &[
     "新局", "格局", "布局", "大局", "开局", "结局", "全局", "变局", "当局",
 ];
 
+/// Offices whose holder signs an order or a report: `总理　李克强` above its date.
+const SIGNING_OFFICES: &[&str] = &[
+    "总理", "主席", "省长", "市长", "区长", "县长", "州长", "部长", "局长", "主任", "院长", "署长",
+];
+
+/// A signer's line is at most this long: an office, a space and a name.
+const MAX_SIGNER_CHARS: usize = 12;
+
+/// A signer's line: an office and a name, short and without punctuation.
+fn is_signer(t: &str) -> bool {
+    let t = t.strip_prefix("中华人民共和国").unwrap_or(t);
+    t.chars().count() <= MAX_SIGNER_CHARS
+        && SIGNING_OFFICES.iter().any(|o| t.starts_with(o))
+        && !t.contains(['，', '。', '：', ':', '、'])
+}
+
 /// A signature: a short line that ends like a body's name and reads like one.
 fn is_signature(t: &str) -> bool {
     t.chars().count() <= MAX_SIGNATURE_CHARS
         && ORG_SUFFIXES.iter().any(|s| t.ends_with(s))
         && !NOT_BODIES.iter().any(|w| t.ends_with(w))
         && !t.contains(['，', '。', '的', '！', '：'])
+}
+
+/// Who gives an order that opens the text: 国务院 for `中华人民共和国国务院令`, 生态环境部 for
+/// `中华人民共和国生态环境部令`, 北京市人民政府 for `北京市人民政府令`. None for an officer's order
+/// (主席令), which names no body.
+fn order_issuer(first: &str) -> Option<String> {
+    let issuer = first.strip_suffix('令')?;
+    let issuer = issuer.strip_prefix("中华人民共和国").unwrap_or(issuer);
+    (issuer.chars().count() >= 2
+        && issuer.chars().all(is_cjk)
+        && ORG_SUFFIXES.iter().any(|s| issuer.ends_with(s)))
+    .then(|| issuer.to_string())
 }
 
 /// Endings of the titles of laws and regulations: the name at the start of such a title is
@@ -587,9 +675,11 @@ pub(super) fn find_date(
         return Some(d);
     }
     // A notice signed before what it issues (…关于印发…的通知 / 某市人民政府办公厅 / 2023年5月10日 /
-    // the attached plan): a date alone right under a signature, before the body.
+    // the attached plan), or an order before what it promulgates (… / 总理　李克强 / 2019年10月22日
+    // / the regulation): a date alone right under a signature or a signer, before the body.
     if let Some(d) = kept[..body_start.min(kept.len())].windows(2).find_map(|w| {
-        is_signature(w[0].1.trim())
+        let above = w[0].1.trim();
+        (is_signature(above) || is_signer(above))
             .then(|| date_alone(w[1].1))
             .flatten()
     }) {

@@ -90,15 +90,17 @@ pub fn parse_report(lines: &[String], file_stem: &str) -> Report {
     let fields = header_fields(&kept);
     let (title, title_lines) = find_title(&kept, &headings, first_heading, &fields);
     let title = title.unwrap_or_else(|| file_stem.to_string());
-    // Where the body begins: the first numbered heading after the title. A Markdown title
-    // (`# 中华人民共和国…法`) is a heading itself, a part of a code may follow it (`# 合同编`),
-    // and the notes that date a law's version stand after them.
+    // Where the body begins: the first heading after the title, past a second title. A Markdown
+    // title (`# 中华人民共和国民法典`) is a heading itself, a part of a code may follow it at the
+    // same level (`# 合同编`), and the notes that date a law's version stand after them.
     let body_start = headings
         .iter()
         .skip(title_lines)
         .position(|h| {
             h.as_ref().is_some_and(|h| {
-                h.kind != HeadingKind::Markdown || numbered_heading(&h.text).is_some()
+                h.kind != HeadingKind::Markdown
+                    || h.level > 1
+                    || numbered_heading(&h.text).is_some()
             })
         })
         .map_or(kept.len(), |p| p + title_lines);

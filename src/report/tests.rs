@@ -470,6 +470,50 @@ fn a_notice_signed_before_the_plan_it_issues() {
     );
 }
 
+/// A law or regulation published with the order that promulgates it: its own title, the year
+/// it was passed (not the year it takes effect), the body that gave the order and the date the
+/// order was signed.
+#[test]
+fn a_law_published_with_its_order() {
+    let state_council = "中华人民共和国国务院令\n第732号\n《优化营商环境条例》已经2019年10月8日国务院第66次常务会议通过，现予公布，自2020年1月1日起施行。\n总理　李克强\n2019年10月22日\n优化营商环境条例\n第一章　总　　则\n第一条　为了持续优化营商环境，制定本条例。\n第二条　本条例所称营商环境，是指体制机制性因素和条件。\n";
+    let r = parse_report(&lines(state_council), "order");
+    assert_eq!(
+        (
+            r.title.as_str(),
+            r.year,
+            r.org.as_deref(),
+            r.date.as_deref()
+        ),
+        (
+            "优化营商环境条例",
+            Some(2019),
+            Some("国务院"),
+            Some("2019年10月22日")
+        )
+    );
+    assert_eq!(heading_paths(&r)[1], "第一章 总则");
+    let president = "中华人民共和国主席令\n第七十号\n《中华人民共和国行政处罚法》已由第十三届全国人民代表大会常务委员会第二十五次会议于2021年1月22日修订通过，现予公布，自2021年7月15日起施行。\n中华人民共和国主席　习近平\n2021年1月22日\n中华人民共和国行政处罚法\n（1996年3月17日第八届全国人民代表大会第四次会议通过　2021年1月22日第十三届全国人民代表大会常务委员会第二十五次会议修订）\n第一章　总　　则\n第一条　为了规范行政处罚的设定和实施，制定本法。\n第二条　行政处罚是指行政机关依法给予惩戒的行为。\n";
+    let r = parse_report(&lines(president), "order");
+    assert_eq!(
+        (
+            r.title.as_str(),
+            r.year,
+            r.org.as_deref(),
+            r.date.as_deref()
+        ),
+        (
+            "中华人民共和国行政处罚法",
+            Some(2021),
+            None,
+            Some("2021年1月22日")
+        )
+    );
+    // A note that wraps inside the meeting's name, and ends with the date it takes effect.
+    let reply = "# 最高人民法院关于新民间借贷司法解释适用范围问题的批复\n\n2020年11月9日 最高人民法院审判委员会\n\n第1815次会议通过，自2021年1月1日起施行）\n\n广东省高级人民法院：\n\n一、关于适用范围问题\n\n正文。\n";
+    let r = parse_report(&lines(reply), "批复");
+    assert_eq!(r.year, Some(2020));
+}
+
 #[test]
 fn law_with_chapters_and_articles() {
     let text = "# 中华人民共和国示例法\n\n2021年1月1日 通过\n<!-- INFO END -->\n## 第一章 总则\n\n第一条 为了规范管理，制定本法。\n\n第二条 本法适用于全国。\n\n## 第二章 法律责任\n\n第三条 违反本法的，处以罚款。\n";
