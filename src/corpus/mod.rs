@@ -44,8 +44,8 @@ pub use pdf::{pdf_text, PdfText};
 /// plain ones (`## 第三章  审  查` → 第三章 审查). Version 7: a notice's date under its signature
 /// before the body. Version 8: a document number sharing its header line with another field.
 /// Version 9: a law published with its order (title, issuer, date); effective dates do not date
-/// a version.
-pub const READING_VERSION: u32 = 9;
+/// a version. Version 10: a date under a signer named with a body (`宁波市人民政府市长 汤飞帆`).
+pub const READING_VERSION: u32 = 10;
 
 /// The kinds of document govsearch reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -556,15 +556,25 @@ const SIGNING_OFFICES: &[&str] = &[
     "总理", "主席", "省长", "市长", "区长", "县长", "州长", "部长", "局长", "主任", "院长", "署长",
 ];
 
-/// A signer's line is at most this long: an office, a space and a name.
-const MAX_SIGNER_CHARS: usize = 12;
+/// A signer's line is at most this long: a body, an office, a space and a name.
+const MAX_SIGNER_CHARS: usize = 24;
 
-/// A signer's line: an office and a name, short and without punctuation.
+/// A signer's line: an office and the holder's name (two to four characters) after it, maybe a
+/// body before it, and nothing else: `总理　李克强`, `杭州市市长　姚高员`,
+/// `宁波市人民政府市长 汤飞帆`, `中华人民共和国主席　习近平`.
 fn is_signer(t: &str) -> bool {
-    let t = t.strip_prefix("中华人民共和国").unwrap_or(t);
-    t.chars().count() <= MAX_SIGNER_CHARS
-        && SIGNING_OFFICES.iter().any(|o| t.starts_with(o))
-        && !t.contains(['，', '。', '：', ':', '、'])
+    if t.chars().count() > MAX_SIGNER_CHARS || !t.chars().all(|c| is_cjk(c) || c.is_whitespace()) {
+        return false;
+    }
+    SIGNING_OFFICES.iter().any(|office| {
+        t.match_indices(office).any(|(at, _)| {
+            let name = t[at + office.len()..].trim_start();
+            (2..=4).contains(&name.chars().count())
+                && name.chars().all(is_cjk)
+                // 市长办公会议 names a meeting, not a person.
+                && !name.ends_with(['会', '议', '室', '厅', '局', '部', '处', '委'])
+        })
+    })
 }
 
 /// A signature: a short line that ends like a body's name and reads like one.

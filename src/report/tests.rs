@@ -508,6 +508,13 @@ fn a_law_published_with_its_order() {
             Some("2021年1月22日")
         )
     );
+    // A work report signed under its title by the mayor, body and office before the name.
+    let report = "2024年宁波市政府工作报告\n宁波市人民政府市长 汤飞帆\n2024年1月23日\n各位代表：\n一、2023年工作回顾\n过去一年。\n";
+    let r = parse_report(&lines(report), "report");
+    assert_eq!(r.date.as_deref(), Some("2024年1月23日"));
+    let meeting = "2024年宁波市政府工作报告\n市长办公会议\n2024年1月23日\n各位代表：\n一、2023年工作回顾\n过去一年。\n";
+    let r = parse_report(&lines(meeting), "report");
+    assert_eq!(r.date, None, "a meeting is not a signer");
     // A note that wraps inside the meeting's name, and ends with the date it takes effect.
     let reply = "# 最高人民法院关于新民间借贷司法解释适用范围问题的批复\n\n2020年11月9日 最高人民法院审判委员会\n\n第1815次会议通过，自2021年1月1日起施行）\n\n广东省高级人民法院：\n\n一、关于适用范围问题\n\n正文。\n";
     let r = parse_report(&lines(reply), "批复");
