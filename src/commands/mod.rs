@@ -106,14 +106,11 @@ fn read_user_dict(path: Option<&Path>) -> Result<Option<String>> {
 fn open_index(dir: &Path) -> Result<crate::index::OpenIndex> {
     let open = crate::index::open(dir)?;
     if let Some(b) = open.build.as_ref().filter(|b| !b.read_as_now()) {
+        let shown = output::sanitize_path(dir);
         output::warn(&format!(
-            "the index at {} was read by older rules for report facts and sections (reading \
-             version {}, now {}): heading paths, lines and years may be out of date until \
-             `govsearch index --index {}` reads its files again",
-            output::sanitize_path(dir),
-            b.reading_version,
-            crate::corpus::READING_VERSION,
-            output::sanitize_path(dir),
+            "the index at {shown} was {}: heading paths, lines and years may be out of date \
+             until `govsearch index --index {shown}` reads its files again",
+            b.reading_difference()
         ));
     }
     Ok(open)

@@ -166,6 +166,16 @@ impl BuildInfo {
         self.reading_version == crate::corpus::READING_VERSION
     }
 
+    /// How its reading rules differ from this binary's, for a message: `read by older rules for
+    /// report facts and sections (reading version 1, now 10)`.
+    pub fn reading_difference(&self) -> String {
+        format!(
+            "read by older rules for report facts and sections (reading version {}, now {})",
+            self.reading_version,
+            crate::corpus::READING_VERSION
+        )
+    }
+
     /// One-line description.
     pub fn describe(&self) -> String {
         format!(

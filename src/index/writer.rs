@@ -217,10 +217,8 @@ pub fn index_corpus(
         // Its files have not changed, but what was read from them would: every file is read
         // again, or the sections of unchanged files would keep the old heading paths.
         progress.warn(&format!(
-            "the index at {shown} was read by older rules for report facts and sections \
-             (reading version {}, now {}): reading every file again",
-            b.reading_version,
-            corpus::READING_VERSION
+            "the index at {shown} was {}: reading every file again",
+            b.reading_difference()
         ));
     }
     let jieba = Arc::new(opts.dictionaries.load()?);

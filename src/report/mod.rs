@@ -111,8 +111,7 @@ pub fn parse_report(lines: &[String], file_stem: &str) -> Report {
         .or_else(|| find_date(lines, &kept, body_start));
     // The year a report is about: its title's; a law's version (its notes, or the date its file
     // is named by); a notice's document number; the date it was signed or published; for a law
-    // without version notes, the year it took effect;
-    // the date it was signed or published; a year in the file name.
+    // without either, the year it took effect; a year in the file name.
     let year = find_year(&title)
         .or_else(|| {
             // The notes may stop before the version a file holds (北京市公园条例(2019-07-26)
@@ -148,6 +147,11 @@ type OpenSection<'a> = (Vec<String>, u8, Vec<(usize, &'a str)>);
 /// regulation): inside an article, 一、/（一）/1./（1） are list items, not headings.
 const MIN_ARTICLES_FOR_LAW: usize = 2;
 
+/// Whether a document is a law: it has at least [`MIN_ARTICLES_FOR_LAW`] articles (第X条).
+fn is_law(headings: &[Option<Heading>]) -> bool {
+    headings.iter().flatten().filter(|h| h.is_article()).count() >= MIN_ARTICLES_FOR_LAW
+}
+
 /// Name of the section that holds a glossary block (名词解释) found without a name of its own.
 pub const GLOSSARY_HEADING: &str = "名词解释";
 
@@ -161,7 +165,7 @@ fn split_sections(
     headings: &[Option<Heading>],
     title_lines: usize,
 ) -> Vec<Section> {
-    let law = headings.iter().flatten().filter(|h| h.is_article()).count() >= MIN_ARTICLES_FOR_LAW;
+    let law = is_law(headings);
     let mut sections: Vec<Section> = Vec::new();
     // The open heading path: (level, text, kind).
     let mut path: Vec<(u8, String, HeadingKind)> = Vec::new();
@@ -239,7 +243,7 @@ fn split_sections(
 /// (`## 第一分编` between `# 合同编` and `### 第一章`), and unnumbered headings beside them
 /// (`## 三`) keep their place.
 fn rank_markdown_by_numbers(headings: &mut [Option<Heading>]) {
-    let law = headings.iter().flatten().filter(|h| h.is_article()).count() >= MIN_ARTICLES_FOR_LAW;
+    let law = is_law(headings);
     // For each (is a law division, rank), the levels its headings stand at. Plain list forms
     // after a law's first article are items, and articles take their level from their division:
     // both left out.
