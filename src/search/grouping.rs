@@ -24,6 +24,8 @@ use std::collections::HashMap;
 use tantivy::columnar::Column;
 use tantivy::DocAddress;
 
+mod collapse;
+
 use super::context::{Context, SourceLines};
 use super::totals::{ByU64Key, MatchColumnCache, MatchColumns, COLUMN_BATCH};
 use super::{Engine, Filters, Hit, Limit, ParsedQuery, SearchError};
@@ -162,6 +164,17 @@ const _: () = assert!(std::mem::size_of::<Match>() == 32);
 const NO_YEAR: u32 = u32::MAX;
 
 impl Match {
+    /// A match with its score and address, before its columns are read.
+    fn scored(score: f32, addr: DocAddress) -> Match {
+        Match {
+            score,
+            year: NO_YEAR,
+            key: 0,
+            passage: 0,
+            addr,
+        }
+    }
+
     /// The report's year, if it has one.
     fn year(&self) -> Option<u32> {
         (self.year != NO_YEAR).then_some(self.year)
@@ -215,6 +228,13 @@ impl Engine {
                 named_places: options.named_places,
             });
         }
+        if options.collapse && options.per_report.is_none() {
+            if let Limit::Top(n) = options.limit {
+                if n <= super::ONE_PASS_LIMIT {
+                    return self.select_collapsed(query, filters, n, options);
+                }
+            }
+        }
         let matches = self.all_matches(query, filters, options.sort != Sort::Rank)?;
         // Collapsing finds each passage's first match, which also counts the passages.
         let stands = options
@@ -225,6 +245,52 @@ impl Engine {
         Ok(HitSelection {
             chosen,
             totals,
+            forms: query.highlight_forms(),
+            context: options.context,
+            named_places: options.named_places,
+        })
+    }
+
+    /// [`Engine::select_hits`] for the default view (collapsed, no cap per report, at most
+    /// [`super::ONE_PASS_LIMIT`] hits), in one streaming pass (see [`collapse`]).
+    fn select_collapsed(
+        &self,
+        query: &ParsedQuery,
+        filters: &Filters,
+        n: usize,
+        options: &HitOptions,
+    ) -> Result<HitSelection, SearchError> {
+        let (found, also) = self.guard(|| {
+            let super::Built {
+                query: q,
+                title_bonus,
+            } = self.build(query, filters, true)?;
+            let collector = collapse::CollapsedTop {
+                n,
+                sort: options.sort,
+                sections: self.sections.clone(),
+                columns: self.columns.clone(),
+                title_bonus,
+            };
+            let found = self.scored_search(&q, &collector)?;
+            let also = collector
+                .other_places(&self.searcher, &found)
+                .map_err(|e| self.damaged(e))?;
+            Ok((found, also))
+        })?;
+        Ok(HitSelection {
+            chosen: found
+                .first
+                .iter()
+                .zip(also)
+                .map(|(m, also)| Chosen {
+                    score: m.score,
+                    addr: m.addr,
+                    also,
+                    more: None,
+                })
+                .collect(),
+            totals: found.totals,
             forms: query.highlight_forms(),
             context: options.context,
             named_places: options.named_places,
@@ -604,12 +670,60 @@ struct MatchCollector {
 }
 
 struct SegmentMatches {
+    columns: SegmentColumns,
+    matches: Vec<Match>,
+}
+
+/// What completes a segment's scored matches: its columns (tie-break key, passage, and the year
+/// when the order needs it) and the title bonus their scores take.
+struct SegmentColumns {
+    segment: tantivy::SegmentOrdinal,
     sections: SectionSchema,
     title_bonus: super::TitleBonus,
-    segment: tantivy::SegmentOrdinal,
     columns: MatchColumns,
     years: Option<Column<u64>>,
-    matches: Vec<Match>,
+}
+
+impl SegmentColumns {
+    fn open(
+        sections: &SectionSchema,
+        cache: &MatchColumnCache,
+        segment: tantivy::SegmentOrdinal,
+        reader: &tantivy::SegmentReader,
+        title_bonus: super::TitleBonus,
+        years: bool,
+    ) -> tantivy::Result<SegmentColumns> {
+        Ok(SegmentColumns {
+            segment,
+            sections: sections.clone(),
+            title_bonus,
+            columns: cache.get(sections, segment, reader)?,
+            years: if years {
+                Some(sections.years(reader)?)
+            } else {
+                None
+            },
+        })
+    }
+
+    /// Completes `batch` (at most [`COLUMN_BATCH`] matches of this segment, each with its
+    /// address and score) from the columns; `docs` is scratch room.
+    fn complete(&self, batch: &mut [Match], docs: &mut Vec<tantivy::DocId>) {
+        docs.clear();
+        docs.extend(batch.iter().map(|m| m.addr.doc_id));
+        let (keys, passages) = self.columns.read(docs);
+        for (i, m) in batch.iter_mut().enumerate() {
+            m.key = keys[i];
+            m.passage = passages[i];
+            m.score += self.title_bonus.of_key(&self.sections, m.key);
+            m.year = self
+                .years
+                .as_ref()
+                .and_then(|y| y.first(m.addr.doc_id))
+                .and_then(|y| u32::try_from(y).ok())
+                .unwrap_or(NO_YEAR);
+        }
+    }
 }
 
 impl tantivy::collector::Collector for MatchCollector {
@@ -622,15 +736,14 @@ impl tantivy::collector::Collector for MatchCollector {
         reader: &tantivy::SegmentReader,
     ) -> tantivy::Result<SegmentMatches> {
         Ok(SegmentMatches {
-            sections: self.sections.clone(),
-            title_bonus: self.title_bonus.clone(),
-            segment,
-            columns: self.columns.get(&self.sections, segment, reader)?,
-            years: if self.years {
-                Some(self.sections.years(reader)?)
-            } else {
-                None
-            },
+            columns: SegmentColumns::open(
+                &self.sections,
+                &self.columns,
+                segment,
+                reader,
+                self.title_bonus.clone(),
+                self.years,
+            )?,
             matches: Vec::new(),
         })
     }
@@ -672,33 +785,17 @@ impl tantivy::collector::SegmentCollector for SegmentMatches {
 
     fn collect(&mut self, doc: tantivy::DocId, score: tantivy::Score) {
         // The columns are read in harvest, all matches at once.
-        self.matches.push(Match {
+        self.matches.push(Match::scored(
             score,
-            key: 0,
-            passage: 0,
-            year: NO_YEAR,
-            addr: DocAddress::new(self.segment, doc),
-        });
+            DocAddress::new(self.columns.segment, doc),
+        ));
     }
 
     fn harvest(mut self) -> Vec<Match> {
         // The columns of the matches, read a batch at a time.
         let mut docs = Vec::with_capacity(COLUMN_BATCH);
-        for chunk in self.matches.chunks_mut(COLUMN_BATCH) {
-            docs.clear();
-            docs.extend(chunk.iter().map(|m| m.addr.doc_id));
-            let (keys, passages) = self.columns.read(&docs);
-            for (i, m) in chunk.iter_mut().enumerate() {
-                m.key = keys[i];
-                m.passage = passages[i];
-                m.score += self.title_bonus.of_key(&self.sections, m.key);
-                m.year = self
-                    .years
-                    .as_ref()
-                    .and_then(|y| y.first(m.addr.doc_id))
-                    .and_then(|y| u32::try_from(y).ok())
-                    .unwrap_or(NO_YEAR);
-            }
+        for batch in self.matches.chunks_mut(COLUMN_BATCH) {
+            self.columns.complete(batch, &mut docs);
         }
         self.matches
     }
