@@ -173,6 +173,116 @@ fn law_heading(t: &str) -> Option<Heading> {
     Some(Heading { level, text, kind })
 }
 
+/// The value of a law heading's numeral: Chinese (`一百零五`, `十二`, `两千`) or Arabic digits.
+pub fn law_numeral_value(numeral: &str) -> Option<u32> {
+    if !numeral.is_empty() && numeral.chars().all(|c| c.is_ascii_digit()) {
+        return numeral.parse().ok();
+    }
+    let (mut total, mut current) = (0u32, 0u32);
+    for c in numeral.chars() {
+        let unit = match c {
+            '十' => 10,
+            '百' => 100,
+            '千' => 1000,
+            _ => {
+                current = "零一二三四五六七八九"
+                    .find(c)
+                    .map(|i| (i / 3) as u32)
+                    .or(match c {
+                        '〇' => Some(0),
+                        '两' => Some(2),
+                        _ => None,
+                    })?;
+                continue;
+            }
+        };
+        // 十二: a unit without a digit before it counts once.
+        total += current.max(u32::from(unit == 10 && current == 0)) * unit;
+        current = 0;
+    }
+    Some(total + current)
+}
+
+/// The number of an article heading (第X条), if its numeral reads.
+pub fn article_number(h: &Heading) -> Option<u32> {
+    if !h.is_article() {
+        return None;
+    }
+    law_numeral_value(h.text.strip_prefix('第')?.strip_suffix('条')?)
+}
+
+/// Words that follow `第X条` / `第X章` when a sentence refers to it (`第五条规定的`, `第五条、第六条`,
+/// `第三章第二节`) rather than when it heads one.
+const REFERENCE_FOLLOWERS: &[&str] = &[
+    "的", "、", "，", "。", "和", "或", "及", "与", "至", "到", "第", "规定", "所", "之", "款",
+    "项",
+];
+
+/// Longest name of a law division written without a space after its number (`第一章总则`).
+const MAX_RUN_IN_DIVISION_CHARS: usize = 20;
+
+/// A law heading written without a space after its number: `第一条为了…`, `第五条【古树名木】…`,
+/// `第一章总则`, with its numeral's value. Sentences begin so too (`第五条规定的…`), so this is
+/// only a candidate, which the document decides on (`crate::report` takes an article when it is
+/// the next one in sequence, or has a bracketed name). A reference's words after the number
+/// (`第五条规定`, `第三章第二节`) and a division's name that reads as a sentence are refused here.
+pub fn run_in_law_heading(t: &str) -> Option<(Heading, u32)> {
+    let rest = t.strip_prefix('第')?;
+    let n = rest
+        .chars()
+        .take_while(|c| is_cn_digit(*c) || c.is_ascii_digit())
+        .count();
+    if n == 0 || n > MAX_LAW_NUMERAL {
+        return None;
+    }
+    let numeral_end = rest.char_indices().nth(n)?.0;
+    let value = law_numeral_value(&rest[..numeral_end])?;
+    let mut after = rest[numeral_end..].chars();
+    let kind = after.next()?;
+    let tail = after.as_str();
+    if tail.is_empty()
+        || tail.starts_with(char::is_whitespace)
+        || REFERENCE_FOLLOWERS.iter().any(|w| tail.starts_with(w))
+    {
+        return None;
+    }
+    let head = &t[..'第'.len_utf8() + numeral_end + kind.len_utf8()];
+    let level = match kind {
+        '编' => 1,
+        '章' => 2,
+        '节' => 3,
+        '条' => 4,
+        _ => return None,
+    };
+    if kind == '条' {
+        let h = Heading {
+            level,
+            text: head.to_string(),
+            kind: HeadingKind::Article,
+        };
+        return Some((h, value));
+    }
+    let name = tail.trim_end();
+    if name.chars().count() > MAX_RUN_IN_DIVISION_CHARS
+        || name.contains(['，', '。', '；', '：', '、', ',', ';', ':'])
+    {
+        return None;
+    }
+    let h = Heading {
+        level,
+        text: tidy_division(&format!("{head} {name}")),
+        kind: HeadingKind::Division,
+    };
+    Some((h, value))
+}
+
+/// Whether a run-in article's name is set off in brackets after its number (`第五条【古树名木】`),
+/// which no sentence does.
+pub fn has_bracketed_name(t: &str) -> bool {
+    t.split_once('条')
+        .is_some_and(|(_, tail)| tail.starts_with(['【', '[', '〔']))
+}
+
 /// `# 标题` … `###### 标题`: level by the number of `#`. Whether a numbered Markdown heading
 /// (`## 第一节`, `## 十一、`) ranks by its `#` or by its number is decided for the whole document
 /// (see `crate::report`), with [`numbered_heading`]. A law's division is tidied as without the

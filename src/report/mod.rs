@@ -81,6 +81,7 @@ pub fn parse_report(lines: &[String], file_stem: &str) -> Report {
         })
         .collect();
     let mut headings: Vec<Option<Heading>> = kept.iter().map(|(_, t)| parse_heading(t)).collect();
+    recognise_run_in_law_headings(&kept, &mut headings);
     drop_table_of_contents(&kept, &mut headings);
     rank_markdown_by_numbers(&mut headings);
     let first_heading = headings
@@ -150,6 +151,41 @@ const MIN_ARTICLES_FOR_LAW: usize = 2;
 /// Whether a document is a law: it has at least [`MIN_ARTICLES_FOR_LAW`] articles (第X条).
 fn is_law(headings: &[Option<Heading>]) -> bool {
     headings.iter().flatten().filter(|h| h.is_article()).count() >= MIN_ARTICLES_FOR_LAW
+}
+
+/// Law headings written without a space after their number (`第一条为了…`, `第五条【古树名木】…`,
+/// `第一章总则`; see [`headings::run_in_law_heading`]). A sentence may begin the same way
+/// (`第五条规定条件的…` wrapped onto a new line), so an article is taken only when it is the next
+/// one after the article before it (第一条 when none came before), or when its name is set off
+/// in brackets; and only in a document that then has the articles of a law.
+fn recognise_run_in_law_headings(kept: &[(usize, &str)], headings: &mut [Option<Heading>]) {
+    let mut last_article = 0;
+    let mut found = Vec::new();
+    for (k, (_, text)) in kept.iter().enumerate() {
+        if let Some(h) = &headings[k] {
+            if let Some(n) = headings::article_number(h) {
+                last_article = n;
+            }
+            continue;
+        }
+        let t = text.trim_start_matches([' ', '\u{3000}', '\t']);
+        let Some((h, n)) = headings::run_in_law_heading(t) else {
+            continue;
+        };
+        if !h.is_article() {
+            found.push((k, h));
+        } else if n == last_article + 1 || headings::has_bracketed_name(t) {
+            last_article = n;
+            found.push((k, h));
+        }
+    }
+    let articles = found.iter().filter(|(_, h)| h.is_article()).count()
+        + headings.iter().flatten().filter(|h| h.is_article()).count();
+    if articles >= MIN_ARTICLES_FOR_LAW {
+        for (k, h) in found {
+            headings[k] = Some(h);
+        }
+    }
 }
 
 /// Name of the section that holds a glossary block (名词解释) found without a name of its own.

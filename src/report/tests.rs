@@ -540,6 +540,57 @@ fn law_with_chapters_and_articles() {
     );
 }
 
+/// Laws typed without a space after the article's number (`第一条为了…`), or with the article's
+/// name in brackets (`第五条【古树名木】`), and chapters run into their names (`第二章养犬登记`):
+/// each article is a section under its chapter, and its list items stay in it. A wrapped line
+/// that starts with a reference (`第五条规定条件的…`, `第八条的规定`) is text, even where the
+/// article it names is the next one.
+#[test]
+fn articles_and_chapters_without_a_space_after_their_number() {
+    let text = "江城市养犬管理条例\n（2021年10月29日江城市人民代表大会常务委员会通过）\n\n第一章总则\n\n第一条为了规范养犬行为，制定本条例。\n\n第二条【适用范围】本条例适用于本市行政区域。\n\n第二章　养犬登记\n\n第三条个人养犬的，每户限养一只；符合本条例\n第五条规定条件的，可以增养一只。\n\n第四条养犬人应当申请登记，并提交下列材料：\n（一）居民身份证；\n1.犬只免疫证明；\n\n第五条禁止饲养烈性犬，违反本条例\n第六条的规定的，依照执行。\n第六条本条例自2022年1月1日起施行。\n";
+    let r = parse_report(&lines(text), "江城市养犬管理条例");
+    assert_eq!(
+        tree(&r),
+        pinned(&[
+            ("", 0, 1, 2),
+            ("第一章 总则", 2, 4, 4),
+            ("第一章 总则 / 第一条", 3, 6, 6),
+            ("第一章 总则 / 第二条", 3, 8, 8),
+            ("第二章 养犬登记", 2, 10, 10),
+            ("第二章 养犬登记 / 第三条", 3, 12, 13),
+            ("第二章 养犬登记 / 第四条", 3, 15, 17),
+            ("第二章 养犬登记 / 第五条", 3, 19, 20),
+            ("第二章 养犬登记 / 第六条", 3, 21, 21),
+        ])
+    );
+    // The same sentences in a report that has no articles stay text.
+    let report =
+        "示例区司法局2023年工作报告\n一、主要工作\n第一章总则部分已修订。\n第一条为新增内容。\n";
+    let r = parse_report(&lines(report), "示例");
+    assert_eq!(heading_paths(&r), ["", "一、主要工作"]);
+}
+
+#[test]
+fn law_numerals_read_as_numbers() {
+    for (numeral, value) in [
+        ("一", 1),
+        ("十", 10),
+        ("十二", 12),
+        ("二十", 20),
+        ("一百零五", 105),
+        ("一百一十", 110),
+        ("一千二百六十", 1260),
+        ("两千", 2000),
+        ("12", 12),
+    ] {
+        assert_eq!(
+            headings::law_numeral_value(numeral),
+            Some(value),
+            "{numeral}"
+        );
+    }
+}
+
 /// A law whose first chapter heading is missing (as in some published texts) opens with bare
 /// articles: the first chapter heading that follows closes the open article instead of nesting
 /// under it, as a Markdown chapter heading or a plain one, and a section (节) after an article
