@@ -173,6 +173,43 @@ fn law_heading(t: &str) -> Option<Heading> {
     Some(Heading { level, text, kind })
 }
 
+/// Characters that lead a table-of-contents entry to its page number (`一、总体要求……1`).
+const TOC_LEADERS: &[char] = &['…', '⋯', '.', '．', '·', '・', '_', '-', '－', '—'];
+
+/// Longest page number of a table-of-contents entry, in digits.
+const MAX_PAGE_DIGITS: usize = 4;
+
+/// Whether a line is a table-of-contents entry: text, then dot leaders (two or more), a tab or
+/// a wide space, then a page number at the end (`一、主要工作举措……………1`,
+/// `（一）强化组织领导\t3`). A body's heading never ends so, whatever the document's contents
+/// line says.
+pub fn is_toc_entry(line: &str) -> bool {
+    let t = line.trim_end();
+    let digits = t
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+        .count();
+    if digits == 0 || digits > MAX_PAGE_DIGITS {
+        return false;
+    }
+    let before: String = t.chars().rev().skip(digits).take(2).collect();
+    let mut before = before.chars();
+    let (last, second) = (before.next(), before.next());
+    let has_text = t
+        .chars()
+        .rev()
+        .skip(digits + 1)
+        .any(|c| !c.is_whitespace() && !TOC_LEADERS.contains(&c));
+    has_text
+        && match last {
+            Some('\t' | '\u{3000}') => true,
+            Some(c) if TOC_LEADERS.contains(&c) => second.is_some_and(|c| TOC_LEADERS.contains(&c)),
+            Some(' ') => second.is_some_and(char::is_whitespace),
+            _ => false,
+        }
+}
+
 /// The value of a law heading's numeral: Chinese (`一百零五`, `十二`, `两千`) or Arabic digits.
 pub fn law_numeral_value(numeral: &str) -> Option<u32> {
     if !numeral.is_empty() && numeral.chars().all(|c| c.is_ascii_digit()) {

@@ -354,6 +354,12 @@ const MIN_TOC_HEADINGS: usize = 3;
 /// headings with no text between them whose first or second heading the body repeats (a
 /// table of contents whose `目录` line was lost).
 fn drop_table_of_contents(kept: &[(usize, &str)], headings: &mut [Option<Heading>]) {
+    // An entry with its page number is never a heading, whether or not the body repeats it.
+    for (h, (_, t)) in headings.iter_mut().zip(kept) {
+        if h.is_some() && headings::is_toc_entry(t) {
+            *h = None;
+        }
+    }
     fn squeezed(t: &str) -> impl Iterator<Item = char> + '_ {
         t.chars().filter(|c| !c.is_whitespace() && *c != '#')
     }

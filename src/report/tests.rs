@@ -591,6 +591,44 @@ fn law_numerals_read_as_numbers() {
     }
 }
 
+/// A 目录 whose entries end in page numbers, after dot leaders, a tab or wide spaces, as Word
+/// writes them: the entries are text of the preamble, the body's headings are the sections, and
+/// the introduction after the 目录 stays in the preamble.
+#[test]
+fn a_table_of_contents_with_page_numbers_is_no_section() {
+    for (lead, page) in [
+        ("……………", "1"),
+        ("\t", "2"),
+        ("\u{3000}", "３"),
+        ("  ", "12"),
+    ] {
+        let text = format!(
+            "兴宁县司法局2023年法治政府建设年度报告\n目　　录\n一、主要工作举措{lead}{page}\n（一）强化组织领导{lead}{page}\n二、存在的问题和不足{lead}{page}\n三、2024年工作打算{lead}{page}\n2023年，我局现将有关情况报告如下。\n一、主要工作举措\n（一）强化组织领导\n成立领导小组。\n二、存在的问题和不足\n执法力量不足。\n三、2024年工作打算\n继续推进。\n"
+        );
+        let r = parse_report(&lines(&text), "报告");
+        assert_eq!(
+            tree(&r),
+            pinned(&[
+                ("", 0, 1, 7),
+                ("一、主要工作举措", 1, 8, 8),
+                ("一、主要工作举措 / （一）强化组织领导", 2, 9, 10),
+                ("二、存在的问题和不足", 1, 11, 12),
+                ("三、2024年工作打算", 1, 13, 14),
+            ]),
+            "leader {lead:?}"
+        );
+    }
+    // Headings that end in a figure are headings.
+    for heading in [
+        "一、2024",
+        "（二）新建学校12",
+        "1. 完成任务 3",
+        "三、发展目标…5%",
+    ] {
+        assert!(!headings::is_toc_entry(heading), "{heading}");
+    }
+}
+
 /// A law whose first chapter heading is missing (as in some published texts) opens with bare
 /// articles: the first chapter heading that follows closes the open article instead of nesting
 /// under it, as a Markdown chapter heading or a plain one, and a section (节) after an article
