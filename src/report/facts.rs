@@ -115,7 +115,9 @@ fn promulgated_title(
 const PROMULGATED_TITLE_LINES: usize = 3;
 
 /// Lines that come before a title in downloaded notices and are not it: citation codes
-/// (`【法宝引证码】CLI.2.…`), links (`原文链接：…`, URLs) and metadata fields (`发文字号：…`).
+/// (`【法宝引证码】CLI.2.…`), links (`原文链接：…`, URLs), metadata fields (`发文字号：…`), the
+/// masthead of an official document (`白河县人民政府文件`) and its document number line
+/// (`白政报〔2024〕3号　　签发人：刘志刚`).
 fn is_preface_noise(line: &str) -> bool {
     let t = line.trim();
     t.starts_with('【') && t.contains("引证码")
@@ -124,6 +126,32 @@ fn is_preface_noise(line: &str) -> bool {
         || t.contains("://")
         || t.starts_with("www.")
         || header_field(t).is_some()
+        || is_masthead(t)
+        || is_doc_number_line(t)
+}
+
+/// Longest masthead of an official document (红头: `中共某某县委员会办公室文件`).
+const MAX_MASTHEAD_CHARS: usize = 30;
+
+/// An official document's masthead: an issuer's name followed by 文件, alone on its line.
+fn is_masthead(t: &str) -> bool {
+    let name = t.trim_end_matches(char::is_whitespace);
+    name.ends_with("文件")
+        && name.chars().count() <= MAX_MASTHEAD_CHARS
+        && !name.starts_with("关于")
+        && !name.contains(['，', '。', '：', '、', '《', '（', '(', ',', ':'])
+        && name.chars().count() > "文件".chars().count() + 1
+}
+
+/// A header line that holds a document number and nothing but header fields: the number alone,
+/// or beside a `签发人：…` field.
+fn is_doc_number_line(t: &str) -> bool {
+    let Some(n) = header_doc_number(t) else {
+        return false;
+    };
+    let rest = t.replacen(&n, "", 1);
+    let rest = rest.trim();
+    rest.is_empty() || rest.starts_with("签发人")
 }
 
 /// Metadata fields of a notice's header, as government sites and law databases print them.
@@ -147,6 +175,8 @@ const HEADER_LABELS: &[(&str, u8)] = &[
     ("发布部门", 1),
     ("发布机关", 1),
     ("制定机关", 1),
+    ("发布机构", 1),
+    ("发文单位", 1),
     ("发文字号", 2),
     ("文号", 2),
     ("成文日期", 3),
@@ -167,7 +197,8 @@ const HEADER_LINES: usize = 20;
 /// `label：value` when `label` is a header label; the field kind and the value.
 fn header_field(t: &str) -> Option<(u8, &str)> {
     let (label, value) = t.split_once(['：', ':'])?;
-    let label = label.trim();
+    // Labels are spaced out to a width (`文　　号：`).
+    let label: String = label.chars().filter(|c| !c.is_whitespace()).collect();
     HEADER_LABELS
         .iter()
         .find(|(l, _)| *l == label)
@@ -388,12 +419,16 @@ fn is_cjk(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
-/// The year a title is about: the first 19xx/20xx followed by 年.
+/// The year a title is about: the first 19xx/20xx followed by 年 that does not end a span of
+/// years (a plan's `（2024—2026年）` says what it covers, not when it was issued).
 pub(super) fn find_year(text: &str) -> Option<u32> {
     let chars: Vec<char> = text.chars().collect();
     (0..chars.len().saturating_sub(4)).find_map(|i| {
         let y = year_at(&chars, i)?;
-        (chars.get(i + 4) == Some(&'年')).then_some(y)
+        let ends_span = i >= 5
+            && matches!(chars[i - 1], '—' | '-' | '－' | '~' | '～' | '至' | '–')
+            && year_at(&chars, i - 5).is_some();
+        (chars.get(i + 4) == Some(&'年') && !ends_span).then_some(y)
     })
 }
 

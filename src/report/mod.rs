@@ -82,6 +82,7 @@ pub fn parse_report(lines: &[String], file_stem: &str) -> Report {
         .collect();
     let mut headings: Vec<Option<Heading>> = kept.iter().map(|(_, t)| parse_heading(t)).collect();
     recognise_run_in_law_headings(&kept, &mut headings);
+    drop_attachment_lists(&kept, &mut headings);
     drop_table_of_contents(&kept, &mut headings);
     rank_markdown_by_numbers(&mut headings);
     let first_heading = headings
@@ -184,6 +185,33 @@ fn recognise_run_in_law_headings(kept: &[(usize, &str)], headings: &mut [Option<
     if articles >= MIN_ARTICLES_FOR_LAW {
         for (k, h) in found {
             headings[k] = Some(h);
+        }
+    }
+}
+
+/// A notice lists what it issues under its signature's paragraph: `附件：1. 宜川市…方案` and, on
+/// the next lines, `2. 重点任务分工表`. Those numbered lines are the list's items, not headings
+/// (as headings they took the signature, the date and the attached plan's opening).
+fn drop_attachment_lists(kept: &[(usize, &str)], headings: &mut [Option<Heading>]) {
+    let mut k = 0;
+    while k < kept.len() {
+        let t = kept[k].1.trim_start_matches([' ', '\u{3000}', '\t']);
+        let opens = t
+            .strip_prefix("附件")
+            .map(|rest| rest.trim_start())
+            .and_then(|rest| rest.strip_prefix(['：', ':']))
+            .is_some();
+        k += 1;
+        if !opens {
+            continue;
+        }
+        while k < kept.len()
+            && headings[k]
+                .as_ref()
+                .is_some_and(|h| h.kind == HeadingKind::List)
+        {
+            headings[k] = None;
+            k += 1;
         }
     }
 }

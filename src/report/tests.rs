@@ -629,6 +629,40 @@ fn a_table_of_contents_with_page_numbers_is_no_section() {
     }
 }
 
+/// An official notice as printed (红头): the masthead, the document number with its signer, a
+/// title over two lines that issues a plan for a span of years, the addressees, the list of
+/// attachments, the signature and date, then the plan. The masthead and the number are not the
+/// title; the year is the number's, not the end of the plan's span; the attachments' second
+/// item is no heading, so the date under the signature is found.
+#[test]
+fn an_official_notice_with_its_masthead_number_and_attachments() {
+    for masthead in ["宜川市人民政府办公室文件\n\n", ""] {
+        let text = format!(
+            "{masthead}宜政办发〔2024〕15号　　签发人：张三\n\n宜川市人民政府办公室关于印发宜川市优化营商环境\n三年行动方案（2024—2026年）的通知\n\n各区、县人民政府，市各委办局：\n　　现将方案印发给你们，请认真贯彻执行。\n\n　　附件：1. 宜川市优化营商环境三年行动方案\n　　　　　　2. 重点任务分工表\n\n　　　　　　宜川市人民政府办公室\n　　　　　　2024年3月8日\n\n宜川市优化营商环境三年行动方案\n　　一、总体要求\n　　坚持问题导向。\n"
+        );
+        let r = parse_report(&lines(&text), "通知");
+        assert_eq!(
+            r.title,
+            "宜川市人民政府办公室关于印发宜川市优化营商环境三年行动方案（2024—2026年）的通知",
+            "{masthead:?}"
+        );
+        assert_eq!(r.year, Some(2024));
+        assert_eq!(r.org.as_deref(), Some("宜川市人民政府办公室"));
+        assert_eq!(r.doc_number.as_deref(), Some("宜政办发〔2024〕15号"));
+        assert_eq!(r.date.as_deref(), Some("2024年3月8日"));
+        assert_eq!(heading_paths(&r), ["", "一、总体要求"]);
+    }
+    // Header fields spaced to a width, as government sites print them.
+    let text = "文　　号：平政办发〔2023〕7号\n发布机构：平川县人民政府办公室\n平川县人民政府办公室关于印发《平川县行政执法公示办法》的通知\n各乡镇人民政府：\n现印发给你们。\n";
+    let r = parse_report(&lines(text), "通知");
+    assert_eq!(r.doc_number.as_deref(), Some("平政办发〔2023〕7号"));
+    assert_eq!(r.org.as_deref(), Some("平川县人民政府办公室"));
+    assert_eq!(
+        r.title,
+        "平川县人民政府办公室关于印发《平川县行政执法公示办法》的通知"
+    );
+}
+
 /// A law whose first chapter heading is missing (as in some published texts) opens with bare
 /// articles: the first chapter heading that follows closes the open article instead of nesting
 /// under it, as a Markdown chapter heading or a plain one, and a section (节) after an article
