@@ -47,7 +47,8 @@ pub use pdf::{pdf_text, PdfText};
 /// a version. Version 10: a date under a signer named with a body (`宁波市人民政府市长 汤飞帆`).
 /// Version 11: law articles and divisions without a space after their number (`第一条为了…`);
 /// table-of-contents entries with page numbers (`一、总体要求……1`) and a notice's attachment list
-/// are no headings; mastheads and number lines are no titles; a span's end year dates no title.
+/// are no headings; mastheads and number lines are no titles; a span's end year dates no title;
+/// years and dates in Chinese numerals (二〇二三年).
 pub const READING_VERSION: u32 = 11;
 
 /// The kinds of document govsearch reads.

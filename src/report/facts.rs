@@ -432,7 +432,33 @@ pub(super) fn find_year(text: &str) -> Option<u32> {
     })
 }
 
+/// The characters of a year written in Chinese numerals (二〇二三), each the digit of its place.
+const CN_YEAR_DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+fn cn_year_digit(c: char) -> Option<u32> {
+    if c == '零' {
+        return Some(0);
+    }
+    CN_YEAR_DIGITS
+        .iter()
+        .position(|&d| d == c)
+        .map(|p| p as u32)
+}
+
+/// A year of four digits at `i`: Arabic (2023) or Chinese numerals (二〇二三, as official
+/// documents long wrote dates), not part of a longer number.
 fn year_at(chars: &[char], i: usize) -> Option<u32> {
+    if chars.get(i).copied().and_then(cn_year_digit).is_some() {
+        let is_digit = |j: usize| chars.get(j).copied().and_then(cn_year_digit).is_some();
+        if (i > 0 && is_digit(i - 1)) || is_digit(i + 4) {
+            return None;
+        }
+        let y = chars
+            .get(i..i + 4)?
+            .iter()
+            .try_fold(0, |y, &c| Some(y * 10 + cn_year_digit(c)?))?;
+        return (1949..=2100).contains(&y).then_some(y);
+    }
     if i > 0 && chars[i - 1].is_ascii_digit() {
         return None;
     }
@@ -745,7 +771,7 @@ pub(super) fn find_date(
     None
 }
 
-/// 2024年2月19日
+/// 2024年2月19日, or in Chinese numerals (二〇二四年一月十日), as written.
 pub(super) fn find_cn_date(t: &str) -> Option<String> {
     let chars: Vec<char> = t.chars().collect();
     for i in 0..chars.len() {
@@ -753,18 +779,38 @@ pub(super) fn find_cn_date(t: &str) -> Option<String> {
             continue;
         }
         let mut j = i + 5;
-        let m = chars[j..].iter().take_while(|c| c.is_ascii_digit()).count();
-        if m == 0 || m > 2 || chars.get(j + m) != Some(&'月') {
+        let Some(m) = month_or_day_at(&chars, j, 12).filter(|&m| chars.get(j + m) == Some(&'月'))
+        else {
             continue;
-        }
+        };
         j += m + 1;
-        let d = chars[j..].iter().take_while(|c| c.is_ascii_digit()).count();
-        if d == 0 || d > 2 || chars.get(j + d) != Some(&'日') {
+        let Some(d) = month_or_day_at(&chars, j, 31).filter(|&d| chars.get(j + d) == Some(&'日'))
+        else {
             continue;
-        }
+        };
         return Some(chars[i..j + d + 1].iter().collect());
     }
     None
+}
+
+/// How many characters the month or day number at `j` takes: one or two Arabic digits, or a
+/// Chinese numeral (一, 十, 十二, 二十六, 三十一) of at most `most`.
+fn month_or_day_at(chars: &[char], j: usize, most: u32) -> Option<usize> {
+    let arabic = chars[j.min(chars.len())..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if arabic > 0 {
+        return (arabic <= 2).then_some(arabic);
+    }
+    let numeral: String = chars[j.min(chars.len())..]
+        .iter()
+        .take_while(|c| "〇一二三四五六七八九十".contains(**c))
+        .take(3)
+        .collect();
+    let n = numeral.chars().count();
+    let value = super::headings::law_numeral_value(&numeral.replace('〇', "零"))?;
+    (n > 0 && (1..=most).contains(&value)).then_some(n)
 }
 
 /// 2023-12-01

@@ -663,6 +663,31 @@ fn an_official_notice_with_its_masthead_number_and_attachments() {
     );
 }
 
+/// Official documents long wrote years and dates in Chinese numerals: the year of the title
+/// and the date under the signature read as well as Arabic ones, and the date is kept as
+/// written.
+#[test]
+fn years_and_dates_in_chinese_numerals() {
+    let text = "海阳区教育局二〇二三年度法治政府建设工作报告\n　　二〇二三年，区教育局全面推进依法治教。\n一、主要工作\n　　开展法治教育。\n海阳区教育局\n二〇二四年一月十日\n";
+    let r = parse_report(&lines(text), "报告");
+    assert_eq!(r.year, Some(2023));
+    assert_eq!(r.org.as_deref(), Some("海阳区教育局"));
+    assert_eq!(r.date.as_deref(), Some("二〇二四年一月十日"));
+    // A title without a year takes the date's.
+    let text = "海阳区教育局法治政府建设工作报告\n一、主要工作\n　　开展法治教育。\n海阳区教育局\n二〇二一年十二月三十一日\n";
+    let r = parse_report(&lines(text), "报告");
+    assert_eq!(r.year, Some(2021));
+    assert_eq!(r.date.as_deref(), Some("二〇二一年十二月三十一日"));
+    // Not dates: a month or day out of range, a numeral that is no year.
+    for t in [
+        "二〇二一年十三月一日",
+        "二〇二一年一月三十二日",
+        "一二三四年一月一日",
+    ] {
+        assert_eq!(facts::find_cn_date(t), None, "{t}");
+    }
+}
+
 /// A law whose first chapter heading is missing (as in some published texts) opens with bare
 /// articles: the first chapter heading that follows closes the open article instead of nesting
 /// under it, as a Markdown chapter heading or a plain one, and a section (节) after an article
