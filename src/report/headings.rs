@@ -71,7 +71,15 @@ pub fn parse_heading(line: &str) -> Option<Heading> {
 /// A heading by its number: 一、 / （一） / 1. / （1） or a law's 第X编/章/节/条, as if the line
 /// had no Markdown `#`.
 pub fn numbered_heading(t: &str) -> Option<Heading> {
-    let chars: Vec<char> = t.chars().take(HEADING_SCAN_CHARS).collect();
+    // Full-width digits (`１．`, `（２）`) number headings as ASCII ones do.
+    let chars: Vec<char> = t
+        .chars()
+        .take(HEADING_SCAN_CHARS)
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            _ => c,
+        })
+        .collect();
     // 一、 二． 十一.
     let n = chars.iter().take_while(|c| is_cn_digit(**c)).count();
     if n > 0 && n <= MAX_CN_NUMERAL && matches!(chars.get(n), Some('、' | '．' | '.')) {
