@@ -115,8 +115,8 @@ pub struct SearchArgs {
     /// Index directory.
     #[arg(long, default_value = DEFAULT_INDEX)]
     pub index: PathBuf,
-    /// Number of hits to show.
-    #[arg(short = 'n', long, default_value_t = 10)]
+    /// Number of hits to show (at least 1; --count prints only how many there are).
+    #[arg(short = 'n', long, default_value_t = 10, value_parser = at_least_one)]
     pub limit: usize,
     /// Show every matching section, ranked.
     #[arg(long, conflicts_with = "limit")]

@@ -23,7 +23,9 @@ fn main() {
                 e.get(clap::error::ContextKind::InvalidArg),
                 Some(clap::error::ContextValue::String(arg)) if arg.contains("-context ")
             );
-            if e.kind() == clap::error::ErrorKind::UnknownArgument || context_flag {
+            // Only a search has terms to mistake for flags.
+            let searching = std::env::args_os().nth(1).is_some_and(|a| a == "search");
+            if searching && (e.kind() == clap::error::ErrorKind::UnknownArgument || context_flag) {
                 eprintln!(
                     "note: to exclude a term that starts with a Latin letter or a digit, write NOT TERM or --not TERM; to search for text that starts with '-', put it after --"
                 );

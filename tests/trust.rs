@@ -111,6 +111,20 @@ fn flags_are_flags_wherever_they_stand_and_unknown_ones_are_errors() {
         assert!(stderr(&o).contains("NOT TERM"), "{args:?}: {}", stderr(&o));
         assert!(stdout(&o).is_empty());
     }
+    // No hits asked for is an error, not "nothing found" (exit 1) with matches in the index.
+    let o = run(&["search", "--index", &idx, "科技", "-n", "0"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("at least 1"), "{}", stderr(&o));
+    // Other commands have no query: their flag errors say nothing of query terms.
+    for args in [
+        &["inspect", "--foo", "x.txt"][..],
+        &["index", "--bogus", "."],
+    ] {
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains("--"), "{args:?}: {}", stderr(&o));
+        assert!(!stderr(&o).contains("NOT TERM"), "{args:?}: {}", stderr(&o));
+    }
 }
 
 #[test]
