@@ -104,8 +104,8 @@ pub fn stripped_lines(html: &str) -> Vec<String> {
 }
 
 /// The text of an HTML page, one line per block element, with scripts, styles, navigation,
-/// headers and footers dropped. Elements marked as navigation (`role="navigation"`, or a class
-/// or id naming a breadcrumb or menu) are dropped too.
+/// headers and footers dropped. Elements marked as page chrome (`role="navigation"`, or a class
+/// or id naming a breadcrumb, a menu, a bar, a footer or related links) are dropped too.
 pub fn html_lines(html: &str) -> Vec<String> {
     let doc = scraper::Html::parse_document(html);
     let mut lines = Vec::new();
@@ -171,19 +171,42 @@ fn html_walk(
     }
 }
 
+/// Words of a class or id that mark page chrome when a word starts with them (`navbar`,
+/// `footer-links`, `share-box`).
+const CHROME_PREFIXES: &[&str] = &[
+    "breadcrumb",
+    "nav",
+    "menu",
+    "crumb",
+    "share",
+    "toolbar",
+    "footer",
+    "copyright",
+    "sidebar",
+    "topbar",
+];
+
+/// Words of a class or id that mark page chrome only as whole words: as prefixes they would
+/// take in content (`topic`, `headline`, `positions`). Government sites name their bars and
+/// footers so (`top-bar`, `bottom`, `related`, `position` for 您的位置, `dh` for 导航).
+const CHROME_WORDS: &[&str] = &[
+    "top", "bottom", "foot", "header", "related", "relate", "position", "tools", "dh", "daohang",
+    "yqlj", "wza",
+];
+
 fn is_navigation(el: &scraper::node::Element) -> bool {
-    if el.attr("role") == Some("navigation") {
+    if matches!(
+        el.attr("role"),
+        Some("navigation" | "banner" | "contentinfo" | "complementary")
+    ) {
         return true;
     }
     let marked = |v: Option<&str>| {
         v.is_some_and(|v| {
             let v = v.to_ascii_lowercase();
-            ["breadcrumb", "nav", "menu", "crumb", "share", "toolbar"]
-                .iter()
-                .any(|k| {
-                    v.split([' ', '-', '_'])
-                        .any(|w| w == *k || w.starts_with(k))
-                })
+            v.split([' ', '-', '_']).any(|w| {
+                CHROME_PREFIXES.iter().any(|k| w.starts_with(k)) || CHROME_WORDS.contains(&w)
+            })
         })
     };
     marked(el.attr("class")) || marked(el.attr("id"))
@@ -218,6 +241,21 @@ mod tests {
         assert_eq!(
             html_lines(html),
             vec!["2021年度报告", "一、总体情况", "正文加粗内容"]
+        );
+    }
+
+    /// Government sites mark their bars, footers and link lists by class or id only.
+    #[test]
+    fn html_drops_bars_footers_and_related_links_marked_by_class() {
+        let html = "<body><div class=\"top-bar\">无障碍浏览 | 长者模式 | 登录</div>\
+            <div class=\"position\">当前位置：首页 > 政务公开</div><table><tr><td class=\"dh\">网站首页 | 政务公开</td></tr></table>\
+            <div class=\"article\"><h1 class=\"article-title\">2023年度报告</h1>\
+            <div class=\"topic headline\"><p>一、总体情况</p></div><p>正文内容</p></div>\
+            <div class=\"related\"><p>相关链接：2022年度报告</p></div>\
+            <div id=\"footer-links\">友情链接</div><div class=\"bottom\">版权所有</div></body>";
+        assert_eq!(
+            html_lines(html),
+            vec!["2023年度报告", "一、总体情况", "正文内容"]
         );
     }
 }

@@ -83,6 +83,7 @@ pub fn classify_line(line: &str) -> LineKind<'_> {
         || short && is_page_controls(t)
         || short && starts_with_any(t, EDITOR_CREDITS)
         || short && t.starts_with("（来源：") && t.ends_with('）')
+        || is_site_footer(t, short)
         || is_markup_only(t)
         || matches!(t, "首页" | "大" | "中" | "小")
     {
@@ -93,6 +94,38 @@ pub fn classify_line(line: &str) -> LineKind<'_> {
         return LineKind::Boilerplate;
     }
     LineKind::Text(cleaned)
+}
+
+/// Fields of a government site's footer: who runs it, who built it, its registrations.
+const FOOTER_FIELDS: &[&str] = &[
+    "版权所有",
+    "主办单位",
+    "承办单位",
+    "协办单位",
+    "技术支持",
+    "网站标识码",
+    "Copyright",
+    "copyright",
+    "©",
+];
+
+/// A site footer's line: a registration number (`湘ICP备12003456号`, `公网安备 43…号`) anywhere,
+/// which no report text holds, or a short line opening with a footer field (`版权所有：…`).
+fn is_site_footer(t: &str, short: bool) -> bool {
+    let registration = |mark: &str| {
+        t.match_indices(mark).any(|(at, _)| {
+            t[at + mark.len()..]
+                .trim_start_matches([' ', '　', '：', ':'])
+                .starts_with(|c: char| c.is_ascii_digit())
+        })
+    };
+    // A field opens the line and a colon or a space follows its name: 承办单位应当… is a law's
+    // sentence and 协办单位 alone a table's column, 承办单位：某某局 a footer's.
+    let field = FOOTER_FIELDS.iter().any(|f| {
+        t.strip_prefix(f)
+            .is_some_and(|rest| rest.starts_with(['：', ':', ' ', '　', '©']) || f.ends_with('©'))
+    });
+    registration("ICP备") || registration("ICP证") || registration("公网安备") || short && field
 }
 
 /// Credit lines of a web page's editors: `责任编辑：张三`.

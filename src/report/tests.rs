@@ -261,6 +261,9 @@ fn breadcrumbs_page_controls_and_editor_artefacts_are_dropped() {
         "(新)中华企业资源网后缀.png",
         "<!-- INFO END -->",
         "相关报道：",
+        "版权所有：云溪县人民政府　湘ICP备12003456号　技术支持：某某网络公司",
+        "主办单位：平川县人民政府办公室",
+        "湘公网安备 43012102000123号",
     ] {
         assert_eq!(classify_line(line), LineKind::Boilerplate, "{line}");
     }
@@ -273,6 +276,10 @@ fn breadcrumbs_page_controls_and_editor_artefacts_are_dropped() {
         "来源于群众的意见建议，我们逐条研究办理并及时反馈，共收到来源信息两千余条，全部按时办结。",
         "下载量突破一百万次。",
         "减小企业负担",
+        // A law's sentence, a table's column, a rule about registration: no footer.
+        "承办单位应当及时反馈办理结果。",
+        "协办单位",
+        "加强ICP备案管理，依法查处未备案网站。",
     ] {
         assert!(matches!(classify_line(line), LineKind::Text(_)), "{line}");
     }
