@@ -39,6 +39,9 @@ pub enum HeadingKind {
     Division,
     /// 第X条: an article, one level below its enclosing division.
     Article,
+    /// 第X部分: a part of a report (a 政府工作报告's review, plans and the government's own
+    /// work), above its 一、 headings.
+    Part,
     /// `#` … `######`.
     Markdown,
 }
@@ -106,7 +109,32 @@ pub fn numbered_heading(t: &str) -> Option<Heading> {
     {
         return Some(heading(3, t));
     }
-    law_heading(t)
+    part_heading(t).or_else(|| law_heading(t))
+}
+
+/// 第X部分, alone or before its name (`第一部分　2023年工作回顾`, `第二部分：2024年工作安排`).
+fn part_heading(t: &str) -> Option<Heading> {
+    let rest = t.strip_prefix('第')?;
+    let n = rest.chars().take_while(|c| is_cn_digit(*c)).count();
+    if n == 0 || n > MAX_CN_NUMERAL {
+        return None;
+    }
+    let after = rest[rest.char_indices().nth(n)?.0..].strip_prefix("部分")?;
+    if !(after.is_empty()
+        || after.starts_with(char::is_whitespace)
+        || after.starts_with(['：', ':']))
+    {
+        return None;
+    }
+    // Its name may follow a colon (`第二部分：2024年工作安排`), up to the first full stop.
+    let number = &t[..t.len() - after.len()];
+    let name = after.trim_start_matches(['：', ':']);
+    let name = &name[..name.find('。').unwrap_or(name.len())];
+    Some(Heading {
+        level: 1,
+        text: tidy_division(&format!("{number} {}", name.trim())),
+        kind: HeadingKind::Part,
+    })
 }
 
 fn heading(level: u8, t: &str) -> Heading {
@@ -129,7 +157,7 @@ fn tidy_division(t: &str) -> String {
             let prev = out.chars().last();
             let next = chars[i + 1..].iter().find(|c| !c.is_whitespace()).copied();
             let between_cjk = prev.is_some_and(cjk) && next.is_some_and(cjk);
-            if !after_number && matches!(prev, Some('编' | '章' | '节')) {
+            if !after_number && matches!(prev, Some('编' | '章' | '节' | '分')) {
                 after_number = true;
                 out.push(' ');
             } else if !between_cjk && !out.ends_with(' ') {

@@ -85,6 +85,7 @@ pub fn parse_report(lines: &[String], file_stem: &str) -> Report {
     drop_attachment_lists(&kept, &mut headings);
     drop_table_of_contents(&kept, &mut headings);
     rank_markdown_by_numbers(&mut headings);
+    rank_under_parts(&mut headings);
     let first_heading = headings
         .iter()
         .position(Option::is_some)
@@ -216,6 +217,23 @@ fn drop_attachment_lists(kept: &[(usize, &str)], headings: &mut [Option<Heading>
     }
 }
 
+/// A report in parts (第一部分 / 第二部分) has its 一、 headings and every list form below them one
+/// level down, so that each part holds what follows it up to the next part.
+fn rank_under_parts(headings: &mut [Option<Heading>]) {
+    if !headings
+        .iter()
+        .flatten()
+        .any(|h| h.kind == HeadingKind::Part)
+    {
+        return;
+    }
+    for h in headings.iter_mut().flatten() {
+        if h.kind == HeadingKind::List {
+            h.level += 1;
+        }
+    }
+}
+
 /// Name of the section that holds a glossary block (名词解释) found without a name of its own.
 pub const GLOSSARY_HEADING: &str = "名词解释";
 
@@ -323,7 +341,7 @@ fn rank_markdown_by_numbers(headings: &mut [Option<Heading>]) {
             },
             HeadingKind::Division => h.clone(),
             HeadingKind::List if !(law && articles_begun) => h.clone(),
-            HeadingKind::List | HeadingKind::Article => continue,
+            HeadingKind::List | HeadingKind::Article | HeadingKind::Part => continue,
         };
         if number.is_article() {
             continue;

@@ -698,6 +698,34 @@ fn years_and_dates_in_chinese_numerals() {
     }
 }
 
+/// A 政府工作报告 in parts (第一部分 / 第二部分 / 第三部分): each part holds the headings up to the
+/// next one, so the year's targets are not filed under the last year's review.
+#[test]
+fn a_report_in_parts() {
+    let text = "2024年石门县人民政府工作报告\n各位代表：\n第一部分　2023年工作回顾\n过去的一年成绩显著。\n(一)产业发展提速增效\n工业经济稳中有进。\n(二)民生保障有力有效\n1、就业形势总体稳定。\n第二部分：2024年工作安排\n主要预期目标是增长6%。\n一.全力推动产业升级\n（1）实施强链补链工程\n第三部分\n加强政府自身建设。\n";
+    let r = parse_report(&lines(text), "报告");
+    assert_eq!(
+        heading_paths(&r),
+        [
+            "",
+            "第一部分 2023年工作回顾",
+            "第一部分 2023年工作回顾 / (一)产业发展提速增效",
+            "第一部分 2023年工作回顾 / (二)民生保障有力有效",
+            "第一部分 2023年工作回顾 / (二)民生保障有力有效 / 1、就业形势总体稳定",
+            "第二部分 2024年工作安排",
+            "第二部分 2024年工作安排 / 一.全力推动产业升级",
+            "第二部分 2024年工作安排 / 一.全力推动产业升级 / （1）实施强链补链工程",
+            "第三部分",
+        ]
+    );
+    // A sentence that names a part is text.
+    let r = parse_report(
+        &lines("报告\n一、总体情况\n第一部分所列物项依照规定办理。\n"),
+        "报告",
+    );
+    assert_eq!(heading_paths(&r), ["", "一、总体情况"]);
+}
+
 /// A law whose first chapter heading is missing (as in some published texts) opens with bare
 /// articles: the first chapter heading that follows closes the open article instead of nesting
 /// under it, as a Markdown chapter heading or a plain one, and a section (节) after an article
