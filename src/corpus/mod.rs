@@ -49,7 +49,8 @@ pub use pdf::{pdf_text, PdfText};
 /// table-of-contents entries with page numbers (`一、总体要求……1`) and a notice's attachment list
 /// are no headings; mastheads and number lines are no titles; a span's end year dates no title;
 /// years and dates in Chinese numerals (二〇二三年); headings numbered in full-width digits (`１．`);
-/// page bars and footers marked by class, and site footer lines, are dropped; 第X部分 parts.
+/// page bars and footers marked by class, and site footer lines, are dropped; 第X部分 parts;
+/// bold numbered lines and unnumbered Markdown headings in a document whose `#` disagree.
 pub const READING_VERSION: u32 = 11;
 
 /// The kinds of document govsearch reads.

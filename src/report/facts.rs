@@ -757,7 +757,8 @@ pub(super) fn find_date(
         return Some(d);
     }
     for line in lines.iter().take(PUBLICATION_DATE_LINES) {
-        let t = line.trim();
+        // Also as a Markdown quote (`> 发布时间：2024-01-30　来源：…`).
+        let t = line.trim().trim_start_matches('>').trim_start();
         if t.starts_with("来源")
             || t.starts_with("时间")
             || t.starts_with("发布时间")

@@ -62,6 +62,14 @@ fn is_cn_digit(c: char) -> bool {
 /// Recognises a heading at the start of `line`. `一是…` run-in lists are not headings.
 pub fn parse_heading(line: &str) -> Option<Heading> {
     let t = line.trim_start_matches([' ', '\u{3000}', '\t']).trim_end();
+    // A whole line in Markdown bold (`**三、2024年工作打算**`) is read without the marks.
+    let t = ["**", "__"]
+        .iter()
+        .find_map(|m| {
+            let inner = t.strip_prefix(m)?.strip_suffix(m)?;
+            (!inner.contains(m)).then_some(inner.trim())
+        })
+        .unwrap_or(t);
     if t.is_empty() {
         return None;
     }

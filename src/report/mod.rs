@@ -364,15 +364,28 @@ fn rank_markdown_by_numbers(headings: &mut [Option<Heading>]) {
     if agree {
         return;
     }
+    // An unnumbered Markdown heading takes the rank its number of `#` has among the numbered
+    // ones (`## 工作亮点` beside `## 一、…` and `## 二、…` ranks with them), when that is one rank.
+    let mut rank_of_hashes: std::collections::BTreeMap<u8, std::collections::BTreeSet<u8>> =
+        Default::default();
+    for h in headings.iter().flatten() {
+        if h.kind == HeadingKind::Markdown {
+            if let Some(n) = numbered_heading(&h.text).filter(|n| !n.is_article()) {
+                rank_of_hashes.entry(h.level).or_default().insert(n.level);
+            }
+        }
+    }
     for h in headings.iter_mut().flatten() {
         if h.kind != HeadingKind::Markdown {
             continue;
         }
-        if let Some(n) = numbered_heading(&h.text) {
-            if n.kind == HeadingKind::List {
-                h.level = n.level;
-            } else {
-                *h = n;
+        match numbered_heading(&h.text) {
+            Some(n) if n.kind == HeadingKind::List => h.level = n.level,
+            Some(n) => *h = n,
+            None => {
+                if let Some(ranks) = rank_of_hashes.get(&h.level).filter(|r| r.len() == 1) {
+                    h.level = *ranks.first().expect("one rank");
+                }
             }
         }
     }

@@ -726,6 +726,28 @@ fn a_report_in_parts() {
     assert_eq!(heading_paths(&r), ["", "一、总体情况"]);
 }
 
+/// A Markdown report that mixes `#` headings with plain and bold numbered ones: the bold
+/// `**三、…**` heads its part, an unnumbered `## 工作亮点` ranks with the `## 一、` beside it, and
+/// the date of a quoted `> 发布时间：` line is read.
+#[test]
+fn a_markdown_report_with_bold_and_unnumbered_headings() {
+    let text = "# 城南区生态环境局2023年度法治政府建设情况报告\n\n> 发布时间：2024-01-30　来源：城南区生态环境局\n\n现将有关情况报告如下。\n\n## 一、主要举措和成效\n\n### （一）完善制度体系\n\n清理规范性文件。\n\n## 工作亮点\n\n**生态环境损害赔偿磋商**机制实现常态化。\n\n## 二、存在的不足\n\n执法人员不足。\n\n**三、2024年工作打算**\n\n（一）深化环评审批改革。\n";
+    let r = parse_report(&lines(text), "报告");
+    assert_eq!(
+        heading_paths(&r),
+        [
+            "",
+            "一、主要举措和成效",
+            "一、主要举措和成效 / （一）完善制度体系",
+            "工作亮点",
+            "二、存在的不足",
+            "三、2024年工作打算",
+            "三、2024年工作打算 / （一）深化环评审批改革",
+        ]
+    );
+    assert_eq!(r.date.as_deref(), Some("2024-01-30"));
+}
+
 /// A law whose first chapter heading is missing (as in some published texts) opens with bare
 /// articles: the first chapter heading that follows closes the open article instead of nesting
 /// under it, as a Markdown chapter heading or a plain one, and a section (节) after an article
