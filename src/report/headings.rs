@@ -184,9 +184,16 @@ fn run_in_head(t: &str) -> &str {
     t[..end].trim_end()
 }
 
-/// 第X编 / 第X章 / 第X节 / 第X条, followed by a space or the end of the line. 条 has run-in
-/// text after the space; the heading is 第X条 alone.
-fn law_heading(t: &str) -> Option<Heading> {
+/// The parts of a law heading's number at the start of `t`: the heading `第…X` itself, its
+/// numeral, its level by its kind (编 1, 章 2, 节 3, 条 4) and the text after it.
+struct LawNumber<'a> {
+    head: &'a str,
+    numeral: &'a str,
+    level: u8,
+    tail: &'a str,
+}
+
+fn law_number(t: &str) -> Option<LawNumber<'_>> {
     let rest = t.strip_prefix('第')?;
     let n = rest
         .chars()
@@ -195,13 +202,8 @@ fn law_heading(t: &str) -> Option<Heading> {
     if n == 0 || n > MAX_LAW_NUMERAL {
         return None;
     }
-    let mut it = rest.chars().skip(n);
-    let kind = it.next()?;
-    let after = it.next();
-    if !(after.is_none() || after.is_some_and(|c| c.is_whitespace())) {
-        return None;
-    }
-    let head_len = '第'.len_utf8() + rest.char_indices().nth(n)?.0 + kind.len_utf8();
+    let numeral_end = rest.char_indices().nth(n)?.0;
+    let kind = rest[numeral_end..].chars().next()?;
     let level = match kind {
         '编' => 1,
         '章' => 2,
@@ -209,12 +211,32 @@ fn law_heading(t: &str) -> Option<Heading> {
         '条' => 4,
         _ => return None,
     };
-    let (text, kind) = if kind == '条' {
-        (t[..head_len].to_string(), HeadingKind::Article)
+    let head_len = '第'.len_utf8() + numeral_end + kind.len_utf8();
+    Some(LawNumber {
+        head: &t[..head_len],
+        numeral: &rest[..numeral_end],
+        level,
+        tail: &t[head_len..],
+    })
+}
+
+/// 第X编 / 第X章 / 第X节 / 第X条, followed by a space or the end of the line. 条 has run-in
+/// text after the space; the heading is 第X条 alone.
+fn law_heading(t: &str) -> Option<Heading> {
+    let number = law_number(t)?;
+    if !(number.tail.is_empty() || number.tail.starts_with(char::is_whitespace)) {
+        return None;
+    }
+    let (text, kind) = if number.level == 4 {
+        (number.head.to_string(), HeadingKind::Article)
     } else {
         (tidy_division(run_in_head(t)), HeadingKind::Division)
     };
-    Some(Heading { level, text, kind })
+    Some(Heading {
+        level: number.level,
+        text,
+        kind,
+    })
 }
 
 /// Characters that lead a table-of-contents entry to its page number (`一、总体要求……1`).
@@ -308,34 +330,20 @@ const MAX_RUN_IN_DIVISION_CHARS: usize = 20;
 /// the next one in sequence, or has a bracketed name). A reference's words after the number
 /// (`第五条规定`, `第三章第二节`) and a division's name that reads as a sentence are refused here.
 pub fn run_in_law_heading(t: &str) -> Option<(Heading, u32)> {
-    let rest = t.strip_prefix('第')?;
-    let n = rest
-        .chars()
-        .take_while(|c| is_cn_digit(*c) || c.is_ascii_digit())
-        .count();
-    if n == 0 || n > MAX_LAW_NUMERAL {
-        return None;
-    }
-    let numeral_end = rest.char_indices().nth(n)?.0;
-    let value = law_numeral_value(&rest[..numeral_end])?;
-    let mut after = rest[numeral_end..].chars();
-    let kind = after.next()?;
-    let tail = after.as_str();
+    let LawNumber {
+        head,
+        numeral,
+        level,
+        tail,
+    } = law_number(t)?;
+    let value = law_numeral_value(numeral)?;
     if tail.is_empty()
         || tail.starts_with(char::is_whitespace)
         || REFERENCE_FOLLOWERS.iter().any(|w| tail.starts_with(w))
     {
         return None;
     }
-    let head = &t[..'第'.len_utf8() + numeral_end + kind.len_utf8()];
-    let level = match kind {
-        '编' => 1,
-        '章' => 2,
-        '节' => 3,
-        '条' => 4,
-        _ => return None,
-    };
-    if kind == '条' {
+    if level == 4 {
         let h = Heading {
             level,
             text: head.to_string(),

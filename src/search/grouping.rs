@@ -674,6 +674,28 @@ struct SegmentMatches {
     matches: Vec<Match>,
 }
 
+/// Collects a segment's live matches as tantivy's own `collect_segment` does, after `reserve`
+/// has made room for as many as the scorer expects: a list of a common query's matches is
+/// megabytes, and growing it copies it into fresh pages.
+fn collect_with_room<C: tantivy::collector::SegmentCollector>(
+    mut collector: C,
+    weight: &dyn tantivy::query::Weight,
+    reader: &tantivy::SegmentReader,
+    reserve: impl FnOnce(&mut C, usize),
+) -> tantivy::Result<C::Fruit> {
+    let mut scorer = weight.scorer(reader, 1.0)?;
+    reserve(&mut collector, scorer.size_hint() as usize);
+    let alive = reader.alive_bitset();
+    let mut doc = scorer.doc();
+    while doc != tantivy::TERMINATED {
+        if alive.is_none_or(|a| a.is_alive(doc)) {
+            collector.collect(doc, scorer.score());
+        }
+        doc = scorer.advance();
+    }
+    Ok(collector.harvest())
+}
+
 /// What completes a segment's scored matches: its columns (tie-break key, passage, and the year
 /// when the order needs it) and the title bonus their scores take.
 struct SegmentColumns {
@@ -760,19 +782,8 @@ impl tantivy::collector::Collector for MatchCollector {
         segment: tantivy::SegmentOrdinal,
         reader: &tantivy::SegmentReader,
     ) -> tantivy::Result<Vec<Match>> {
-        use tantivy::collector::SegmentCollector;
-        let mut collector = self.for_segment(segment, reader)?;
-        let mut scorer = weight.scorer(reader, 1.0)?;
-        collector.matches.reserve(scorer.size_hint() as usize);
-        let alive = reader.alive_bitset();
-        let mut doc = scorer.doc();
-        while doc != tantivy::TERMINATED {
-            if alive.is_none_or(|a| a.is_alive(doc)) {
-                collector.collect(doc, scorer.score());
-            }
-            doc = scorer.advance();
-        }
-        Ok(collector.harvest())
+        let collector = self.for_segment(segment, reader)?;
+        collect_with_room(collector, weight, reader, |c, n| c.matches.reserve(n))
     }
 
     fn merge_fruits(&self, fruits: Vec<Vec<Match>>) -> tantivy::Result<Matches> {

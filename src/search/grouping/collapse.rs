@@ -25,7 +25,7 @@ use std::collections::HashMap;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
-use super::{Match, SegmentColumns, Sort};
+use super::{collect_with_room, Match, SegmentColumns, Sort};
 use crate::document::SectionSchema;
 use crate::json::Totals;
 use crate::search::totals::{ByU64Key, MatchColumnCache, Tally, COLUMN_BATCH};
@@ -272,18 +272,8 @@ impl Collector for CollapsedTop {
         segment: SegmentOrdinal,
         reader: &SegmentReader,
     ) -> tantivy::Result<(SegmentOrdinal, Vec<Match>, Vec<Note>, Tally)> {
-        let mut collector = self.for_segment(segment, reader)?;
-        let mut scorer = weight.scorer(reader, 1.0)?;
-        collector.notes.reserve(scorer.size_hint() as usize);
-        let alive = reader.alive_bitset();
-        let mut doc = scorer.doc();
-        while doc != tantivy::TERMINATED {
-            if alive.is_none_or(|a| a.is_alive(doc)) {
-                collector.collect(doc, scorer.score());
-            }
-            doc = scorer.advance();
-        }
-        Ok(collector.harvest())
+        let collector = self.for_segment(segment, reader)?;
+        collect_with_room(collector, weight, reader, |c, n| c.notes.reserve(n))
     }
 
     fn merge_fruits(
