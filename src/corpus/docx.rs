@@ -19,7 +19,10 @@ pub const MAX_DOCX_RATIO: u64 = 200;
 const DOCX_RATIO_FLOOR_BYTES: u64 = 1 << 20;
 
 /// The paragraphs of a .docx, one per line: the text runs of each `w:p` in word/document.xml,
-/// tabs kept, line breaks inside a paragraph turned into spaces.
+/// tabs kept. A line break inside a paragraph (`w:br`, Shift+Enter) joins the text on either
+/// side: with nothing between Chinese characters, which a reader and a search run together
+/// (预案》，/出台 is 预案》，出台), and with a space between anything else (words of Latin
+/// script).
 pub fn docx_paragraphs(bytes: &[u8]) -> Result<Vec<String>, ReadError> {
     use quick_xml::events::Event;
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
@@ -73,14 +76,14 @@ pub fn docx_paragraphs(bytes: &[u8]) -> Result<Vec<String>, ReadError> {
             },
             Ok(Event::Empty(e)) => match e.name().as_ref() {
                 b"w:tab" => current.push('\t'),
-                b"w:br" | b"w:cr" => current.push(' '),
+                b"w:br" | b"w:cr" => current.push(SOFT_BREAK),
                 b"w:p" => paragraphs.push(String::new()),
                 _ => {}
             },
             Ok(Event::End(e)) => match e.name().as_ref() {
                 b"w:p" => {
                     if in_paragraph {
-                        paragraphs.push(std::mem::take(&mut current));
+                        paragraphs.push(join_soft_breaks(&std::mem::take(&mut current)));
                     }
                     in_paragraph = false;
                 }
@@ -99,4 +102,36 @@ pub fn docx_paragraphs(bytes: &[u8]) -> Result<Vec<String>, ReadError> {
         }
     }
     Ok(paragraphs)
+}
+
+/// Stands for a line break inside a paragraph until the paragraph is complete. (A private-use
+/// character: a paragraph's own text never holds one that matters to a search.)
+pub(super) const SOFT_BREAK: char = '\u{f8ff}';
+
+/// A paragraph with each [`SOFT_BREAK`] removed between two Chinese characters or marks, and
+/// made a space elsewhere (also for an .odt's `text:line-break`).
+pub(super) fn join_soft_breaks(paragraph: &str) -> String {
+    if !paragraph.contains(SOFT_BREAK) {
+        return paragraph.to_string();
+    }
+    let chinese = |c: char| {
+        ('\u{4e00}'..='\u{9fff}').contains(&c)
+            || ('\u{3000}'..='\u{303f}').contains(&c)
+            || ('\u{ff00}'..='\u{ffef}').contains(&c)
+    };
+    let chars: Vec<char> = paragraph.chars().collect();
+    let mut out = String::with_capacity(paragraph.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c != SOFT_BREAK {
+            out.push(c);
+            continue;
+        }
+        let before = out.chars().last();
+        let after = chars[i + 1..].iter().find(|&&c| c != SOFT_BREAK).copied();
+        let joined = before.is_some_and(chinese) && after.is_some_and(chinese);
+        if !joined && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    out
 }

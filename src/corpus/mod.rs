@@ -50,7 +50,8 @@ pub use pdf::{pdf_text, PdfText};
 /// are no headings; mastheads and number lines are no titles; a span's end year dates no title;
 /// years and dates in Chinese numerals (二〇二三年); headings numbered in full-width digits (`１．`);
 /// page bars and footers marked by class, and site footer lines, are dropped; 第X部分 parts;
-/// bold numbered lines and unnumbered Markdown headings in a document whose `#` disagree.
+/// bold numbered lines and unnumbered Markdown headings in a document whose `#` disagree; a
+/// .docx or .odt line break inside a paragraph joins Chinese text.
 pub const READING_VERSION: u32 = 11;
 
 /// The kinds of document govsearch reads.

@@ -5,13 +5,14 @@
 
 use std::io::Read;
 
+use super::docx::{join_soft_breaks, SOFT_BREAK};
 use super::ReadError;
 
 /// Largest content.xml read, in bytes: a zip bomb costs a warning, not the machine's memory.
 pub const MAX_ODT_XML_BYTES: u64 = 32 << 20;
 
 /// The paragraphs and headings of an .odt, one per line: the text of each `text:p` and
-/// `text:h` in content.xml, `text:s` spaces and tabs kept, line breaks turned into spaces,
+/// `text:h` in content.xml, `text:s` spaces and tabs kept, line breaks joined as in a .docx,
 /// notes left out.
 pub fn odt_paragraphs(bytes: &[u8]) -> Result<Vec<String>, ReadError> {
     use quick_xml::events::Event;
@@ -61,7 +62,7 @@ pub fn odt_paragraphs(bytes: &[u8]) -> Result<Vec<String>, ReadError> {
                         cur.extend(std::iter::repeat_n(' ', n.min(64)));
                     }
                     b"text:tab" => cur.push('\t'),
-                    b"text:line-break" => cur.push(' '),
+                    b"text:line-break" => cur.push(SOFT_BREAK),
                     b"text:p" | b"text:h" => paragraphs.push(String::new()),
                     _ => {}
                 }
@@ -69,7 +70,7 @@ pub fn odt_paragraphs(bytes: &[u8]) -> Result<Vec<String>, ReadError> {
             Ok(Event::End(e)) => match e.name().as_ref() {
                 b"text:p" | b"text:h" if in_note == 0 => {
                     if let Some(p) = open.pop() {
-                        paragraphs.push(p);
+                        paragraphs.push(join_soft_breaks(&p));
                     }
                 }
                 b"text:note" => in_note = in_note.saturating_sub(1),

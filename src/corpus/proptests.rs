@@ -134,3 +134,17 @@ fn a_long_line_is_cut_into_sections_within_the_limit() {
         .iter()
         .any(|w| w.contains("cut into parts")));
 }
+
+/// A line break inside a paragraph joins Chinese text with nothing between, other text with a
+/// space, and never starts a line of its own.
+#[test]
+fn soft_line_breaks_join_chinese_text_and_space_other_words() {
+    let xml = "<w:document><w:body>\
+        <w:p><w:r><w:t>修订应急预案》，</w:t><w:br/><w:t>出台配套制度</w:t></w:r></w:p>\
+        <w:p><w:r><w:t>Annual</w:t><w:br/><w:t>Report</w:t><w:br/><w:br/><w:t>2023年</w:t></w:r></w:p>\
+        </w:body></w:document>";
+    assert_eq!(
+        docx_paragraphs(&docx_with(xml)).unwrap(),
+        ["修订应急预案》，出台配套制度", "Annual Report 2023年"]
+    );
+}
