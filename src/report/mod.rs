@@ -17,7 +17,7 @@ mod facts;
 mod headings;
 
 pub use boilerplate::{classify_line, LineKind};
-pub use headings::{numbered_heading, parse_heading, Heading, HeadingKind};
+pub use headings::{law_numeral_value, numbered_heading, parse_heading, Heading, HeadingKind};
 
 use facts::{
     dated_stem_year, doc_number_year, effective_year, find_date, find_doc_number, find_org,
@@ -451,10 +451,19 @@ fn drop_table_of_contents(kept: &[(usize, &str)], headings: &mut [Option<Heading
             dropped[toc + 1..end].fill(true);
         }
     }
+    // A contents line is a heading alone: an article with its text (`第五条 申请…：`) followed
+    // by its items (`（一）申请表；`) is no run of contents lines, even where a later article
+    // repeats an item.
+    let heading_alone = |j: usize| {
+        let (Some(h), Some((_, line))) = (&headings[j], kept.get(j)) else {
+            return false;
+        };
+        squeezed(line).eq(squeezed(&h.text))
+    };
     let mut k = 0;
     while k < headings.len() {
         let run = (k..headings.len())
-            .take_while(|&j| headings[j].is_some() && !dropped[j])
+            .take_while(|&j| heading_alone(j) && !dropped[j])
             .count();
         if run >= MIN_TOC_HEADINGS {
             let end = k + run;

@@ -748,6 +748,28 @@ fn a_markdown_report_with_bold_and_unnumbered_headings() {
     assert_eq!(r.date.as_deref(), Some("2024-01-30"));
 }
 
+/// An article whose items (`（一）申请表；`) follow it with no text between, and which a later
+/// article repeats, is no table of contents: the article and the next one stay sections (刑法's
+/// 第三十九条 and 73 more laws of ../shared/corpus lost articles so).
+#[test]
+fn an_article_with_items_another_repeats_is_no_table_of_contents() {
+    let text = "上海市建设工程材料管理条例\n第一章 总则\n第一条 为了加强管理，制定本条例。\n第二章 许可\n第四条 市质监局对建设工程材料实行生产许可管理。\n市建委负责准用管理。\n第五条 申请准用证的生产单位，应当提供下列资料：\n（一）申请表；\n（二）工商营业执照；\n（三）产品质量保证书。\n第六条 非本市生产的建设工程材料，应当领取准用证。\n未取得证明的，应当申请准用证。\n第七条 申请备案的，应当提供下列资料：\n（一）申请表；\n（二）工商营业执照；\n（三）产品质量保证书。\n";
+    let r = parse_report(&lines(text), "条例");
+    assert_eq!(
+        heading_paths(&r),
+        [
+            "",
+            "第一章 总则",
+            "第一章 总则 / 第一条",
+            "第二章 许可",
+            "第二章 许可 / 第四条",
+            "第二章 许可 / 第五条",
+            "第二章 许可 / 第六条",
+            "第二章 许可 / 第七条",
+        ]
+    );
+}
+
 /// A law whose first chapter heading is missing (as in some published texts) opens with bare
 /// articles: the first chapter heading that follows closes the open article instead of nesting
 /// under it, as a Markdown chapter heading or a plain one, and a section (节) after an article
