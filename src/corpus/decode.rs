@@ -70,6 +70,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, ReadError> {
     if let Some(decoded) = mostly_utf8(bytes) {
         return Ok(decoded);
     }
+    if let Some(decoded) = utf8_with_gb18030_lines(bytes) {
+        return Ok(decoded);
+    }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
@@ -145,6 +148,43 @@ fn mostly_utf8(bytes: &[u8]) -> Option<Decoded<'_>> {
     })
 }
 
+/// A UTF-8 file with some lines in GB18030/GBK (a title pasted from an old document): each line
+/// decoded as what it is, with a warning. Taken when every line that is not UTF-8 decodes as
+/// GB18030 without error and lines of Chinese in UTF-8 are at least as many as those: decoding
+/// the whole file as one legacy encoding made every UTF-8 line mojibake, and the file
+/// unfindable. A GBK file, whose Chinese lines are almost never valid UTF-8, does not qualify.
+fn utf8_with_gb18030_lines(bytes: &[u8]) -> Option<Decoded<'_>> {
+    let (mut utf8_chinese, mut legacy) = (0usize, 0usize);
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 2);
+    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        if i > 0 {
+            text.push('\n');
+        }
+        match std::str::from_utf8(line) {
+            Ok(l) => {
+                utf8_chinese += usize::from(l.chars().any(|c| c.len_utf8() > 1));
+                text.push_str(l);
+            }
+            Err(_) => {
+                let (l, _, errors) = encoding_rs::GB18030.decode(line);
+                if errors {
+                    return None;
+                }
+                legacy += 1;
+                text.push_str(&l);
+            }
+        }
+    }
+    (legacy > 0 && utf8_chinese >= legacy).then(|| Decoded {
+        text: Cow::Owned(text),
+        encoding: "UTF-8",
+        warning: Some(format!(
+            "mixed encodings: {legacy} line{} in GB18030, the rest UTF-8",
+            if legacy == 1 { "" } else { "s" }
+        )),
+    })
+}
+
 /// Share of characters that are control characters other than whitespace: high for binary data
 /// that happened to decode.
 fn control_ratio(text: &str) -> f64 {
@@ -212,6 +252,26 @@ mod tests {
 
         let (gb, _, _) = encoding_rs::GB18030.encode(&text);
         assert_eq!(decode(&gb).unwrap().encoding, "gb18030");
+    }
+
+    /// A UTF-8 report with its title line pasted in GBK: every line reads, each in its own
+    /// encoding, with a warning; a GBK file stays GB18030.
+    #[test]
+    fn utf8_with_a_gbk_line_decodes_each_line() {
+        let (title, _, _) = encoding_rs::GB18030.encode("临川县林业局2023年法治政府建设工作总结");
+        let mut bytes = title.into_owned();
+        bytes.extend_from_slice("\r\n一、主要工作\r\n完成造林1200亩。\n".as_bytes());
+        let d = decode(&bytes).unwrap();
+        assert_eq!(
+            d.text,
+            "临川县林业局2023年法治政府建设工作总结\r\n一、主要工作\r\n完成造林1200亩。\n"
+        );
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.warning.unwrap().contains("1 line in GB18030"));
+        let (gbk, _, _) = encoding_rs::GB18030.encode("一、主要工作\n完成造林1200亩。\n二、存在问题\n");
+        let d = decode(&gbk).unwrap();
+        assert_eq!(d.encoding, "gb18030");
+        assert_eq!(d.text, "一、主要工作\n完成造林1200亩。\n二、存在问题\n");
     }
 
     #[test]
