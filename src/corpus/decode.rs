@@ -268,7 +268,8 @@ mod tests {
         );
         assert_eq!(d.encoding, "UTF-8");
         assert!(d.warning.unwrap().contains("1 line in GB18030"));
-        let (gbk, _, _) = encoding_rs::GB18030.encode("一、主要工作\n完成造林1200亩。\n二、存在问题\n");
+        let (gbk, _, _) =
+            encoding_rs::GB18030.encode("一、主要工作\n完成造林1200亩。\n二、存在问题\n");
         let d = decode(&gbk).unwrap();
         assert_eq!(d.encoding, "gb18030");
         assert_eq!(d.text, "一、主要工作\n完成造林1200亩。\n二、存在问题\n");

@@ -188,10 +188,13 @@ const CHROME_PREFIXES: &[&str] = &[
 
 /// Words of a class or id that mark page chrome only as whole words: as prefixes they would
 /// take in content (`topic`, `headline`, `positions`). Government sites name their bars and
-/// footers so (`top-bar`, `bottom`, `related`, `position` for 您的位置, `dh` for 导航).
+/// footers so (`top-bar`, `bottom`, `related`, `position` for 您的位置), often by the initials of
+/// their pinyin: `dh` 导航, `wzdh` 网站导航, `wzdb` 网站底部, `dqwz` 当前位置, `xgxx`/`xgxw`/
+/// `xgwz`/`xglj` 相关信息/新闻/文章/链接, `yqlj` 友情链接, `fx` 分享, `dy` 打印, `bq` 版权, `wza` 无障碍.
 const CHROME_WORDS: &[&str] = &[
     "top", "bottom", "foot", "header", "related", "relate", "position", "tools", "dh", "daohang",
-    "yqlj", "wza",
+    "wzdh", "wzdb", "dbdh", "dqwz", "xgxx", "xgxw", "xgwz", "xglj", "yqlj", "fx", "fenxiang", "dy",
+    "bq", "bqxx", "wza",
 ];
 
 fn is_navigation(el: &scraper::node::Element) -> bool {
@@ -252,7 +255,8 @@ mod tests {
             <div class=\"article\"><h1 class=\"article-title\">2023年度报告</h1>\
             <div class=\"topic headline\"><p>一、总体情况</p></div><p>正文内容</p></div>\
             <div class=\"related\"><p>相关链接：2022年度报告</p></div>\
-            <div id=\"footer-links\">友情链接</div><div class=\"bottom\">版权所有</div></body>";
+            <div id=\"footer-links\">友情链接</div><div class=\"bottom\">版权所有</div>\
+            <div class=\"wzdh\">首页 | 机构</div><div class=\"xgxx\">相关信息</div><div class=\"wzdb\">主办</div></body>";
         assert_eq!(
             html_lines(html),
             vec!["2023年度报告", "一、总体情况", "正文内容"]

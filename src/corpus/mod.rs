@@ -51,7 +51,9 @@ pub use pdf::{pdf_text, PdfText};
 /// years and dates in Chinese numerals (二〇二三年); headings numbered in full-width digits (`１．`);
 /// page bars and footers marked by class, and site footer lines, are dropped; 第X部分 parts;
 /// bold numbered lines and unnumbered Markdown headings in a document whose `#` disagree; a
-/// .docx or .odt line break inside a paragraph joins Chinese text.
+/// .docx or .odt line break inside a paragraph joins Chinese text; an article with its items is no
+/// table of contents; UTF-8 files with GBK lines; 第X条之一; 第X篇; more page-number
+/// forms; a page's headline word and pinyin-named page chrome.
 pub const READING_VERSION: u32 = 11;
 
 /// The kinds of document govsearch reads.

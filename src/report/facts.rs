@@ -52,7 +52,7 @@ pub(super) fn find_title(
     first_heading: usize,
     fields: &HeaderFields,
 ) -> (Option<String>, usize) {
-    let skip = kept.iter().take_while(|(_, t)| is_preface_noise(t)).count();
+    let skip = preface_lines(kept);
     if let Some(t) = &fields.title {
         return (Some(t.clone()), skip);
     }
@@ -128,6 +128,24 @@ fn is_preface_noise(line: &str) -> bool {
         || header_field(t).is_some()
         || is_masthead(t)
         || is_doc_number_line(t)
+}
+
+/// How many lines at the top are preface noise ([`is_preface_noise`]); a header label alone
+/// (`索引号：`, a web page's table cell) takes the next line, its value, with it.
+fn preface_lines(kept: &[(usize, &str)]) -> usize {
+    let mut n = 0;
+    while let Some((_, t)) = kept.get(n) {
+        if !is_preface_noise(t) {
+            break;
+        }
+        let label_alone = header_field(t.trim()).is_some_and(|(_, value)| value.is_empty());
+        n += if label_alone && kept.get(n + 1).is_some() {
+            2
+        } else {
+            1
+        };
+    }
+    n.min(kept.len())
 }
 
 /// Longest masthead of an official document (红头: `中共某某县委员会办公室文件`).
@@ -208,9 +226,16 @@ fn header_field(t: &str) -> Option<(u8, &str)> {
 /// The header fields among the first lines.
 pub(super) fn header_fields(kept: &[(usize, &str)]) -> HeaderFields {
     let mut f = HeaderFields::default();
-    for (_, line) in kept.iter().take(HEADER_LINES) {
+    for (i, (_, line)) in kept.iter().take(HEADER_LINES).enumerate() {
         let Some((kind, value)) = header_field(line.trim()) else {
             continue;
+        };
+        // A label alone on its line (a web page's table cell) has its value on the next.
+        let value = match kept.get(i + 1) {
+            Some((_, next)) if value.is_empty() && header_field(next.trim()).is_none() => {
+                next.trim()
+            }
+            _ => value,
         };
         if value.is_empty() {
             continue;
@@ -420,7 +445,8 @@ fn is_cjk(c: char) -> bool {
 }
 
 /// The year a title is about: the first 19xx/20xx followed by 年 that does not end a span of
-/// years (a plan's `（2024—2026年）` says what it covers, not when it was issued).
+/// years (a plan's `（2024—2026年）` says what it covers, not when it was issued) and is not a
+/// long-range goal's (`二〇三五年远景目标`).
 pub(super) fn find_year(text: &str) -> Option<u32> {
     let chars: Vec<char> = text.chars().collect();
     (0..chars.len().saturating_sub(4)).find_map(|i| {
@@ -428,7 +454,9 @@ pub(super) fn find_year(text: &str) -> Option<u32> {
         let ends_span = i >= 5
             && matches!(chars[i - 1], '—' | '-' | '－' | '~' | '～' | '至' | '–')
             && year_at(&chars, i - 5).is_some();
-        (chars.get(i + 4) == Some(&'年') && !ends_span).then_some(y)
+        // A long-range goal (…和二〇三五年远景目标纲要) is not what the document is about.
+        let goal = chars.get(i + 5..i + 7).is_some_and(|w| w == ['远', '景']);
+        (chars.get(i + 4) == Some(&'年') && !ends_span && !goal).then_some(y)
     })
 }
 
@@ -436,7 +464,8 @@ pub(super) fn find_year(text: &str) -> Option<u32> {
 const CN_YEAR_DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
 fn cn_year_digit(c: char) -> Option<u32> {
-    if c == '零' {
+    // Zero is also typed as a circle or a letter O (二○二二, 二O二二).
+    if matches!(c, '零' | '○' | 'Ｏ' | 'O') {
         return Some(0);
     }
     CN_YEAR_DIGITS
@@ -498,6 +527,21 @@ const ORG_SUFFIXES: &[&str] = &[
     "中心",
 ];
 
+/// Words that open the headline of a page about a document rather than the document's title.
+const HEADLINE_OPENERS: &[&str] = &[
+    "一图读懂",
+    "一图看懂",
+    "一图了解",
+    "一图速览",
+    "图解",
+    "图说",
+    "数说",
+    "数读",
+    "速览",
+    "聚焦",
+    "解读",
+];
+
 /// The issuing body, by the kind of document:
 /// - a `发文机关：` header field names it;
 /// - a government work report (政府工作报告): the government of the place its title names, or
@@ -515,6 +559,13 @@ pub(super) fn find_org(
     if let Some(o) = &fields.org {
         return Some(o.clone());
     }
+    // A page about a document opens its title with a headline word (数说2024年临川市政府工作报告,
+    // 一图读懂…): the names start after it.
+    let title = HEADLINE_OPENERS
+        .iter()
+        .find_map(|w| title.strip_prefix(w))
+        .map(|t| t.trim_start_matches(['：', ':', '|', '丨', ' ', '　']))
+        .unwrap_or(title);
     if title.contains("政府工作报告") && !title.contains("人民政府") {
         let opening = kept.iter().take(HEADER_LINES).map(|(_, t)| *t);
         // The congress may be named in the title itself: 2025年政府工作报告（在深圳市罗湖区第八届

@@ -39,8 +39,8 @@ pub enum HeadingKind {
     Division,
     /// 第X条: an article, one level below its enclosing division.
     Article,
-    /// 第X部分: a part of a report (a 政府工作报告's review, plans and the government's own
-    /// work), above its 一、 headings.
+    /// 第X部分 / 第X篇: a part of a report (a 政府工作报告's review, plans and the government's
+    /// own work; a plan's 篇), above its 一、 headings.
     Part,
     /// `#` … `######`.
     Markdown,
@@ -61,7 +61,10 @@ fn is_cn_digit(c: char) -> bool {
 
 /// Recognises a heading at the start of `line`. `一是…` run-in lists are not headings.
 pub fn parse_heading(line: &str) -> Option<Heading> {
-    let t = line.trim_start_matches([' ', '\u{3000}', '\t']).trim_end();
+    // A form feed (a page break, as pdftotext writes it) may open a line.
+    let t = line
+        .trim_start_matches([' ', '\u{3000}', '\t', '\u{c}'])
+        .trim_end();
     // A whole line in Markdown bold (`**三、2024年工作打算**`) is read without the marks.
     let t = ["**", "__"]
         .iter()
@@ -120,14 +123,18 @@ pub fn numbered_heading(t: &str) -> Option<Heading> {
     part_heading(t).or_else(|| law_heading(t))
 }
 
-/// 第X部分, alone or before its name (`第一部分　2023年工作回顾`, `第二部分：2024年工作安排`).
+/// 第X部分 or a plan's 第X篇, alone or before its name (`第一部分　2023年工作回顾`,
+/// `第二部分：2024年工作安排`, `第二篇　坚持创新驱动发展`).
 fn part_heading(t: &str) -> Option<Heading> {
     let rest = t.strip_prefix('第')?;
     let n = rest.chars().take_while(|c| is_cn_digit(*c)).count();
     if n == 0 || n > MAX_CN_NUMERAL {
         return None;
     }
-    let after = rest[rest.char_indices().nth(n)?.0..].strip_prefix("部分")?;
+    let after = &rest[rest.char_indices().nth(n)?.0..];
+    let after = after
+        .strip_prefix("部分")
+        .or_else(|| after.strip_prefix('篇'))?;
     if !(after.is_empty()
         || after.starts_with(char::is_whitespace)
         || after.starts_with(['：', ':']))
@@ -165,7 +172,7 @@ fn tidy_division(t: &str) -> String {
             let prev = out.chars().last();
             let next = chars[i + 1..].iter().find(|c| !c.is_whitespace()).copied();
             let between_cjk = prev.is_some_and(cjk) && next.is_some_and(cjk);
-            if !after_number && matches!(prev, Some('编' | '章' | '节' | '分')) {
+            if !after_number && matches!(prev, Some('编' | '章' | '节' | '分' | '篇')) {
                 after_number = true;
                 out.push(' ');
             } else if !between_cjk && !out.ends_with(' ') {
@@ -211,7 +218,17 @@ fn law_number(t: &str) -> Option<LawNumber<'_>> {
         '条' => 4,
         _ => return None,
     };
-    let head_len = '第'.len_utf8() + numeral_end + kind.len_utf8();
+    let mut head_len = '第'.len_utf8() + numeral_end + kind.len_utf8();
+    // An article inserted by an amendment: 第五条之一.
+    if kind == '条' {
+        if let Some(after) = t[head_len..].strip_prefix('之') {
+            let n = after.chars().take_while(|c| is_cn_digit(*c)).count();
+            if (1..=MAX_CN_NUMERAL).contains(&n) {
+                head_len +=
+                    '之'.len_utf8() + after.char_indices().nth(n).map_or(after.len(), |(i, _)| i);
+            }
+        }
+    }
     Some(LawNumber {
         head: &t[..head_len],
         numeral: &rest[..numeral_end],
@@ -245,35 +262,57 @@ const TOC_LEADERS: &[char] = &['…', '⋯', '.', '．', '·', '・', '_', '-', 
 /// Longest page number of a table-of-contents entry, in digits.
 const MAX_PAGE_DIGITS: usize = 4;
 
-/// Whether a line is a table-of-contents entry: text, then dot leaders (two or more), a tab or
-/// a wide space, then a page number at the end (`一、主要工作举措……………1`,
-/// `（一）强化组织领导\t3`). A body's heading never ends so, whatever the document's contents
-/// line says.
+/// Whether a line is a table-of-contents entry: text, then dot or dash leaders (two or more,
+/// spaces around them allowed), a tab or a wide space, then a page number at the end, in
+/// digits, as `第N页` or in roman numerals (`一、主要工作举措……………1`, `（一）强化组织领导\t3`,
+/// `（二）推进公平竞争审查 ...... 2`, `（三）…　　　第3页`, `…　　　ii`). A body's heading never ends
+/// so, whatever the document's contents line says.
 pub fn is_toc_entry(line: &str) -> bool {
-    let t = line.trim_end();
-    let digits = t
-        .chars()
-        .rev()
-        .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
-        .count();
-    if digits == 0 || digits > MAX_PAGE_DIGITS {
+    let Some(before) = without_page_number(line.trim_end()) else {
         return false;
-    }
-    let before: String = t.chars().rev().skip(digits).take(2).collect();
-    let mut before = before.chars();
-    let (last, second) = (before.next(), before.next());
-    let has_text = t
-        .chars()
-        .rev()
-        .skip(digits + 1)
-        .any(|c| !c.is_whitespace() && !TOC_LEADERS.contains(&c));
+    };
+    let body = before.trim_end();
+    let spaces: Vec<char> = before[body.len()..].chars().collect();
+    let text = body.trim_end_matches(TOC_LEADERS);
+    let leaders = body[text.len()..].chars().count();
+    let has_text = !text.trim().is_empty() && !text.trim_end().ends_with(TOC_LEADERS);
     has_text
-        && match last {
-            Some('\t' | '\u{3000}') => true,
-            Some(c) if TOC_LEADERS.contains(&c) => second.is_some_and(|c| TOC_LEADERS.contains(&c)),
-            Some(' ') => second.is_some_and(char::is_whitespace),
-            _ => false,
-        }
+        && (leaders >= 2
+            || leaders == 0
+                && (spaces.len() >= 2 || spaces.iter().any(|&c| c == '\t' || c == '\u{3000}')))
+}
+
+/// The line before its page number, when it ends in one: digits (at most [`MAX_PAGE_DIGITS`]),
+/// `第N页`, or a roman numeral.
+fn without_page_number(t: &str) -> Option<&str> {
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let (t, paged) = match t.strip_suffix('页') {
+        Some(rest) => (rest, true),
+        None => (t, false),
+    };
+    let digits = t.chars().rev().take_while(|&c| digit(c)).count();
+    let number_len = if digits > 0 {
+        (digits <= MAX_PAGE_DIGITS).then_some(digits)?
+    } else if !paged {
+        let roman = t
+            .chars()
+            .rev()
+            .take_while(|c| "ivxlIVXLⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ".contains(*c))
+            .count();
+        (1..=6).contains(&roman).then_some(roman)?
+    } else {
+        return None;
+    };
+    let cut = t.char_indices().rev().nth(number_len - 1)?.0;
+    let before = &t[..cut];
+    if paged {
+        return before.strip_suffix('第');
+    }
+    // A roman numeral must stand apart from the text before it (no `Ⅳ` glued to a word).
+    if digits == 0 && !before.ends_with(|c: char| c.is_whitespace() || TOC_LEADERS.contains(&c)) {
+        return None;
+    }
+    Some(before)
 }
 
 /// The value of a law heading's numeral: Chinese (`一百零五`, `十二`, `两千`) or Arabic digits.

@@ -611,6 +611,11 @@ fn a_table_of_contents_with_page_numbers_is_no_section() {
         ("\t", "2"),
         ("\u{3000}", "３"),
         ("  ", "12"),
+        ("　　　", "第1页"),
+        ("　　　", "ii"),
+        (" ...... ", "1"),
+        (" ------ ", "2"),
+        ("········", "3"),
     ] {
         let text = format!(
             "兴宁县司法局2023年法治政府建设年度报告\n目　　录\n一、主要工作举措{lead}{page}\n（一）强化组织领导{lead}{page}\n二、存在的问题和不足{lead}{page}\n三、2024年工作打算{lead}{page}\n2023年，我局现将有关情况报告如下。\n一、主要工作举措\n（一）强化组织领导\n成立领导小组。\n二、存在的问题和不足\n执法力量不足。\n三、2024年工作打算\n继续推进。\n"
@@ -634,6 +639,9 @@ fn a_table_of_contents_with_page_numbers_is_no_section() {
         "（二）新建学校12",
         "1. 完成任务 3",
         "三、发展目标…5%",
+        "（四）推广5G",
+        "二、实施IV类水体治理",
+        "（五）建成Ⅳ",
     ] {
         assert!(!headings::is_toc_entry(heading), "{heading}");
     }
@@ -688,6 +696,15 @@ fn years_and_dates_in_chinese_numerals() {
     let r = parse_report(&lines(text), "报告");
     assert_eq!(r.year, Some(2021));
     assert_eq!(r.date.as_deref(), Some("二〇二一年十二月三十一日"));
+    // Zero typed as a circle or a letter O; a long-range goal's year is no title's year.
+    for title in ["临川县统计局二○二二年度报告", "临川县统计局二O二二年度报告"]
+    {
+        let r = parse_report(&lines(&format!("{title}\n一、主要工作\n")), "报告");
+        assert_eq!(r.year, Some(2022), "{title}");
+    }
+    let plan =
+        "临川市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n第一章 发展基础\n";
+    assert_eq!(parse_report(&lines(plan), "纲要").year, None);
     // Not dates: a month or day out of range, a numeral that is no year.
     for t in [
         "二〇二一年十三月一日",
@@ -716,6 +733,20 @@ fn a_report_in_parts() {
             "第二部分 2024年工作安排 / 一.全力推动产业升级",
             "第二部分 2024年工作安排 / 一.全力推动产业升级 / （1）实施强链补链工程",
             "第三部分",
+        ]
+    );
+    // A plan's 第X篇 holds its chapters; a page break (form feed) before a heading hides nothing.
+    let text = "临川市规划纲要\n第一篇　开启新征程\n第一章 发展基础\n成就显著。\n第二篇　坚持创新驱动发展\n第三章 提升创新能力\n加大投入。\n\u{c}二、存在问题\n";
+    let r = parse_report(&lines(text), "纲要");
+    assert_eq!(
+        heading_paths(&r)[..6],
+        [
+            "",
+            "第一篇 开启新征程",
+            "第一篇 开启新征程 / 第一章 发展基础",
+            "第二篇 坚持创新驱动发展",
+            "第二篇 坚持创新驱动发展 / 第三章 提升创新能力",
+            "第二篇 坚持创新驱动发展 / 二、存在问题",
         ]
     );
     // A sentence that names a part is text.
@@ -768,6 +799,45 @@ fn an_article_with_items_another_repeats_is_no_table_of_contents() {
             "第二章 许可 / 第七条",
         ]
     );
+}
+
+/// Articles inserted by an amendment (第五条之一, 第4条之一) are articles of their own, between
+/// the article they follow and the next (刑法 has 53).
+#[test]
+fn an_article_inserted_by_an_amendment() {
+    let text = "临川市城市地下管线管理办法\n第一章 总则\n第一条 为了加强管理，制定本办法。\n第五条 建设单位应当报送资料。\n第五条之一 地下管线工程覆土前，应当进行竣工测量。\n第六条 违反本办法第五条之一规定的，责令改正。\n第4条之一 业主大会可以电子投票。\n";
+    let r = parse_report(&lines(text), "办法");
+    assert_eq!(
+        heading_paths(&r),
+        [
+            "",
+            "第一章 总则",
+            "第一章 总则 / 第一条",
+            "第一章 总则 / 第五条",
+            "第一章 总则 / 第五条之一",
+            "第一章 总则 / 第六条",
+            "第一章 总则 / 第4条之一",
+        ]
+    );
+}
+
+/// A page about a report (数说…, 图解：…) names the report's body, not one made of its headline
+/// word; a web page's 信息公开 table gives each label and value a line of its own, and the value
+/// under `发布机构：` is the body, the one under `索引号：` no title.
+#[test]
+fn headline_words_and_labels_alone_on_their_line() {
+    for title in [
+        "数说2024年临川市政府工作报告",
+        "图解：2024年临川市政府工作报告",
+    ] {
+        let text = format!("{title}\n一、经济运行\n增长5.5%。\n");
+        let r = parse_report(&lines(&text), "报告");
+        assert_eq!(r.org.as_deref(), Some("临川市人民政府"), "{title}");
+    }
+    let text = "索引号：\n11361000MB1234567X/2024-00012\n发布机构：\n临川县水利局\n临川县水利局2023年法治政府建设工作报告\n一、主要工作\n查处案件19起。\n";
+    let r = parse_report(&lines(text), "报告");
+    assert_eq!(r.title, "临川县水利局2023年法治政府建设工作报告");
+    assert_eq!(r.org.as_deref(), Some("临川县水利局"));
 }
 
 /// A law whose first chapter heading is missing (as in some published texts) opens with bare
