@@ -23,6 +23,7 @@ const PUBLICATION_DATE_LINES: usize = 30;
 const TITLE_ENDINGS: &[&str] = &[
     "报告", "总结", "公报", "条例", "法", "规定", "办法", "决定", "意见", "通知", "纲要", "规划",
     "方案", "细则", "解释", "批复", "计划", "情况", "要点", "通报", "公告", "章程", "规则", "决议",
+    "的函", "复函", "请示", "讲话", "纪要",
 ];
 
 fn looks_like_title_line(t: &str) -> bool {
@@ -127,6 +128,7 @@ fn is_preface_noise(line: &str) -> bool {
         || t.starts_with("www.")
         || header_field(t).is_some()
         || is_masthead(t)
+        || is_masthead_rule(t)
         || is_doc_number_line(t)
 }
 
@@ -135,7 +137,13 @@ fn is_preface_noise(line: &str) -> bool {
 fn preface_lines(kept: &[(usize, &str)]) -> usize {
     let mut n = 0;
     while let Some((_, t)) = kept.get(n) {
-        if !is_preface_noise(t) {
+        // A joint masthead names its first issuer on a line of its own
+        // (`中共临川县委办公室` / `临川县人民政府办公室文件`).
+        let joint = || {
+            let name: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+            is_masthead_name(&name) && kept.get(n + 1).is_some_and(|(_, next)| is_masthead(next))
+        };
+        if !is_preface_noise(t) && !joint() {
             break;
         }
         let label_alone = header_field(t.trim()).is_some_and(|(_, value)| value.is_empty());
@@ -153,12 +161,30 @@ const MAX_MASTHEAD_CHARS: usize = 30;
 
 /// An official document's masthead: an issuer's name followed by 文件, alone on its line.
 fn is_masthead(t: &str) -> bool {
-    let name = t.trim_end_matches(char::is_whitespace);
-    name.ends_with("文件")
-        && name.chars().count() <= MAX_MASTHEAD_CHARS
-        && !name.starts_with("关于")
+    // Printed spaced out (`临 川 县 人 民 政 府 文 件`) in many text copies.
+    let name: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    let Some(issuer) = name
+        .strip_suffix("文件")
+        .or_else(|| name.strip_suffix('函'))
+    else {
+        return false;
+    };
+    issuer.chars().count() >= 2 && is_masthead_name(&name)
+}
+
+/// A line that may be (part of) a masthead: short, no sentence punctuation, no 关于.
+fn is_masthead_name(name: &str) -> bool {
+    name.chars().count() <= MAX_MASTHEAD_CHARS
+        && !name.contains("关于")
         && !name.contains(['，', '。', '：', '、', '《', '（', '(', ',', ':'])
-        && name.chars().count() > "文件".chars().count() + 1
+}
+
+/// A rule under a masthead: a line of rule and star characters only (`━━━━★━━━━`).
+fn is_masthead_rule(t: &str) -> bool {
+    let t = t.trim();
+    t.chars().count() >= 3
+        && t.chars()
+            .all(|c| "━─—-_=*★☆·".contains(c) || c.is_whitespace())
 }
 
 /// A header line that holds a document number and nothing but header fields: the number alone,

@@ -840,6 +840,30 @@ fn headline_words_and_labels_alone_on_their_line() {
     assert_eq!(r.org.as_deref(), Some("临川县水利局"));
 }
 
+/// Mastheads as text copies print them: spaced out, a letter's (函), two issuers on two lines
+/// above a rule of stars. None is the title.
+#[test]
+fn mastheads_spaced_joint_or_of_a_letter_are_no_title() {
+    for (head, title) in [
+        (
+            "临 川 县 人 民 政 府 文 件\n临政发〔2023〕5号\n临川县人民政府\n关于2022年度法治政府建设情况的报告\n",
+            "临川县人民政府关于2022年度法治政府建设情况的报告",
+        ),
+        (
+            "临川市人民政府办公室函\n临府办函〔2024〕33号\n临川市人民政府办公室\n关于同意设立管理服务中心的函\n",
+            "临川市人民政府办公室关于同意设立管理服务中心的函",
+        ),
+        (
+            "中共临川县委办公室\n临川县人民政府办公室文件\n临办发〔2023〕21号\n━━━━━━★━━━━━━\n中共临川县委办公室关于印发《重点工作任务》的通知\n",
+            "中共临川县委办公室关于印发《重点工作任务》的通知",
+        ),
+    ] {
+        let text = format!("{head}各单位：\n现印发给你们。\n一、总体要求\n坚持问题导向。\n");
+        let r = parse_report(&lines(&text), "文件");
+        assert_eq!(r.title, title);
+    }
+}
+
 /// A law whose first chapter heading is missing (as in some published texts) opens with bare
 /// articles: the first chapter heading that follows closes the open article instead of nesting
 /// under it, as a Markdown chapter heading or a plain one, and a section (节) after an article
