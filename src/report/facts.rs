@@ -814,7 +814,17 @@ pub(super) fn find_date(
             .or_else(|| find_iso_date(t))
             .filter(|d| d.chars().count() + 2 >= t.chars().count())
     };
-    if let Some(d) = kept
+    // Notes may follow the signature (`注释：` / `[1] …`): the date stands above them.
+    let notes = kept
+        .iter()
+        .enumerate()
+        .rev()
+        .take(NOTES_LINES)
+        .filter(|(_, (_, t))| opens_notes(t))
+        .map(|(i, _)| i)
+        .last()
+        .unwrap_or(kept.len());
+    if let Some(d) = kept[..notes]
         .iter()
         .rev()
         .take(SIGNING_DATE_LINES)
@@ -847,6 +857,29 @@ pub(super) fn find_date(
         }
     }
     None
+}
+
+/// Lines at the end of a report searched for the start of its notes.
+const NOTES_LINES: usize = 20;
+
+/// Whether a line opens the notes after a report's signature: `注释：`, `注：`, `附注`, `备注：`,
+/// or a first note mark (`[1]`, `①`, `〔1〕`).
+fn opens_notes(t: &str) -> bool {
+    let t = t.trim();
+    [
+        "注释",
+        "注：",
+        "注:",
+        "附注",
+        "备注：",
+        "备注:",
+        "[1]",
+        "［1］",
+        "①",
+        "〔1〕",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p))
 }
 
 /// 2024年2月19日, or in Chinese numerals (二〇二四年一月十日), as written.

@@ -864,6 +864,14 @@ fn mastheads_spaced_joint_or_of_a_letter_are_no_title() {
     }
 }
 
+/// A report whose notes follow its signature is dated by the date under the signature.
+#[test]
+fn the_signing_date_above_the_notes() {
+    let text = "临川市司法局2023年法治政府建设年度报告\n一、主要工作\n办结案件312件[1]。\n\u{3000}\u{3000}临川市司法局\n\u{3000}\u{3000}2024年1月30日\n注释：\n[1] 含2022年结转案件27件。\n① “枫桥式”司法所，是指基层司法所。\n注：1.本报告数据截至2023年12月31日。\n";
+    let r = parse_report(&lines(text), "报告");
+    assert_eq!(r.date.as_deref(), Some("2024年1月30日"));
+}
+
 /// A law whose first chapter heading is missing (as in some published texts) opens with bare
 /// articles: the first chapter heading that follows closes the open article instead of nesting
 /// under it, as a Markdown chapter heading or a plain one, and a section (节) after an article
