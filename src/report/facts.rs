@@ -815,14 +815,8 @@ pub(super) fn find_date(
             .filter(|d| d.chars().count() + 2 >= t.chars().count())
     };
     // Notes may follow the signature (`注释：` / `[1] …`): the date stands above them.
-    let notes = kept
-        .iter()
-        .enumerate()
-        .rev()
-        .take(NOTES_LINES)
-        .filter(|(_, (_, t))| opens_notes(t))
-        .map(|(i, _)| i)
-        .last()
+    let notes = (kept.len().saturating_sub(NOTES_LINES)..kept.len())
+        .find(|&i| opens_notes(kept[i].1))
         .unwrap_or(kept.len());
     if let Some(d) = kept[..notes]
         .iter()
