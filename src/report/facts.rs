@@ -55,7 +55,16 @@ pub(super) fn find_title(
 ) -> (Option<String>, usize) {
     let skip = preface_lines(kept);
     if let Some(t) = &fields.title {
-        return (Some(t.clone()), skip);
+        // A Markdown title that repeats it is one of the title's lines, not a section.
+        let squeezed = |s: &str| -> String {
+            s.chars()
+                .filter(|c| !c.is_whitespace() && *c != '#')
+                .collect()
+        };
+        let repeated = kept
+            .get(skip)
+            .is_some_and(|(_, l)| l.trim_start().starts_with('#') && squeezed(l) == squeezed(t));
+        return (Some(t.clone()), skip + usize::from(repeated));
     }
     let Some((_, first)) = kept.get(skip) else {
         return (None, 0);
@@ -209,6 +218,57 @@ pub struct HeaderFields {
     pub doc_number: Option<String>,
     /// `成文日期：`, `发布日期：`
     pub date: Option<String>,
+}
+
+/// Lines searched for the end of a Markdown front matter block.
+const FRONT_MATTER_LINES: usize = 40;
+
+/// A Markdown file's front matter (`---`, `key: value` lines, `---` or `...`): how many lines it
+/// takes and the fields it gives (`title`, `date`, and `author`, `publisher` or `org` for the
+/// issuing body; quotes around a value dropped).
+pub(super) fn front_matter(lines: &[String]) -> Option<(usize, HeaderFields)> {
+    if lines.first()?.trim_start_matches('\u{feff}').trim() != "---" {
+        return None;
+    }
+    let end = lines
+        .iter()
+        .take(FRONT_MATTER_LINES)
+        .skip(1)
+        .position(|l| matches!(l.trim(), "---" | "..."))?
+        + 1;
+    // Every line of it is a YAML key (Latin letters), a list item under one, or blank: a text
+    // that merely opens with a rule keeps its lines.
+    let yaml = |l: &String| {
+        let t = l.trim_end();
+        t.trim().is_empty()
+            || t.trim_start().starts_with("- ")
+            || t.split_once(':').is_some_and(|(k, _)| {
+                !k.is_empty()
+                    && k.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+            })
+    };
+    if !lines[1..end].iter().all(yaml) {
+        return None;
+    }
+    let mut f = HeaderFields::default();
+    for line in &lines[1..end] {
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
+        let value = value.trim().trim_matches(['"', '\'']).trim();
+        if value.is_empty() {
+            continue;
+        }
+        let slot = match key.trim() {
+            "title" => &mut f.title,
+            "date" => &mut f.date,
+            "author" | "publisher" | "org" => &mut f.org,
+            _ => continue,
+        };
+        slot.get_or_insert_with(|| value.to_string());
+    }
+    Some((end + 1, f))
 }
 
 /// Labels of header fields, and which field each fills.

@@ -21,7 +21,7 @@ pub use headings::{law_numeral_value, numbered_heading, parse_heading, Heading, 
 
 use facts::{
     dated_stem_year, doc_number_year, effective_year, find_date, find_doc_number, find_org,
-    find_title, find_year, find_year_loose, header_fields, version_year,
+    find_title, find_year, find_year_loose, front_matter, header_fields, version_year,
 };
 
 /// A section longer than this many characters, with no sub-heading to split it, is cut into
@@ -72,6 +72,11 @@ impl Section {
 pub fn parse_report(lines: &[String], file_stem: &str) -> Report {
     let mut kinds: Vec<LineKind<'_>> = lines.iter().map(|l| classify_line(l)).collect();
     boilerplate::drop_split_breadcrumbs(lines, &mut kinds);
+    // Markdown front matter (`---` / `title: …` / `---`) is no text; its fields count.
+    let front = front_matter(lines);
+    if let Some((n, _)) = &front {
+        kinds[..*n].fill(LineKind::Boilerplate);
+    }
     let kept: Vec<(usize, &str)> = kinds
         .iter()
         .enumerate()
@@ -90,7 +95,12 @@ pub fn parse_report(lines: &[String], file_stem: &str) -> Report {
         .iter()
         .position(Option::is_some)
         .unwrap_or(kept.len());
-    let fields = header_fields(&kept);
+    let mut fields = header_fields(&kept);
+    if let Some((_, front)) = front {
+        fields.title = front.title.or(fields.title);
+        fields.org = front.org.or(fields.org);
+        fields.date = front.date.or(fields.date);
+    }
     let (title, title_lines) = find_title(&kept, &headings, first_heading, &fields);
     let title = title.unwrap_or_else(|| file_stem.to_string());
     // Where the body begins: the first heading after the title, past a second title. A Markdown

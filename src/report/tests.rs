@@ -872,6 +872,23 @@ fn the_signing_date_above_the_notes() {
     assert_eq!(r.date.as_deref(), Some("2024年1月30日"));
 }
 
+/// Markdown front matter is no text: its title, date and author are the report's, and a `#`
+/// title that repeats it is no section. A text that opens with a rule keeps its lines.
+#[test]
+fn markdown_front_matter() {
+    let text = "---\ntitle: \"临川市交通运输局2023年法治政府建设年度报告\"\ndate: 2024-01-26\nauthor: 临川市交通运输局\ntags: [法治政府]\n---\n\n# 临川市交通运输局2023年法治政府建设年度报告\n\n现将有关情况报告如下。\n\n## 一、主要举措\n\n推进放管服改革。\n";
+    let r = parse_report(&lines(text), "报告");
+    assert_eq!(r.title, "临川市交通运输局2023年法治政府建设年度报告");
+    assert_eq!(r.org.as_deref(), Some("临川市交通运输局"));
+    assert_eq!(r.date.as_deref(), Some("2024-01-26"));
+    assert_eq!(heading_paths(&r), ["", "一、主要举措"]);
+    assert_eq!(r.sections[0].line_start, 8);
+    let text = "---\n临川市交通运输局工作报告\n一、主要举措\n推进放管服改革。\n---\n";
+    let r = parse_report(&lines(text), "报告");
+    assert_eq!(r.title, "临川市交通运输局工作报告");
+    assert_eq!(heading_paths(&r), ["", "一、主要举措"]);
+}
+
 /// A law whose first chapter heading is missing (as in some published texts) opens with bare
 /// articles: the first chapter heading that follows closes the open article instead of nesting
 /// under it, as a Markdown chapter heading or a plain one, and a section (节) after an article
