@@ -64,8 +64,23 @@ pub fn docx_paragraphs(bytes: &[u8]) -> Result<Vec<String>, ReadError> {
     let mut current = String::new();
     let mut in_text = false;
     let mut in_paragraph = false;
+    // Word writes each text box twice: as a drawing (`mc:Choice`) and as a picture for older
+    // readers (`mc:Fallback`). The fallback's copy is skipped, or its text would be read twice.
+    let mut in_fallback = 0usize;
     loop {
-        match reader.read_event() {
+        let event = reader.read_event();
+        match &event {
+            Ok(Event::Start(e)) if e.name().as_ref() == b"mc:Fallback" => in_fallback += 1,
+            Ok(Event::End(e)) if e.name().as_ref() == b"mc:Fallback" => {
+                in_fallback = in_fallback.saturating_sub(1);
+                continue;
+            }
+            _ => {}
+        }
+        if in_fallback > 0 && !matches!(event, Ok(Event::Eof) | Err(_)) {
+            continue;
+        }
+        match event {
             Ok(Event::Start(e)) => match e.name().as_ref() {
                 b"w:p" => {
                     in_paragraph = true;

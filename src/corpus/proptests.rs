@@ -148,3 +148,22 @@ fn soft_line_breaks_join_chinese_text_and_space_other_words() {
         ["修订应急预案》，出台配套制度", "Annual Report 2023年"]
     );
 }
+
+/// A text box is written twice, as a drawing and as its fallback picture: its text is read once.
+#[test]
+fn a_text_box_is_read_once() {
+    let xml = "<w:document><w:body><w:p><w:r><mc:AlternateContent>\
+        <mc:Choice><w:drawing><w:txbxContent><w:p><w:r><w:t>临川县人力资源和社会保障局文件</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice>\
+        <mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>临川县人力资源和社会保障局文件</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback>\
+        </mc:AlternateContent></w:r></w:p><w:p><w:r><w:t>一、主要工作</w:t></w:r></w:p></w:body></w:document>";
+    let paragraphs = docx_paragraphs(&docx_with(xml)).unwrap();
+    assert_eq!(
+        paragraphs
+            .iter()
+            .filter(|p| p.contains("社会保障局文件"))
+            .count(),
+        1,
+        "{paragraphs:?}"
+    );
+    assert_eq!(paragraphs.last().map(String::as_str), Some("一、主要工作"));
+}
