@@ -94,6 +94,13 @@ pub fn numbered_heading(t: &str) -> Option<Heading> {
             _ => c,
         })
         .collect();
+    // WPS and Word number lists with single characters: ㈠ (（一）), ⒈ (1.), ⑴ ((1)).
+    match chars.first() {
+        Some('㈠'..='㈩') => return Some(heading(2, t)),
+        Some('⒈'..='⒛') => return Some(heading(3, t)),
+        Some('⑴'..='⒇') => return Some(heading(4, t)),
+        _ => {}
+    }
     // 一、 二． 十一.
     let n = chars.iter().take_while(|c| is_cn_digit(**c)).count();
     if n > 0 && n <= MAX_CN_NUMERAL && matches!(chars.get(n), Some('、' | '．' | '.')) {

@@ -410,7 +410,10 @@ fn is_glossary_heading(text: &str) -> bool {
     let t = text.trim().trim_end_matches(['：', ':']);
     t.chars().count() <= MAX_GLOSSARY_HEADING_CHARS
         && !t.contains(['。', '，', '；'])
-        && (t.contains("名词解释") || t.ends_with("注释") || t.ends_with("释义"))
+        && (t.contains("名词解释")
+            || t.ends_with("注释")
+            || t.ends_with("释义")
+            || (t.contains("名词") || t.contains("术语")) && t.ends_with("解释"))
 }
 
 /// A run of at least this many headings with no text between them, repeated later in the body,

@@ -207,6 +207,9 @@ fn every_heading_form_with_its_level() {
         ("１．全角数字", 3, "１．全角数字"),
         ("１２、全角数字", 3, "１２、全角数字"),
         ("（３）全角细项", 4, "（３）全角细项"),
+        ("㈠完善制度", 2, "㈠完善制度"),
+        ("⒈推行清单", 3, "⒈推行清单"),
+        ("⑵细化标准", 4, "⑵细化标准"),
         ("（1）细项", 4, "（1）细项"),
         ("(2)细项", 4, "(2)细项"),
         ("第一编 总则", 1, "第一编 总则"),
@@ -887,6 +890,23 @@ fn markdown_front_matter() {
     let r = parse_report(&lines(text), "报告");
     assert_eq!(r.title, "临川市交通运输局工作报告");
     assert_eq!(heading_paths(&r), ["", "一、主要举措"]);
+}
+
+/// A glossary named in other words (`附：名词、术语解释`) is a glossary: its numbered entries are
+/// its text, not headings under the last part of the report.
+#[test]
+fn a_glossary_of_terms_in_other_words() {
+    for name in ["附：名词、术语解释", "名词术语解释", "附：名词解释"] {
+        let text = format!("临川市政府工作报告\n一、工作回顾\n成效显著。\n二、2024年工作安排\n推进亩均论英雄改革。\n{name}\n1.亩均论英雄：以亩均效益评价企业。\n2.放管服：简政放权、放管结合、优化服务。\n");
+        let r = parse_report(&lines(&text), "报告");
+        assert_eq!(
+            heading_paths(&r).len(),
+            4,
+            "{name}: {:?}",
+            heading_paths(&r)
+        );
+        assert_eq!(heading_paths(&r)[3], name.trim_end_matches('：'), "{name}");
+    }
 }
 
 /// A law whose first chapter heading is missing (as in some published texts) opens with bare
