@@ -54,7 +54,8 @@ pub use pdf::{pdf_text, PdfText};
 /// .docx or .odt line break inside a paragraph joins Chinese text; an article with its items is no
 /// table of contents; UTF-8 files with GBK lines; 第X条之一; 第X篇; more page-number
 /// forms; a page's headline word and pinyin-named page chrome; more masthead forms; a date
-/// above notes; Markdown front matter; a .docx text box read once; ㈠ ⒈ ⑴ headings; 名词、术语解释.
+/// above notes; Markdown front matter; a .docx text box read once; ㈠ ⒈ ⑴ headings; 名词、术语解释;
+/// a signing date before a site's 发布日期.
 pub const READING_VERSION: u32 = 11;
 
 /// The kinds of document govsearch reads.

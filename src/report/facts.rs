@@ -216,8 +216,11 @@ pub struct HeaderFields {
     pub org: Option<String>,
     /// `发文字号：`
     pub doc_number: Option<String>,
-    /// `成文日期：`, `发布日期：`
+    /// `成文日期：`: when the document was signed.
     pub date: Option<String>,
+    /// `发布日期：`, `公布日期：`: when a site published it, used when the document itself shows
+    /// no signing date.
+    pub published: Option<String>,
 }
 
 /// Lines searched for the end of a Markdown front matter block.
@@ -284,8 +287,8 @@ const HEADER_LABELS: &[(&str, u8)] = &[
     ("发文字号", 2),
     ("文号", 2),
     ("成文日期", 3),
-    ("发布日期", 3),
-    ("公布日期", 3),
+    ("发布日期", 5),
+    ("公布日期", 5),
     ("施行日期", 4),
     ("实施日期", 4),
     ("索引号", 4),
@@ -331,6 +334,7 @@ pub(super) fn header_fields(kept: &[(usize, &str)]) -> HeaderFields {
             1 => &mut f.org,
             2 => &mut f.doc_number,
             3 => &mut f.date,
+            5 => &mut f.published,
             _ => continue,
         };
         slot.get_or_insert_with(|| value.to_string());

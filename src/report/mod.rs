@@ -118,10 +118,13 @@ pub fn parse_report(lines: &[String], file_stem: &str) -> Report {
         })
         .map_or(kept.len(), |p| p + title_lines);
     let doc_number = find_doc_number(&kept, &fields, body_start);
+    // A signing date (a 成文日期 field, or the date the document shows) before the date a site
+    // published it.
     let date = fields
         .date
         .clone()
-        .or_else(|| find_date(lines, &kept, body_start));
+        .or_else(|| find_date(lines, &kept, body_start))
+        .or_else(|| fields.published.clone());
     // The year a report is about: its title's; a law's version (its notes, or the date its file
     // is named by); a notice's document number; the date it was signed or published; for a law
     // without either, the year it took effect; a year in the file name.

@@ -674,8 +674,15 @@ fn an_official_notice_with_its_masthead_number_and_attachments() {
         assert_eq!(heading_paths(&r), ["", "一、总体要求"]);
     }
     // Header fields spaced to a width, as government sites print them.
-    let text = "文　　号：平政办发〔2023〕7号\n发布机构：平川县人民政府办公室\n平川县人民政府办公室关于印发《平川县行政执法公示办法》的通知\n各乡镇人民政府：\n现印发给你们。\n";
+    let text = "文　　号：平政办发〔2023〕7号\n发布机构：平川县人民政府办公室\n发布日期：2023-04-12\n平川县人民政府办公室关于印发《平川县行政执法公示办法》的通知\n各乡镇人民政府：\n现印发给你们。\n";
     let r = parse_report(&lines(text), "通知");
+    // A site's publication date stands in only for a signing date the document does not show.
+    assert_eq!(r.date.as_deref(), Some("2023-04-12"));
+    let signed = format!("{text}平川县人民政府办公室\n2023年4月10日\n");
+    assert_eq!(
+        parse_report(&lines(&signed), "通知").date.as_deref(),
+        Some("2023年4月10日")
+    );
     assert_eq!(r.doc_number.as_deref(), Some("平政办发〔2023〕7号"));
     assert_eq!(r.org.as_deref(), Some("平川县人民政府办公室"));
     assert_eq!(
