@@ -56,14 +56,9 @@ pub(super) fn find_title(
     let skip = preface_lines(kept);
     if let Some(t) = &fields.title {
         // A Markdown title that repeats it is one of the title's lines, not a section.
-        let squeezed = |s: &str| -> String {
-            s.chars()
-                .filter(|c| !c.is_whitespace() && *c != '#')
-                .collect()
-        };
-        let repeated = kept
-            .get(skip)
-            .is_some_and(|(_, l)| l.trim_start().starts_with('#') && squeezed(l) == squeezed(t));
+        let repeated = kept.get(skip).is_some_and(|(_, l)| {
+            l.trim_start().starts_with('#') && super::squeezed(l).eq(super::squeezed(t))
+        });
         return (Some(t.clone()), skip + usize::from(repeated));
     }
     let Some((_, first)) = kept.get(skip) else {
@@ -550,18 +545,14 @@ pub(super) fn find_year(text: &str) -> Option<u32> {
     })
 }
 
-/// The characters of a year written in Chinese numerals (二〇二三), each the digit of its place.
-const CN_YEAR_DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
+/// A digit of a year written in Chinese numerals (二〇二三), zero also typed as a circle or a
+/// letter O (二○二二, 二O二二); 两 is no year's digit.
 fn cn_year_digit(c: char) -> Option<u32> {
-    // Zero is also typed as a circle or a letter O (二○二二, 二O二二).
-    if matches!(c, '零' | '○' | 'Ｏ' | 'O') {
-        return Some(0);
+    match c {
+        '○' | 'Ｏ' | 'O' => Some(0),
+        '两' => None,
+        _ => super::headings::cn_digit_value(c),
     }
-    CN_YEAR_DIGITS
-        .iter()
-        .position(|&d| d == c)
-        .map(|p| p as u32)
 }
 
 /// A year of four digits at `i`: Arabic (2023) or Chinese numerals (二〇二三, as official
@@ -965,20 +956,18 @@ pub(super) fn find_cn_date(t: &str) -> Option<String> {
 /// How many characters the month or day number at `j` takes: one or two Arabic digits, or a
 /// Chinese numeral (一, 十, 十二, 二十六, 三十一) of at most `most`.
 fn month_or_day_at(chars: &[char], j: usize, most: u32) -> Option<usize> {
-    let arabic = chars[j.min(chars.len())..]
-        .iter()
-        .take_while(|c| c.is_ascii_digit())
-        .count();
+    let from = &chars[j.min(chars.len())..];
+    let arabic = from.iter().take_while(|c| c.is_ascii_digit()).count();
     if arabic > 0 {
         return (arabic <= 2).then_some(arabic);
     }
-    let numeral: String = chars[j.min(chars.len())..]
+    let numeral: String = from
         .iter()
         .take_while(|c| "〇一二三四五六七八九十".contains(**c))
         .take(3)
         .collect();
     let n = numeral.chars().count();
-    let value = super::headings::law_numeral_value(&numeral.replace('〇', "零"))?;
+    let value = super::headings::law_numeral_value(&numeral)?;
     (n > 0 && (1..=most).contains(&value)).then_some(n)
 }
 

@@ -322,6 +322,15 @@ fn without_page_number(t: &str) -> Option<&str> {
     Some(before)
 }
 
+/// The value of a Chinese digit: 零 or 〇 0, 一 … 九, 两 2.
+pub fn cn_digit_value(c: char) -> Option<u32> {
+    match c {
+        '零' | '〇' => Some(0),
+        '两' => Some(2),
+        _ => "一二三四五六七八九".find(c).map(|i| (i / 3) as u32 + 1),
+    }
+}
+
 /// The value of a law heading's numeral: Chinese (`一百零五`, `十二`, `两千`) or Arabic digits.
 pub fn law_numeral_value(numeral: &str) -> Option<u32> {
     if !numeral.is_empty() && numeral.chars().all(|c| c.is_ascii_digit()) {
@@ -334,14 +343,7 @@ pub fn law_numeral_value(numeral: &str) -> Option<u32> {
             '百' => 100,
             '千' => 1000,
             _ => {
-                current = "零一二三四五六七八九"
-                    .find(c)
-                    .map(|i| (i / 3) as u32)
-                    .or(match c {
-                        '〇' => Some(0),
-                        '两' => Some(2),
-                        _ => None,
-                    })?;
+                current = cn_digit_value(c)?;
                 continue;
             }
         };

@@ -435,9 +435,6 @@ fn drop_table_of_contents(kept: &[(usize, &str)], headings: &mut [Option<Heading
             *h = None;
         }
     }
-    fn squeezed(t: &str) -> impl Iterator<Item = char> + '_ {
-        t.chars().filter(|c| !c.is_whitespace() && *c != '#')
-    }
     // Each heading's squeezed text as a hash, and where each hash stands, sorted: computed once
     // and without a string per heading, since laws have thousands of headings and every run of
     // them asks whether the body repeats one. A hash only finds candidates; the texts decide.
@@ -494,6 +491,12 @@ fn drop_table_of_contents(kept: &[(usize, &str)], headings: &mut [Option<Heading
             *h = None;
         }
     }
+}
+
+/// A heading line's characters without whitespace and Markdown `#`: what two forms of one
+/// heading share (a contents line and the body's heading, a `# 标题` and a front matter's title).
+fn squeezed(t: &str) -> impl Iterator<Item = char> + '_ {
+    t.chars().filter(|c| !c.is_whitespace() && *c != '#')
 }
 
 /// A hash of a heading's squeezed characters (FNV-1a over the code points).
