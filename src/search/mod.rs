@@ -59,8 +59,8 @@ pub use query::{
 };
 pub use snippet::{make_snippet, Snippet};
 
-use matching::{all_of, any_of, BodyQuery};
-use ranked::Ranked;
+use matching::{any_of, BodyQuery};
+use ranked::{Part, Ranked};
 use top::TopAndTotals;
 use totals::ByU64Key;
 
@@ -491,7 +491,7 @@ impl Engine {
         let f = self.sections.fields();
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         // Score parts that do not decide whether a section matches (see [`ranked`]).
-        let mut optional: Vec<Box<dyn Query>> = Vec::new();
+        let mut optional: Vec<Part> = Vec::new();
         let mut title_bonus: std::collections::HashMap<u64, f32, ByU64Key> = Default::default();
         for clause in &query.clauses {
             let matcher = any_of(
@@ -510,18 +510,20 @@ impl Engine {
                 for term in &clause.any_of {
                     let form = &term.forms[0];
                     if let Some(words) = self.whole_words(form)? {
-                        optional.push(Box::new(ConstScoreQuery::new(
-                            all_of(words.iter().map(|w| self.word_query(w)).collect()),
-                            WHOLE_WORD_BONUS,
-                        )));
+                        // The bonus where the section holds every word, then each word's BM25.
+                        let first = optional.len() + 1;
+                        optional.push(Part::WhenAll {
+                            parts: first..first + words.len(),
+                            score: WHOLE_WORD_BONUS,
+                        });
                         for w in &words {
-                            optional.push(self.word_query(w));
+                            optional.push(Part::Query(self.word_query(w)));
                         }
                     }
-                    optional.push(Box::new(BoostQuery::new(
+                    optional.push(Part::Query(Box::new(BoostQuery::new(
                         substring_query(f.heading_grams, form),
                         HEADING_BOOST,
-                    )));
+                    ))));
                     let titled = self.report_ids_of(&*substring_query(f.title_grams, form))?;
                     for report in titled {
                         *title_bonus.entry(report).or_default() += TITLE_BONUS;
