@@ -55,8 +55,8 @@ pub use pdf::{pdf_text, PdfText};
 /// table of contents; UTF-8 files with GBK lines; 第X条之一; 第X篇; more page-number
 /// forms; a page's headline word and pinyin-named page chrome; more masthead forms; a date
 /// above notes; Markdown front matter; a .docx text box read once; ㈠ ⒈ ⑴ headings; 名词、术语解释;
-/// a signing date before a site's 发布日期.
-pub const READING_VERSION: u32 = 11;
+/// a signing date before a site's 发布日期. Version 12: `一、` parts between a 司法解释's articles.
+pub const READING_VERSION: u32 = 12;
 
 /// The kinds of document govsearch reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

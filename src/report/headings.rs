@@ -354,6 +354,17 @@ pub fn law_numeral_value(numeral: &str) -> Option<u32> {
     Some(total + current)
 }
 
+/// The number of a `一、`-form heading (`二、移交企业的处理`, `## 三、财产保全`), if it is one.
+pub fn part_numeral(text: &str) -> Option<u32> {
+    let t = text.trim_start_matches(['#', ' ', '\u{3000}']);
+    let digits: String = t.chars().take_while(|&c| is_cn_digit(c)).collect();
+    let n = digits.chars().count();
+    if n == 0 || n > MAX_CN_NUMERAL || !t[digits.len()..].starts_with(['、', '．', '.']) {
+        return None;
+    }
+    law_numeral_value(&digits)
+}
+
 /// The number of an article heading (第X条), if its numeral reads.
 pub fn article_number(h: &Heading) -> Option<u32> {
     if !h.is_article() {

@@ -247,12 +247,59 @@ fn rank_under_parts(headings: &mut [Option<Heading>]) {
     }
 }
 
+/// Longest `一、` part heading among a law's articles, in characters.
+const MAX_LAW_PART_CHARS: usize = 40;
+
+/// Which `一、` lines among a law's articles head parts of it rather than items of the article
+/// before them. A 司法解释 groups its articles so: `二、移交、撤销、脱钩企业破产案件的处理` between
+/// 第六条 and 第七条. Such a line is a part when its number is the next after the last `一、`-form
+/// heading (a part before the first article, or one found here), it reads as a name (short, no
+/// sentence punctuation) and an article follows it. An article's items fail one of these: the
+/// first is `一、`, the last ends in `。`, and a law without parts has no number to follow.
+/// A part found takes the level of the part before it (`## 三、` then `四、` are one rank).
+fn law_parts(kept: &[(usize, &str)], headings: &[Option<Heading>]) -> Vec<Option<u8>> {
+    let mut parts = vec![None; kept.len()];
+    // The last part's number and level.
+    let mut last_part: Option<(u32, u8)> = None;
+    let mut articles_begun = false;
+    for (k, (_, text)) in kept.iter().enumerate() {
+        let Some(h) = &headings[k] else { continue };
+        if h.is_article() {
+            articles_begun = true;
+            continue;
+        }
+        let Some(n) = headings::part_numeral(&h.text) else {
+            continue;
+        };
+        if !articles_begun || h.kind != HeadingKind::List {
+            // A part before the articles, or one marked as a heading (`## 三、…`).
+            last_part = Some((n, h.level));
+            continue;
+        }
+        let t = text.trim();
+        let Some((last, level)) = last_part else {
+            continue;
+        };
+        let a_name = t.chars().count() <= MAX_LAW_PART_CHARS
+            && !t.contains(['。', '；', '，', '：', ';', ',', ':']);
+        let article_next = headings
+            .get(k + 1)
+            .is_some_and(|next| next.as_ref().is_some_and(Heading::is_article));
+        if n == last + 1 && a_name && article_next {
+            parts[k] = Some(level);
+            last_part = Some((n, level));
+        }
+    }
+    parts
+}
+
 /// Name of the section that holds a glossary block (名词解释) found without a name of its own.
 pub const GLOSSARY_HEADING: &str = "名词解释";
 
 /// Splits kept lines into sections along their headings, then cuts long sections into passages.
 ///
-/// In a law, list items after its first article stay in the text of the article they follow. A glossary block (a
+/// In a law, list items after its first article stay in the text of the article they follow,
+/// except the parts [`law_parts`] finds. A glossary block (a
 /// `名词解释` or `…注释` line, then numbered entries) is one section of its own at the top level,
 /// its entries its text.
 fn split_sections(
@@ -261,6 +308,7 @@ fn split_sections(
     title_lines: usize,
 ) -> Vec<Section> {
     let law = is_law(headings);
+    let parts = law_parts(kept, headings);
     let mut sections: Vec<Section> = Vec::new();
     // The open heading path: (level, text, kind).
     let mut path: Vec<(u8, String, HeadingKind)> = Vec::new();
@@ -278,6 +326,10 @@ fn split_sections(
                 kind: HeadingKind::Markdown,
             }),
             _ if k < title_lines => None,
+            Some(h) if law && !in_glossary && parts[k].is_some() => Some(Heading {
+                level: parts[k].unwrap_or(h.level),
+                ..h.clone()
+            }),
             Some(h) if h.kind == HeadingKind::List && (in_glossary || law && articles_begun) => {
                 None
             }

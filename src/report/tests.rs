@@ -1128,3 +1128,31 @@ mod properties {
         }
     }
 }
+
+/// A 司法解释 groups its articles under 一、/二、 parts, between articles: each part heads the
+/// articles up to the next. An article's own items (一、…；二、…。) stay its text, and so do items
+/// without punctuation in a law without parts.
+#[test]
+fn a_judicial_interpretation_in_parts_between_its_articles() {
+    let text = "最高人民法院关于审理开办企业纠纷案件若干问题的规定\n\n（2001年2月6日通过）\n\n为正确审理案件，制定本规定。\n\n一、债务纠纷的处理\n\n第一条 被开办企业具备法人条件的，应当独立承担民事责任。\n\n第二条 开办单位有下列情形之一的，承担民事责任：\n一、抽逃资金的；\n二、隐匿财产的。\n\n　　二、破产案件的处理\n\n第三条 被开办企业申请破产的，人民法院应当受理。\n\n## 三、财产保全和执行\n\n第四条 不得查封办公用房。\n\n四、适用范围\n第五条 本规定仅适用于此类案件。\n";
+    let r = parse_report(&lines(text), "规定");
+    assert_eq!(
+        tree(&r),
+        pinned(&[
+            ("", 0, 1, 5),
+            ("一、债务纠纷的处理", 1, 7, 7),
+            ("一、债务纠纷的处理 / 第一条", 2, 9, 9),
+            ("一、债务纠纷的处理 / 第二条", 2, 11, 13),
+            ("二、破产案件的处理", 1, 15, 15),
+            ("二、破产案件的处理 / 第三条", 2, 17, 17),
+            ("三、财产保全和执行", 1, 19, 19),
+            ("三、财产保全和执行 / 第四条", 2, 21, 21),
+            ("四、适用范围", 1, 23, 23),
+            ("四、适用范围 / 第五条", 2, 24, 24),
+        ])
+    );
+    let items = "文物保护办法\n第一条 为了保护文物，制定本办法。\n第二条 下列文物受国家保护：\n一、古文化遗址\n二、古墓葬\n第三条 文物属于国家所有。\n";
+    let r = parse_report(&lines(items), "办法");
+    assert_eq!(heading_paths(&r), ["", "第一条", "第二条", "第三条"]);
+    assert_eq!(r.sections[2].line_end, 5, "第二条 holds its items");
+}
