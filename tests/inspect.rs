@@ -225,3 +225,114 @@ fn inspect_text_output_shows_the_section_tree_with_lines() {
         "{out}"
     );
 }
+
+/// A .docx whose paragraphs carry styles (`(style id, text)`; `"@0"` an outline level set on
+/// the paragraph itself), with `styles` as word/styles.xml.
+fn styled_docx(paragraphs: &[(&str, &str)], styles: &str) -> Vec<u8> {
+    let mut body = String::new();
+    for (style, text) in paragraphs {
+        let props = match style.strip_prefix('@') {
+            Some(level) => format!("<w:pPr><w:outlineLvl w:val=\"{level}\"/></w:pPr>"),
+            None if style.is_empty() => String::new(),
+            None => format!("<w:pPr><w:pStyle w:val=\"{style}\"/><w:jc w:val=\"center\"/></w:pPr>"),
+        };
+        body.push_str(&format!(
+            "<w:p>{props}<w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>"
+        ));
+    }
+    let ns = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+    let xml =
+        format!("<?xml version=\"1.0\"?><w:document {ns}><w:body>{body}</w:body></w:document>");
+    let styles = format!("<?xml version=\"1.0\"?><w:styles {ns}>{styles}</w:styles>");
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut zip = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default();
+        zip.start_file("word/document.xml", opts).unwrap();
+        zip.write_all(xml.as_bytes()).unwrap();
+        zip.start_file("word/styles.xml", opts).unwrap();
+        zip.write_all(styles.as_bytes()).unwrap();
+        zip.finish().unwrap();
+    }
+    buf.into_inner()
+}
+
+/// Headings that Word marks only by style or outline level, without a number, head their
+/// sections; their levels nest with the numbered ones. A sentence in a heading style and the
+/// Title style stay text. Every hit's path:line:column points at its paragraph.
+#[test]
+fn word_heading_styles_head_sections_without_numbers() {
+    // As a Chinese Word names its styles: ids 1 and 2 for heading 1 and 2, a custom style based
+    // on heading 2, a Title style, and a body style with an outline level of 9 (body text).
+    let styles = "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"a\"><w:name w:val=\"Normal\"/></w:style>\
+        <w:style w:type=\"paragraph\" w:styleId=\"1\"><w:name w:val=\"heading 1\"/><w:basedOn w:val=\"a\"/><w:pPr><w:outlineLvl w:val=\"0\"/></w:pPr></w:style>\
+        <w:style w:type=\"paragraph\" w:styleId=\"2\"><w:name w:val=\"heading 2\"/><w:basedOn w:val=\"a\"/></w:style>\
+        <w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"a5\"><w:name w:val=\"我的小标题\"/><w:basedOn w:val=\"2\"/></w:style>\
+        <w:style w:type=\"paragraph\" w:styleId=\"a3\"><w:name w:val=\"Title\"/><w:pPr><w:outlineLvl w:val=\"9\"/></w:pPr></w:style>\
+        <w:style w:type=\"character\" w:styleId=\"1\"><w:name w:val=\"heading 1 Char\"/></w:style>";
+    let paragraphs = [
+        ("a3", "临川市司法局2024年法治政府建设年度报告"),
+        ("", "2024年，临川市司法局深入推进依法行政。"),
+        ("1", "工作成效"),
+        ("2", "（一）公正文明执法"),
+        ("", "全年办理行政复议案件120件。"),
+        ("a5", "法律顾问全覆盖"),
+        ("", "全市聘请法律顾问36名，实现全覆盖。"),
+        ("@0", "存在问题"),
+        ("", "个别执法人员法治素养不高。"),
+        (
+            "1",
+            "这是一段误用了标题样式的正文，它以句号结尾，所以仍是正文。",
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    write(&corpus, "styled.docx", &styled_docx(&paragraphs, styles));
+    let (items, err, code) = inspect(&corpus);
+    assert_eq!(code, 0, "{err}");
+    let report = &items[0];
+    assert_eq!(report.title, "临川市司法局2024年法治政府建设年度报告");
+    let tree: Vec<(String, u8, usize, usize)> = report
+        .sections
+        .iter()
+        .map(|s| (s.section.join(" / "), s.level, s.line_start, s.line_end))
+        .collect();
+    let expect = [
+        ("", 0, 1, 2),
+        ("工作成效", 1, 3, 3),
+        ("工作成效 / （一）公正文明执法", 2, 4, 5),
+        ("工作成效 / 法律顾问全覆盖", 2, 6, 7),
+        ("存在问题", 1, 8, 10),
+    ];
+    let expect: Vec<(String, u8, usize, usize)> = expect
+        .iter()
+        .map(|(h, l, a, b)| (h.to_string(), *l, *a, *b))
+        .collect();
+    assert_eq!(tree, expect);
+
+    // The hits name those sections, at the paragraph and character of their match.
+    let index = dir.path().join("ix");
+    let o = crate::util::index(&corpus, &index, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let (code, hits) = search_json(index.to_str().unwrap(), &["法律顾问"]);
+    assert_eq!(code, 0);
+    let places: Vec<(Vec<String>, usize, usize)> = hits
+        .iter()
+        .map(|h| (h.section.clone(), h.line, h.column))
+        .collect();
+    // One section holds both paragraphs; its hit names the first match.
+    assert_eq!(
+        places,
+        [(
+            vec!["工作成效".to_string(), "法律顾问全覆盖".to_string()],
+            6,
+            1
+        )]
+    );
+    for (_, line, column) in &places {
+        let text = paragraphs[line - 1].1;
+        let at: String = text.chars().skip(column - 1).take(4).collect();
+        assert_eq!(at, "法律顾问", "line {line} column {column}");
+    }
+}

@@ -56,7 +56,8 @@ pub use pdf::{pdf_text, PdfText};
 /// forms; a page's headline word and pinyin-named page chrome; more masthead forms; a date
 /// above notes; Markdown front matter; a .docx text box read once; ㈠ ⒈ ⑴ headings; 名词、术语解释;
 /// a signing date before a site's 发布日期. Version 12: `一、` parts between a 司法解释's articles.
-pub const READING_VERSION: u32 = 12;
+/// Version 13: .docx paragraphs in heading styles and .odt outline levels head sections.
+pub const READING_VERSION: u32 = 13;
 
 /// The kinds of document govsearch reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -186,6 +187,9 @@ pub struct SourceText {
     pub line_pages: Option<Vec<usize>>,
     /// For a PDF: how many pages it has.
     pub page_count: Option<usize>,
+    /// For a .docx or .odt: per line, the outline level its paragraph is marked with as a
+    /// heading (Word's Heading 1 style is 1), or None for body text. `None` for other formats.
+    pub outline: Option<Vec<Option<u8>>>,
 }
 
 /// A file the walker found, with the way it should be reported.
@@ -434,7 +438,8 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Document, ReadError> {
         return Err(ReadError::TooLarge(bytes.len() as u64, limit));
     }
     let mut source = read_bytes(path, format, bytes)?;
-    let mut report = report::parse_report(&source.lines, &file_stem(path));
+    let mut report =
+        report::parse_report_outlined(&source.lines, source.outline.as_deref(), &file_stem(path));
     if split_long_sections(&mut report) {
         source.warnings.push(format!(
             "sections longer than {} bytes were cut into parts",
@@ -504,10 +509,18 @@ pub fn file_stem(path: &Path) -> String {
 /// Reads a document from its bytes, as [`read_file`] does once the file is loaded.
 pub fn read_bytes(path: &Path, format: Format, bytes: &[u8]) -> Result<SourceText, ReadError> {
     let mut warnings = Vec::new();
-    let (mut line_pages, mut page_count) = (None, None);
+    let (mut line_pages, mut page_count, mut outline) = (None, None, None);
     let (encoding, lines) = match format {
-        Format::Docx => ("UTF-8", docx_paragraphs(bytes)?),
-        Format::Odt => ("UTF-8", odt_paragraphs(bytes)?),
+        Format::Docx => {
+            let (lines, levels) = docx::docx_text(bytes)?;
+            outline = Some(levels);
+            ("UTF-8", lines)
+        }
+        Format::Odt => {
+            let (lines, levels) = odt::odt_text(bytes)?;
+            outline = Some(levels);
+            ("UTF-8", lines)
+        }
         Format::Pdf => {
             let pdf = pdf_text(bytes)?;
             warnings.extend(pdf.warnings);
@@ -545,6 +558,7 @@ pub fn read_bytes(path: &Path, format: Format, bytes: &[u8]) -> Result<SourceTex
         warnings,
         line_pages,
         page_count,
+        outline,
     })
 }
 

@@ -3,7 +3,7 @@
 //! This module owns the heuristics that find a report's facts in its kept lines. It knows
 //! nothing of how sections are split.
 
-use super::headings::Heading;
+use super::headings::{Heading, HeadingKind};
 
 /// Characters of the longest line taken for a title (a title is a line, not a paragraph).
 const MAX_TITLE_CHARS: usize = 80;
@@ -55,17 +55,24 @@ pub(super) fn find_title(
 ) -> (Option<String>, usize) {
     let skip = preface_lines(kept);
     if let Some(t) = &fields.title {
-        // A Markdown title that repeats it is one of the title's lines, not a section.
-        let repeated = kept.get(skip).is_some_and(|(_, l)| {
-            l.trim_start().starts_with('#') && super::squeezed(l).eq(super::squeezed(t))
-        });
+        // A Markdown title that repeats it (or a paragraph in a heading style) is one of the
+        // title's lines, not a section.
+        let markdown = |k: usize| {
+            headings
+                .get(k)
+                .is_some_and(|h| h.as_ref().is_some_and(|h| h.kind == HeadingKind::Markdown))
+        };
+        let repeated = kept
+            .get(skip)
+            .is_some_and(|(_, l)| markdown(skip) && super::squeezed(l).eq(super::squeezed(t)));
         return (Some(t.clone()), skip + usize::from(repeated));
     }
     let Some((_, first)) = kept.get(skip) else {
         return (None, 0);
     };
     if let Some(Some(h)) = headings.get(skip) {
-        if h.level == 1 && first.trim_start().starts_with('#') {
+        // A Markdown title (`# 中华人民共和国民法典`), or a paragraph in Heading 1.
+        if h.level == 1 && h.kind == HeadingKind::Markdown {
             return (Some(h.text.clone()), skip + 1);
         }
         return (None, 0);

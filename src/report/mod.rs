@@ -70,6 +70,23 @@ impl Section {
 
 /// Reads a report out of decoded lines. `file_stem` names the report when it has no title.
 pub fn parse_report(lines: &[String], file_stem: &str) -> Report {
+    parse_report_outlined(lines, None, file_stem)
+}
+
+/// Longest line a word processor's heading style makes a heading, in characters: a longer one
+/// is a paragraph styled for emphasis.
+const MAX_STYLED_HEADING_CHARS: usize = 60;
+
+/// [`parse_report`] for a document whose lines may carry outline levels (a .docx paragraph in a
+/// Heading style, an .odt `text:h`): such a line is read as a Markdown heading of that level
+/// (`##` for 2), so it heads a section even without a number, and where its number is read
+/// the document's numbers and styles are weighed as Markdown's `#` are. A long line or one that
+/// ends a sentence stays text.
+pub fn parse_report_outlined(
+    lines: &[String],
+    outline: Option<&[Option<u8>]>,
+    file_stem: &str,
+) -> Report {
     let mut kinds: Vec<LineKind<'_>> = lines.iter().map(|l| classify_line(l)).collect();
     boilerplate::drop_split_breadcrumbs(lines, &mut kinds);
     // Markdown front matter (`---` / `title: …` / `---`) is no text; its fields count.
@@ -85,7 +102,26 @@ pub fn parse_report(lines: &[String], file_stem: &str) -> Report {
             _ => None,
         })
         .collect();
-    let mut headings: Vec<Option<Heading>> = kept.iter().map(|(_, t)| parse_heading(t)).collect();
+    let styled = |i: usize, t: &str| -> Option<u8> {
+        let level = outline?.get(i).copied().flatten()?;
+        let t = t.trim_matches([' ', '\u{3000}', '\t']);
+        (!t.is_empty()
+            && !t.starts_with('#')
+            && t.chars().count() <= MAX_STYLED_HEADING_CHARS
+            && !t.ends_with(['。', '；', '，', ';', ',']))
+        .then_some(level)
+    };
+    let mut headings: Vec<Option<Heading>> = kept
+        .iter()
+        .map(|&(i, t)| match styled(i, t) {
+            Some(level) => parse_heading(&format!(
+                "{} {}",
+                "#".repeat(usize::from(level)),
+                t.trim_matches([' ', '\u{3000}', '\t'])
+            )),
+            None => parse_heading(t),
+        })
+        .collect();
     recognise_run_in_law_headings(&kept, &mut headings);
     drop_attachment_lists(&kept, &mut headings);
     drop_table_of_contents(&kept, &mut headings);
