@@ -43,7 +43,7 @@ pub const GRAM_TOKENIZER: &str = "govsearch_grams";
 pub const WORD_TOKENIZER: &str = "govsearch_words";
 
 /// Version of the analysis rules; an index built with another version must be rebuilt.
-pub const ANALYSIS_VERSION: u32 = 1;
+pub const ANALYSIS_VERSION: u32 = 2;
 
 /// The government-domain user dictionary shipped with govsearch (jieba format).
 pub const DOMAIN_DICT: &str = include_str!("domain_dict.txt");
@@ -128,8 +128,9 @@ fn shared_t2s() -> Arc<ferrous_opencc::OpenCC> {
     .clone()
 }
 
-/// Characters that OpenCC t2s changes on their own: a line without any of them is left as it
-/// is, which spares the converter on almost all simplified text. Only CJK ideographs can be in
+/// Characters that OpenCC t2s changes, on their own or inside a phrase of its table
+/// (`PHRASE_CHARS`): a text without any of them is left as it is, which spares the converter
+/// on almost all simplified text. Only CJK ideographs can be in
 /// it, so it is a bit set over their blocks (one lookup per character of every section), built
 /// into the binary: deriving it from OpenCC took milliseconds of every search process. A unit
 /// test derives it again and fails when the table and OpenCC disagree.
@@ -137,6 +138,26 @@ struct TraditionalChars {
     /// Bit `i` (byte `i / 8`, bit `i % 8`) is set when `CJK_FIRST + i` is traditional.
     bits: &'static [u8],
 }
+
+/// Characters that OpenCC t2s keeps on their own but changes inside a phrase of its table
+/// (TSPhrases): 瞭解 becomes 了解, 藉由 借由, 傢俱 家具, 彷彿 仿佛, 沈沒 沉没, 牴觸 抵触, 衹得 只得,
+/// 函覆 函复, 么麼 幺麽. They are in `traditional_chars.bin`. Without them in [`TraditionalChars`], 瞭解 was converted in a text that
+/// held another traditional character and kept in one that did not, so that a search for
+/// either form missed the other. They are the characters of a TSPhrases key that its value
+/// changes and that TSCharacters keeps alone (ferrous-opencc 0.4's tables); a unit test checks
+/// each against OpenCC.
+#[cfg(test)]
+const PHRASE_CHARS: [(char, &str); 9] = [
+    ('么', "么麼"),
+    ('俱', "傢俱"),
+    ('彷', "彷彿"),
+    ('沈', "沈沒"),
+    ('牴', "牴觸"),
+    ('瞭', "瞭解"),
+    ('藉', "藉由"),
+    ('衹', "衹得"),
+    ('覆', "函覆"),
+];
 
 /// The CJK blocks that hold every character OpenCC t2s changes on its own: Extension A,
 /// Unified Ideographs and Compatibility Ideographs.
@@ -202,8 +223,8 @@ fn derive_kept_bits() -> Vec<u8> {
     bits
 }
 
-/// The bit set of [`TraditionalChars`], derived from OpenCC t2s (what `traditional_chars.bin`
-/// holds).
+/// The bit set of [`TraditionalChars`], derived from OpenCC t2s and [`PHRASE_CHARS`] (what
+/// `traditional_chars.bin` holds).
 #[cfg(test)]
 fn derive_traditional_bits() -> Vec<u8> {
     let t2s = shared_t2s();
@@ -230,7 +251,10 @@ fn derive_traditional_bits() -> Vec<u8> {
             .collect()
     };
     let mut bits = vec![0u8; ((CJK_LAST - CJK_FIRST) as usize + 8) / 8];
-    for c in changed {
+    for c in changed
+        .into_iter()
+        .chain(PHRASE_CHARS.iter().map(|(c, _)| *c))
+    {
         let i = (c as u32 - CJK_FIRST) as usize;
         bits[i / 8] |= 1 << (i % 8);
     }
@@ -696,6 +720,29 @@ mod tests {
         );
         assert!(traditional_chars().contains('國'));
         assert!(!traditional_chars().contains('国'));
+    }
+
+    /// Each phrase character is kept by OpenCC alone and changed in its phrase, and text that
+    /// holds the phrase is normalised alike whether or not another traditional character is
+    /// near: 瞭解 is 了解 alone, beside simplified text and beside 們.
+    #[test]
+    fn phrase_characters_convert_alike_in_any_company() {
+        let t2s = shared_t2s();
+        let n = Normalizer::new();
+        for (c, phrase) in PHRASE_CHARS {
+            assert_eq!(t2s.convert(&c.to_string()), c.to_string(), "{c} alone");
+            let converted = t2s.convert(phrase);
+            assert!(!converted.contains(c), "{phrase} converts {c}: {converted}");
+            assert_eq!(n.normalize(phrase).0, converted, "{phrase}");
+            assert_eq!(
+                n.normalize(&format!("组织{phrase}")).0,
+                format!("组织{converted}")
+            );
+            assert_eq!(
+                n.normalize(&format!("我們{phrase}")).0,
+                format!("我们{converted}")
+            );
+        }
     }
     use super::*;
 

@@ -431,6 +431,39 @@ fn traditional_and_simplified_queries_find_the_same_sections() {
     assert_eq!(all("科研誠信"), all("科研诚信"));
 }
 
+/// OpenCC's phrase table converts 瞭解 to 了解. A section that holds it is normalised alike
+/// whether another traditional character is near (們) or not, so 瞭解 and 了解 both find every
+/// place, and the column points at it.
+#[test]
+fn a_traditional_phrase_is_found_in_any_company() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let text = "驻港办事处工作报告\n一、調研\n我們深入基層瞭解情況。\n二、学习\n组织干部瞭解相关政策，藉由培训提升能力。\n三、其他\n群众了解政策。\n";
+    std::fs::write(corpus.join("report.txt"), text).unwrap();
+    let index = dir.path().join("ix");
+    assert!(crate::util::index(&corpus, &index, &[]).status.success());
+    for (query, expect) in [
+        ("瞭解", vec![(3, 7), (5, 5), (7, 3)]),
+        ("了解", vec![(3, 7), (5, 5), (7, 3)]),
+        ("借由", vec![(5, 12)]),
+    ] {
+        let (code, hits) = search_json(index.to_str().unwrap(), &["--all", query]);
+        assert_eq!(code, 0, "{query}");
+        let mut places: Vec<(usize, usize)> = hits.iter().map(|h| (h.line, h.column)).collect();
+        places.sort();
+        assert_eq!(places, expect, "{query}");
+        for (line, column) in places {
+            let line_text = text.lines().nth(line - 1).unwrap();
+            let at: String = line_text.chars().skip(column - 1).take(2).collect();
+            assert!(
+                ["瞭解", "了解", "藉由"].contains(&at.as_str()),
+                "{query}: {line}:{column} holds {at}"
+            );
+        }
+    }
+}
+
 #[test]
 fn analyze_shows_normalisation_and_words_with_the_domain_dictionary() {
     let o = run(&["analyze", "推进一规划两纲要，深化放管服改革，ＧＤＰ增長"]);
