@@ -598,6 +598,9 @@ pub(super) fn find_year_loose(text: &str) -> Option<u32> {
 /// Endings of an issuing body's name, strongest first.
 const ORG_SUFFIXES: &[&str] = &[
     "人民政府",
+    "办事处",
+    "管理处",
+    "海关",
     "管理委员会",
     "管委会",
     "常委会",
@@ -673,8 +676,9 @@ pub(super) fn find_org(
         return Some(issuer);
     }
     for (_, line) in kept.iter().rev().take(SIGNATURE_LINES) {
-        if is_signature(line.trim()) {
-            return Some(line.trim().to_string());
+        let name = signature_name(line);
+        if is_signature(name) {
+            return Some(name.to_string());
         }
     }
     org_in(title).or_else(|| {
@@ -780,9 +784,61 @@ fn is_signer(t: &str) -> bool {
 /// A signature: a short line that ends like a body's name and reads like one.
 fn is_signature(t: &str) -> bool {
     t.chars().count() <= MAX_SIGNATURE_CHARS
-        && ORG_SUFFIXES.iter().any(|s| t.ends_with(s))
+        && (ORG_SUFFIXES.iter().any(|s| t.ends_with(s))
+            || SIGNATURE_ONLY_SUFFIXES.iter().any(|s| t.ends_with(s)))
         && !NOT_BODIES.iter().any(|w| t.ends_with(w))
         && !t.contains(['，', '。', '的', '！', '：'])
+        && body_name_reads(t)
+}
+
+/// Endings of a body's name that a signature line may have but a title's opening is not read
+/// for (a title's 平台 or 之处 names no one): 水文站, 气象台, 研究所, 支队.
+const SIGNATURE_ONLY_SUFFIXES: &[&str] = &["站", "台", "所", "队", "处"];
+
+/// Marks after a signature that are not the body's name: the seal (`（印）`, `（盖章）`).
+const SEAL_MARKS: &[&str] = &["（印）", "(印)", "（盖章）", "(盖章)", "（章）", "(章)"];
+
+/// The body's name in a signature line: the line without a seal mark after it and without
+/// a date after a space (`青溪县交通运输局　　2024年1月20日`).
+fn signature_name(line: &str) -> &str {
+    let mut t = line.trim();
+    if let Some((name, rest)) = t.split_once([' ', '\u{3000}', '\t']) {
+        let rest = rest.trim();
+        if find_cn_date(rest)
+            .or_else(|| find_iso_date(rest))
+            .is_some_and(|d| d == rest)
+        {
+            t = name.trim_end();
+        }
+    }
+    for mark in SEAL_MARKS {
+        t = t.strip_suffix(mark).unwrap_or(t).trim_end();
+    }
+    t
+}
+
+/// The date on a signature's own line, after a space: `青溪县交通运输局　　2024年1月20日`.
+fn signed_on_the_line(t: &str) -> Option<String> {
+    let name = signature_name(t);
+    if name.len() == t.trim().len() || !is_signature(name) {
+        return None;
+    }
+    let rest = t.trim()[name.len()..].trim();
+    find_cn_date(rest)
+        .or_else(|| find_iso_date(rest))
+        .filter(|d| d == rest)
+}
+
+/// Whether a name ending in 政府 names a government: a place before it (临川市政府), not a
+/// quality of government (法治政府, 数字政府, 服务型政府), which report titles are full of.
+fn body_name_reads(name: &str) -> bool {
+    match name.strip_suffix("政府") {
+        Some(before) if !before.ends_with("人民") => before
+            .chars()
+            .last()
+            .is_some_and(|c| "省市区县州盟旗镇乡".contains(c)),
+        _ => true,
+    }
 }
 
 /// Who gives an order that opens the text: 国务院 for `中华人民共和国国务院令`, 生态环境部 for
@@ -859,7 +915,7 @@ fn body_at_start(s: &str) -> Option<String> {
         .filter_map(|suf| name.find(suf).map(|i| (i, *suf)))
         .min_by_key(|&(i, suf)| (i, std::cmp::Reverse(suf.len())))?;
     let org = &name[..start + suffix.len()];
-    (start > 0 && org.chars().count() >= 3).then(|| org.to_string())
+    (start > 0 && org.chars().count() >= 3 && body_name_reads(org)).then(|| org.to_string())
 }
 
 /// The date the report was signed (a date alone on one of its last lines, or under a signature
@@ -875,6 +931,7 @@ pub(super) fn find_date(
         find_cn_date(t)
             .or_else(|| find_iso_date(t))
             .filter(|d| d.chars().count() + 2 >= t.chars().count())
+            .or_else(|| signed_on_the_line(t))
     };
     // Notes may follow the signature (`注释：` / `[1] …`): the date stands above them.
     let notes = (kept.len().saturating_sub(NOTES_LINES)..kept.len())

@@ -1156,3 +1156,61 @@ fn a_judicial_interpretation_in_parts_between_its_articles() {
     assert_eq!(heading_paths(&r), ["", "第一条", "第二条", "第三条"]);
     assert_eq!(r.sections[2].line_end, 5, "第二条 holds its items");
 }
+
+/// 关于2023年度法治政府建设情况的报告 names no body: 法治政府 is what is built, not who built
+/// it. The body is the signature, whatever its ending (办事处, 海关, 管理处, 气象台, 水文站), with
+/// a seal mark after it or the date on its line; a title's own 青溪海关 still names one.
+#[test]
+fn the_body_of_a_report_titled_by_its_subject_is_its_signature() {
+    let body = "关于2023年度法治政府建设情况的报告\n一、主要工作\n全面推进依法行政。\n二、存在问题\n执法力量不足。\n";
+    for (signature, org, date) in [
+        (
+            "青溪市青山区滨江街道办事处\n2024年1月19日",
+            "青溪市青山区滨江街道办事处",
+            "2024年1月19日",
+        ),
+        ("青溪海关\n2024年1月23日", "青溪海关", "2024年1月23日"),
+        (
+            "青溪市公路管理处\n2024年1月15日",
+            "青溪市公路管理处",
+            "2024年1月15日",
+        ),
+        (
+            "青溪市气象台\n2024年1月15日",
+            "青溪市气象台",
+            "2024年1月15日",
+        ),
+        (
+            "青溪市水文站\n2024年1月15日",
+            "青溪市水文站",
+            "2024年1月15日",
+        ),
+        (
+            "青溪县交通运输局（印）\n2024年1月20日",
+            "青溪县交通运输局",
+            "2024年1月20日",
+        ),
+        (
+            "青溪县交通运输局　　2024年1月20日",
+            "青溪县交通运输局",
+            "2024年1月20日",
+        ),
+    ] {
+        let r = parse_report(&lines(&format!("{body}{signature}\n")), "报告");
+        assert_eq!(r.org.as_deref(), Some(org), "{signature}");
+        assert_eq!(r.date.as_deref(), Some(date), "{signature}");
+    }
+    // Unsigned: no body rather than 法治政府.
+    let r = parse_report(&lines(body), "报告");
+    assert_eq!(r.org, None);
+    let r = parse_report(
+        &lines("青溪海关2023年法治政府建设年度报告\n一、主要工作\n依法行政。\n"),
+        "报告",
+    );
+    assert_eq!(r.org.as_deref(), Some("青溪海关"));
+    let r = parse_report(
+        &lines("临川市政府2023年数字政府建设情况报告\n一、主要工作\n建设平台。\n"),
+        "报告",
+    );
+    assert_eq!(r.org.as_deref(), Some("临川市政府"));
+}
