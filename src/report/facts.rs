@@ -83,7 +83,7 @@ pub(super) fn find_title(
     if let Some(promulgated) = promulgated_title(first.trim(), kept, skip + 1, first_heading) {
         return (Some(promulgated), skip + 1);
     }
-    let mut title = first.trim().to_string();
+    let mut title = unspaced(first.trim());
     let mut taken = 1;
     while !ends_like_title(&title) && taken < MAX_TITLE_LINES && skip + taken < first_heading {
         let next = kept[skip + taken].1.trim();
@@ -95,9 +95,21 @@ pub(super) fn find_title(
     }
     if taken > 1 && !ends_like_title(&title) {
         // The lines did not make a title: keep the first alone.
-        return (Some(first.trim().to_string()), skip + 1);
+        return (Some(unspaced(first.trim())), skip + 1);
     }
     (Some(title), skip + taken)
+}
+
+/// A title set out with a space between each character, as a cover prints it
+/// (`政　府　工　作　报　告`), without the spaces; any other title as it is.
+fn unspaced(title: &str) -> String {
+    let mut pieces = title.split_whitespace();
+    let spaced_out = pieces.clone().count() >= 3 && pieces.all(|p| p.chars().count() == 1);
+    if spaced_out {
+        title.split_whitespace().collect()
+    } else {
+        title.to_string()
+    }
 }
 
 /// The title of what an order promulgates. A law or regulation published with its order opens
@@ -963,6 +975,7 @@ pub(super) fn find_date(
             || t.starts_with("时间")
             || t.starts_with("发布时间")
             || t.starts_with("——")
+            || is_occasion(t)
         {
             if let Some(d) = find_iso_date(t).or_else(|| find_cn_date(t)) {
                 return Some(d);
@@ -970,6 +983,18 @@ pub(super) fn find_date(
         }
     }
     None
+}
+
+/// The line under a speech's title that says when and where it was given, in brackets or
+/// alone: `（2024年1月9日在青溪县第十八届人民代表大会第四次会议上）`.
+fn is_occasion(t: &str) -> bool {
+    let inner = t.trim_start_matches(['（', '(', '—', '-', ' ', '\u{3000}']);
+    let inner = inner.trim_end_matches(['）', ')', ' ', '\u{3000}']);
+    // Given at a meeting (在…会议上), not adopted by one (…会议通过, a law's note).
+    (inner.ends_with("会议上") || inner.ends_with("大会上"))
+        && find_cn_date(inner).is_some_and(|d| {
+            inner.starts_with(&d) && inner[d.len()..].trim_start().starts_with('在')
+        })
 }
 
 /// Lines at the end of a report searched for the start of its notes.

@@ -1214,3 +1214,30 @@ fn the_body_of_a_report_titled_by_its_subject_is_its_signature() {
     );
     assert_eq!(r.org.as_deref(), Some("临川市政府"));
 }
+
+/// A 政府工作报告 is dated by the line under its title that says when it was given, in brackets
+/// or alone, not only after a dash; its cover title may be spaced out. A law's note of when it
+/// was adopted (…会议通过) dates no law.
+#[test]
+fn a_work_report_dated_by_its_occasion_in_brackets() {
+    for occasion in [
+        "（2024年1月9日在青溪县第十八届人民代表大会第四次会议上）",
+        "2024年1月9日在青溪县第十八届人民代表大会第四次会议上",
+        "——2024年1月9日在青溪县第十八届人民代表大会第四次会议上",
+    ] {
+        for title in [
+            "政府工作报告",
+            "政　府　工　作　报　告",
+            "政 府 工 作 报 告",
+        ] {
+            let text = format!("{title}\n{occasion}\n青溪县人民政府县长　陈志远\n各位代表：\n一、过去一年工作回顾\n全县生产总值增长5.2%。\n");
+            let r = parse_report(&lines(&text), "政府工作报告");
+            assert_eq!(r.title, "政府工作报告", "{title}");
+            assert_eq!(r.date.as_deref(), Some("2024年1月9日"), "{occasion}");
+            assert_eq!(r.year, Some(2024), "{occasion}");
+            assert_eq!(r.org.as_deref(), Some("青溪县人民政府"), "{title}");
+        }
+    }
+    let law = "青溪市养犬管理条例\n（2021年10月29日青溪市第十六届人民代表大会常务委员会第三十五次会议通过）\n第一条 为了规范养犬行为，制定本条例。\n第二条 本条例适用于本市。\n";
+    assert_eq!(parse_report(&lines(law), "条例").date, None);
+}
