@@ -58,7 +58,8 @@ pub use pdf::{pdf_text, PdfText};
 /// a signing date before a site's 发布日期. Version 12: `一、` parts between a 司法解释's articles.
 /// Version 13: .docx paragraphs in heading styles and .odt outline levels head sections;
 /// signatures ending in 办事处/海关/处/站/台/所/队, with a seal mark or the date on their line; no
-/// 法治政府 as a body; a speech's date in brackets or alone under its title; a spaced-out title.
+/// 法治政府 as a body; a speech's date in brackets or alone under its title; a spaced-out title;
+/// the title of a 司法解释 under its 公告.
 pub const READING_VERSION: u32 = 13;
 
 /// The kinds of document govsearch reads.

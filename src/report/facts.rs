@@ -112,7 +112,8 @@ fn unspaced(title: &str) -> String {
     }
 }
 
-/// The title of what an order promulgates. A law or regulation published with its order opens
+/// The title of what an order or an announcement (`最高人民法院公告`) promulgates. A law or
+/// regulation published with its order opens
 /// with the order (`中华人民共和国国务院令` / `第732号` / `《优化营商环境条例》已经…通过，现予公布…` /
 /// the signer and date), and its own title stands on the last line before its first heading.
 fn promulgated_title(
@@ -121,7 +122,9 @@ fn promulgated_title(
     from: usize,
     first_heading: usize,
 ) -> Option<String> {
-    if !first.ends_with('令') || first_heading <= from {
+    // An order (国务院令), or a court's or a ministry's announcement that publishes it
+    // (最高人民法院公告 over a 司法解释).
+    if !(first.ends_with('令') || first.ends_with("公告")) || first_heading <= from {
         return None;
     }
     // Its version notes may stand between its title and its first heading.

@@ -1241,3 +1241,24 @@ fn a_work_report_dated_by_its_occasion_in_brackets() {
     let law = "青溪市养犬管理条例\n（2021年10月29日青溪市第十六届人民代表大会常务委员会第三十五次会议通过）\n第一条 为了规范养犬行为，制定本条例。\n第二条 本条例适用于本市。\n";
     assert_eq!(parse_report(&lines(law), "条例").date, None);
 }
+
+/// A 司法解释 as the court publishes it: its 公告, the court and date, the 法释 number, then
+/// the interpretation's own title and articles. The title is the interpretation's; a notice
+/// titled 公告 with headings keeps its own title.
+#[test]
+fn a_judicial_interpretation_published_with_its_announcement() {
+    let text = "最高人民法院公告\n\n　　《最高人民法院关于审理示例侵权纠纷案件适用法律若干问题的解释》已于2024年3月4日由最高人民法院审判委员会第1915次会议通过，现予公布，自2024年4月1日起施行。\n\n　　　　　　最高人民法院\n　　　　　　2024年3月25日\n\n法释〔2024〕5号\n\n最高人民法院关于审理示例侵权纠纷案件适用法律若干问题的解释\n\n第一条　侵权人因过错侵害他人民事权益造成损害的，应当承担侵权责任。\n\n第二条　本解释自2024年4月1日起施行。\n";
+    let r = parse_report(&lines(text), "解释");
+    assert_eq!(
+        r.title,
+        "最高人民法院关于审理示例侵权纠纷案件适用法律若干问题的解释"
+    );
+    assert_eq!(r.org.as_deref(), Some("最高人民法院"));
+    assert_eq!(r.date.as_deref(), Some("2024年3月25日"));
+    assert_eq!(r.doc_number.as_deref(), Some("法释〔2024〕5号"));
+    let notice = "临川市人民政府关于2024年度征兵工作的公告\n根据《兵役法》，现将有关事项公告如下：\n一、征集对象\n年满18周岁的男性公民。\n";
+    assert_eq!(
+        parse_report(&lines(notice), "公告").title,
+        "临川市人民政府关于2024年度征兵工作的公告"
+    );
+}
