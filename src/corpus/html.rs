@@ -184,6 +184,9 @@ const CHROME_PREFIXES: &[&str] = &[
     "copyright",
     "sidebar",
     "topbar",
+    "bdshare",
+    "bshare",
+    "jiathis",
 ];
 
 /// Words of a class or id that mark page chrome only as whole words: as prefixes they would
@@ -194,7 +197,7 @@ const CHROME_PREFIXES: &[&str] = &[
 const CHROME_WORDS: &[&str] = &[
     "top", "bottom", "foot", "header", "related", "relate", "position", "tools", "dh", "daohang",
     "wzdh", "wzdb", "dbdh", "dqwz", "xgxx", "xgxw", "xgwz", "xglj", "yqlj", "fx", "fenxiang", "dy",
-    "bq", "bqxx", "wza",
+    "bq", "bqxx", "wza", "fy", "next", "prev", "pages", "sxp", "updown",
 ];
 
 fn is_navigation(el: &scraper::node::Element) -> bool {
@@ -260,6 +263,28 @@ mod tests {
         assert_eq!(
             html_lines(html),
             vec!["2023年度报告", "一、总体情况", "正文内容"]
+        );
+    }
+
+    /// Share bars (Baidu, bShare, JiaThis) and the links to the articles before and after
+    /// (`fy` 翻页, `next`, `pages`) are page chrome.
+    #[test]
+    fn html_drops_share_bars_and_neighbour_links_marked_by_class() {
+        let html = "<body><div class=\"content\"><p>一、主要工作</p><p>全年办理许可1320件。</p>\
+            <p>青溪市林业局</p><p>2024年1月29日</p></div>\
+            <div class=\"bdsharebuttonbox\"><a class=\"bds_weixin\">分享到微信</a></div>\
+            <div class=\"bshare-custom\">分享到：<a>QQ空间</a></div><div class=\"jiathis_style\">人人网</div>\
+            <div class=\"fy\">上一篇：<a>青溪市林业局2022年法治政府建设工作报告</a></div>\
+            <div class=\"next\">下一篇：<a>关于森林防火的通知</a></div>\
+            <div class=\"pages\">上一篇：<a>2022年报告</a></div></body>";
+        assert_eq!(
+            html_lines(html),
+            vec![
+                "一、主要工作",
+                "全年办理许可1320件。",
+                "青溪市林业局",
+                "2024年1月29日"
+            ]
         );
     }
 }

@@ -49,6 +49,12 @@ const CONTROL_WORDS: &[&str] = &[
     "分享到微信",
     "微信",
     "微博",
+    "新浪微博",
+    "腾讯微博",
+    "QQ空间",
+    "QQ好友",
+    "人人网",
+    "豆瓣",
     "大",
     "中",
     "小",
@@ -78,6 +84,7 @@ pub fn classify_line(line: &str) -> LineKind<'_> {
             && has_date_or_source_end(t)
         || t.starts_with("如若转载")
         || short && matches!(t, "相关报道：" | "相关报道:" | "相关链接：" | "相关阅读：")
+        || short && is_neighbour_link(t)
         || short && t.starts_with("<!--") && t.ends_with("-->")
         || short && is_image_name(t)
         || short && is_page_controls(t)
@@ -265,6 +272,16 @@ fn is_control_words_only(t: &str) -> bool {
         .all(|c| c.is_whitespace() || CONTROL_SEPARATORS.contains(c))
 }
 
+/// A page's link to the article before or after it: `上一篇：青溪市…2022年…报告`,
+/// `下一篇：没有了`. (Its title would be found as this page's text, and it stood between the
+/// signature and the page's end.)
+fn is_neighbour_link(t: &str) -> bool {
+    ["上一篇", "下一篇", "上一条", "下一条"].iter().any(|w| {
+        t.strip_prefix(w)
+            .is_some_and(|rest| rest.trim_start().starts_with(['：', ':']))
+    })
+}
+
 /// Removes inline artefacts of Word exports such as `[bookmark: _GoBack]`.
 fn strip_editor_artefacts(line: &str) -> Cow<'_, str> {
     // A search for the byte '[' (memchr) first: a substring search on every line of every
@@ -316,5 +333,26 @@ mod tests {
         assert!(is_page_controls("分享到：|扫一扫"));
         assert!(!is_page_controls("打印本页后关闭窗口"));
         assert!(!is_page_controls("下载量"));
+        assert!(is_page_controls("分享到微信新浪微博"));
+        assert!(is_page_controls("分享到：QQ空间 人人网"));
+    }
+
+    /// A page's links to the articles before and after it are boilerplate in any format; a
+    /// sentence about the next article is not.
+    #[test]
+    fn links_to_the_next_and_previous_article_are_boilerplate() {
+        for line in [
+            "上一篇：青溪市生态环境局2022年法治政府建设年度报告",
+            "下一篇: 关于开展2024年生态环境执法大练兵的通知",
+            "下一篇：没有了",
+            "上一条：关于印发…的通知",
+        ] {
+            assert!(
+                matches!(classify_line(line), LineKind::Boilerplate),
+                "{line}"
+            );
+        }
+        let sentence = "下一篇章将由各地共同书写。";
+        assert!(matches!(classify_line(sentence), LineKind::Text(_)));
     }
 }
