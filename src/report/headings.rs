@@ -207,6 +207,20 @@ struct LawNumber<'a> {
     tail: &'a str,
 }
 
+/// The level a 第X分编 is read at: a 章's, until the document moves its chapters down.
+pub const SUB_PART_LEVEL: u8 = 2;
+
+/// Whether a division heading is a code's sub-part (第一分编 通则).
+pub fn is_sub_part(h: &Heading) -> bool {
+    h.kind == HeadingKind::Division && law_number(&h.text).is_some_and(|n| n.head.ends_with("分编"))
+}
+
+/// Whether a line is a code's closing division named without a number: `附则`, `附　　则`.
+pub fn is_unnumbered_closing_division(line: &str) -> bool {
+    let squeezed: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    squeezed == "附则"
+}
+
 fn law_number(t: &str) -> Option<LawNumber<'_>> {
     let rest = t.strip_prefix('第')?;
     let n = rest
@@ -217,6 +231,17 @@ fn law_number(t: &str) -> Option<LawNumber<'_>> {
         return None;
     }
     let numeral_end = rest.char_indices().nth(n)?.0;
+    // A code's sub-part (民法典 物权编: 第一分编 通则), ranked below its 编 by the document
+    // (`crate::report` moves the chapters below it down a level).
+    if rest[numeral_end..].starts_with("分编") {
+        let head_len = '第'.len_utf8() + numeral_end + "分编".len();
+        return Some(LawNumber {
+            head: &t[..head_len],
+            numeral: &rest[..numeral_end],
+            level: SUB_PART_LEVEL,
+            tail: &t[head_len..],
+        });
+    }
     let kind = rest[numeral_end..].chars().next()?;
     let level = match kind {
         '编' => 1,

@@ -123,6 +123,7 @@ pub fn parse_report_outlined(
         })
         .collect();
     recognise_run_in_law_headings(&kept, &mut headings);
+    rank_code_divisions(&kept, &mut headings);
     drop_attachment_lists(&kept, &mut headings);
     drop_table_of_contents(&kept, &mut headings);
     rank_markdown_by_numbers(&mut headings);
@@ -235,6 +236,50 @@ fn recognise_run_in_law_headings(kept: &[(usize, &str)], headings: &mut [Option<
     if articles >= MIN_ARTICLES_FOR_LAW {
         for (k, h) in found {
             headings[k] = Some(h);
+        }
+    }
+}
+
+/// A code in parts (民法典) has sub-parts (第一分编 通则) between its 编 and its 章, and closes
+/// with `附　　则`, a division without a number. In a law whose divisions include a 分编, every
+/// 章 and 节 moves one level down below it; an `附则` line after the law's first article heads
+/// a division at the law's top division level (the 编's, or the 章's in a law without 编).
+fn rank_code_divisions(kept: &[(usize, &str)], headings: &mut [Option<Heading>]) {
+    if !is_law(headings) {
+        return;
+    }
+    if headings.iter().flatten().any(headings::is_sub_part) {
+        for h in headings.iter_mut().flatten() {
+            if h.kind == HeadingKind::Division && !headings::is_sub_part(h) && h.level >= 2 {
+                h.level += 1;
+            }
+        }
+    }
+    // Divisions typed plain or as Markdown (`## 第一章 总则`).
+    let top = headings
+        .iter()
+        .flatten()
+        .filter(|h| {
+            h.kind == HeadingKind::Division
+                || h.kind == HeadingKind::Markdown
+                    && numbered_heading(&h.text).is_some_and(|n| n.kind == HeadingKind::Division)
+        })
+        .map(|h| h.level)
+        .min()
+        .unwrap_or(1);
+    let first_article = headings
+        .iter()
+        .position(|h| h.as_ref().is_some_and(Heading::is_article));
+    for (k, (_, text)) in kept.iter().enumerate() {
+        if headings[k].is_none()
+            && first_article.is_some_and(|first| k > first)
+            && headings::is_unnumbered_closing_division(text)
+        {
+            headings[k] = Some(Heading {
+                level: top,
+                text: "附则".to_string(),
+                kind: HeadingKind::Division,
+            });
         }
     }
 }
@@ -427,6 +472,8 @@ fn split_sections(
 /// (`## 三`) keep their place.
 fn rank_markdown_by_numbers(headings: &mut [Option<Heading>]) {
     let law = is_law(headings);
+    // A code's sub-part (`## 第一分编`) has no rank a number names: its `#` place it.
+    let number_of = |text: &str| numbered_heading(text).filter(|n| !headings::is_sub_part(n));
     // For each (is a law division, rank), the levels its headings stand at. Plain list forms
     // after a law's first article are items, and articles take their level from their division:
     // both left out.
@@ -436,10 +483,11 @@ fn rank_markdown_by_numbers(headings: &mut [Option<Heading>]) {
     for h in headings.iter().flatten() {
         articles_begun |= h.is_article();
         let number = match h.kind {
-            HeadingKind::Markdown => match numbered_heading(&h.text) {
+            HeadingKind::Markdown => match number_of(&h.text) {
                 Some(n) => n,
                 None => continue,
             },
+            HeadingKind::Division if headings::is_sub_part(h) => continue,
             HeadingKind::Division => h.clone(),
             HeadingKind::List if !(law && articles_begun) => h.clone(),
             HeadingKind::List | HeadingKind::Article | HeadingKind::Part => continue,
@@ -471,7 +519,7 @@ fn rank_markdown_by_numbers(headings: &mut [Option<Heading>]) {
         Default::default();
     for h in headings.iter().flatten() {
         if h.kind == HeadingKind::Markdown {
-            if let Some(n) = numbered_heading(&h.text).filter(|n| !n.is_article()) {
+            if let Some(n) = number_of(&h.text).filter(|n| !n.is_article()) {
                 rank_of_hashes.entry(h.level).or_default().insert(n.level);
             }
         }
@@ -480,7 +528,7 @@ fn rank_markdown_by_numbers(headings: &mut [Option<Heading>]) {
         if h.kind != HeadingKind::Markdown {
             continue;
         }
-        match numbered_heading(&h.text) {
+        match number_of(&h.text) {
             Some(n) if n.kind == HeadingKind::List => h.level = n.level,
             Some(n) => *h = n,
             None => {

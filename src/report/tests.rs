@@ -1262,3 +1262,49 @@ fn a_judicial_interpretation_published_with_its_announcement() {
         "临川市人民政府关于2024年度征兵工作的公告"
     );
 }
+
+/// A code in plain text: its 分编 stand between its 编 and its 章 (spaced as printed:
+/// `第一分编　通　　则`), and its closing `附　　则`, which has no number, heads the last
+/// articles instead of leaving them under the last chapter. A law with chapters only puts its
+/// 附则 beside them.
+#[test]
+fn a_code_with_sub_parts_and_a_closing_division_in_plain_text() {
+    let code = "中华人民共和国示例民事法典\n第一编　总　　则\n第一章　基本规定\n第一条　为了保护民事主体的合法权益，制定本法。\n第二编　物　　权\n第一分编　通　　则\n第一章　一般规定\n第二条　因物的归属和利用产生的民事关系，适用本编。\n第二分编　所　有　权\n第二章　所有权一般规定\n第三条　所有权人对自己的不动产依法享有权利。\n附　　则\n第四条　民法所称的“以上”、“以下”，包括本数。\n第五条　本法自2021年1月1日起施行。\n";
+    let r = parse_report(&lines(code), "法典");
+    assert_eq!(
+        heading_paths(&r),
+        [
+            "",
+            "第一编 总则",
+            "第一编 总则 / 第一章 基本规定",
+            "第一编 总则 / 第一章 基本规定 / 第一条",
+            "第二编 物权",
+            "第二编 物权 / 第一分编 通则",
+            "第二编 物权 / 第一分编 通则 / 第一章 一般规定",
+            "第二编 物权 / 第一分编 通则 / 第一章 一般规定 / 第二条",
+            "第二编 物权 / 第二分编 所有权",
+            "第二编 物权 / 第二分编 所有权 / 第二章 所有权一般规定",
+            "第二编 物权 / 第二分编 所有权 / 第二章 所有权一般规定 / 第三条",
+            "附则",
+            "附则 / 第四条",
+            "附则 / 第五条",
+        ]
+    );
+    let law = "临川市燃气管理条例\n第一章　总则\n第一条　为了加强燃气管理，制定本条例。\n第二章　经营\n第二条　燃气经营实行许可制度。\n附则\n第三条　本条例自2022年1月1日起施行。\n";
+    let r = parse_report(&lines(law), "条例");
+    assert_eq!(
+        tree(&r)
+            .into_iter()
+            .map(|(h, l, _, _)| (h, l))
+            .collect::<Vec<_>>(),
+        [
+            ("".to_string(), 0),
+            ("第一章 总则".to_string(), 2),
+            ("第一章 总则 / 第一条".to_string(), 3),
+            ("第二章 经营".to_string(), 2),
+            ("第二章 经营 / 第二条".to_string(), 3),
+            ("附则".to_string(), 2),
+            ("附则 / 第三条".to_string(), 3),
+        ]
+    );
+}
