@@ -128,6 +128,7 @@ pub fn parse_report_outlined(
     drop_table_of_contents(&kept, &mut headings);
     rank_markdown_by_numbers(&mut headings);
     rank_under_parts(&mut headings);
+    recognise_attachments(&kept, &mut headings);
     let first_heading = headings
         .iter()
         .position(Option::is_some)
@@ -309,6 +310,76 @@ fn drop_attachment_lists(kept: &[(usize, &str)], headings: &mut [Option<Heading>
             k += 1;
         }
     }
+}
+
+/// Longest line read as an attachment's heading with its title on the line (`附件：…标准`).
+const MAX_ATTACHMENT_LINE_CHARS: usize = 60;
+
+/// What an official document attaches, after its signature or a regulation's last article,
+/// is a part of its own: `附件1` / `附件2：` alone on a line, or, after a law's articles,
+/// `附件` with or without its title (`附件：电动自行车停放充电场所设置标准`). Each opens a section
+/// at the top level, and every heading after it moves one level down, so the attached plan's
+/// 三、 or the attached 办法's 第二章 are no longer nested under the last heading of what came
+/// before. The copy-to line at the end (`抄送：…`) and what follows it is a part of its own
+/// too, not text of the last article. (`附件：1. …方案` under the body, the list of what is
+/// attached, stays text: [`drop_attachment_lists`].)
+fn recognise_attachments(kept: &[(usize, &str)], headings: &mut [Option<Heading>]) {
+    let law = is_law(headings);
+    let mut articles_begun = false;
+    let mut found = false;
+    for (k, (_, text)) in kept.iter().enumerate() {
+        articles_begun |= headings[k].as_ref().is_some_and(Heading::is_article);
+        if found {
+            if let Some(h) = headings[k].as_mut() {
+                if h.kind != HeadingKind::Article && h.kind != HeadingKind::Part {
+                    h.level = h.level.saturating_add(1);
+                }
+            }
+        }
+        if k == 0 {
+            continue;
+        }
+        let t = text.trim_matches([' ', '\u{3000}', '\t']);
+        let name = if let Some(number) = attachment_number(t) {
+            Some(number)
+        } else if law && articles_begun && t.chars().count() <= MAX_ATTACHMENT_LINE_CHARS {
+            t.strip_prefix("附件")
+                .filter(|rest| rest.starts_with(['：', ':']))
+                .map(|_| "附件".to_string())
+        } else {
+            None
+        };
+        let colophon =
+            (t.starts_with("抄送：") || t.starts_with("抄送:")) && found_after_signature(kept, k);
+        if let Some(name) = name.or_else(|| colophon.then(|| "抄送".to_string())) {
+            headings[k] = Some(Heading {
+                level: 1,
+                text: name,
+                kind: HeadingKind::Part,
+            });
+            found = true;
+        }
+    }
+}
+
+/// `附件`, `附件1`, `附件2：`, `附件三` alone on a line: the attachment's name, without a colon.
+fn attachment_number(t: &str) -> Option<String> {
+    let rest = t.strip_prefix("附件")?;
+    let rest = rest.trim_end_matches(['：', ':']).trim();
+    let numbered = rest.chars().all(|c| {
+        c.is_ascii_digit() || ('０'..='９').contains(&c) || "一二三四五六七八九十".contains(c)
+    });
+    (numbered && rest.chars().count() <= 3 && !(rest.is_empty() && t.ends_with(['：', ':'])))
+        .then(|| format!("附件{rest}"))
+}
+
+/// Whether the line at `k` comes after a date alone on its line (a signature's), as a
+/// document's copy-to line does.
+fn found_after_signature(kept: &[(usize, &str)], k: usize) -> bool {
+    kept[..k].iter().any(|(_, t)| {
+        let t = t.trim();
+        facts::find_cn_date(t).is_some_and(|d| d.chars().count() + 2 >= t.chars().count())
+    })
 }
 
 /// A report in parts (第一部分 / 第二部分) has its 一、 headings and every list form below them one

@@ -1308,3 +1308,39 @@ fn a_code_with_sub_parts_and_a_closing_division_in_plain_text() {
         ]
     );
 }
+
+/// A notice that issues two documents: each 附件 is a part of its own at the top, holding the
+/// attached plan's or 办法's own headings, and the copy-to lines at the end are not text of the
+/// last article. A regulation's 附件 after its last article is not text of that article. The
+/// list of attachments under the body stays text.
+#[test]
+fn attachments_after_the_signature_are_parts_of_their_own() {
+    let notice = "青溪市人民政府办公室关于印发数字政府建设实施方案和数据共享管理办法的通知\n各区人民政府：\n现将《青溪市数字政府建设实施方案》《青溪市政务数据共享管理办法》印发给你们。\n附件：1．青溪市数字政府建设实施方案\n2．青溪市政务数据共享管理办法\n青溪市人民政府办公室\n2024年3月4日\n附件1\n青溪市数字政府建设实施方案\n一、总体要求\n到2025年基本建成数字政府。\n二、保障措施\n加强组织领导。\n附件2\n青溪市政务数据共享管理办法\n第一章　总则\n第一条　为了规范政务数据共享，制定本办法。\n第二章　共享管理\n第二条　政务数据以共享为原则，不共享为例外。\n抄送：市委各部门，市检察院。\n青溪市人民政府办公室　　2024年3月6日印发\n";
+    let r = parse_report(&lines(notice), "通知");
+    assert_eq!(
+        heading_paths(&r),
+        [
+            "",
+            "附件1",
+            "附件1 / 一、总体要求",
+            "附件1 / 二、保障措施",
+            "附件2",
+            "附件2 / 第一章 总则",
+            "附件2 / 第一章 总则 / 第一条",
+            "附件2 / 第二章 共享管理",
+            "附件2 / 第二章 共享管理 / 第二条",
+            "抄送",
+        ]
+    );
+    assert_eq!(r.date.as_deref(), Some("2024年3月4日"));
+    let regulation = "青溪市城市道路挖掘管理办法\n第一条　为了加强城市道路管理，制定本办法。\n第二条　挖掘城市道路的，应当按照本办法附件规定的标准缴纳修复费。\n第三条　本办法自2022年5月1日起施行。\n附件：城市道路挖掘修复费收费标准\n一、沥青混凝土路面\n1.主干道：每平方米210元\n";
+    let r = parse_report(&lines(regulation), "办法");
+    assert_eq!(
+        heading_paths(&r),
+        ["", "第一条", "第二条", "第三条", "附件"]
+    );
+    assert_eq!(
+        r.sections[3].line_end, 4,
+        "第三条 ends before the attachment"
+    );
+}
