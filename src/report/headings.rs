@@ -101,9 +101,10 @@ pub fn numbered_heading(t: &str) -> Option<Heading> {
         Some('⑴'..='⒇') => return Some(heading(4, t)),
         _ => {}
     }
-    // 一、 二． 十一.
+    // 一、 二． 十一. (and `四 、`, a space typed before the mark)
     let n = chars.iter().take_while(|c| is_cn_digit(**c)).count();
-    if n > 0 && n <= MAX_CN_NUMERAL && matches!(chars.get(n), Some('、' | '．' | '.')) {
+    let spaced = usize::from(matches!(chars.get(n), Some(' ' | '\u{3000}')));
+    if n > 0 && n <= MAX_CN_NUMERAL && matches!(chars.get(n + spaced), Some('、' | '．' | '.')) {
         return Some(heading(1, t));
     }
     // （一） (一)  and  （1） (1)
@@ -469,7 +470,8 @@ fn markdown_heading(t: &str) -> Option<Heading> {
     if !rest.starts_with([' ', '\t', '\u{3000}']) {
         return None;
     }
-    let text = rest.trim();
+    // A colon after the heading (`### （二）数据要素：`) is no part of its name, as in a plain one.
+    let text = rest.trim().trim_end_matches(['：', ':']).trim_end();
     if text.is_empty() {
         return None;
     }

@@ -1344,3 +1344,20 @@ fn attachments_after_the_signature_are_parts_of_their_own() {
         "第三条 ends before the attachment"
     );
 }
+
+/// `四 、工作保障`, typed with a space before its mark, is a heading; a Markdown heading's
+/// trailing colon is no part of its name, as a plain heading's is not.
+#[test]
+fn a_space_before_the_mark_and_a_colon_after_a_markdown_heading() {
+    let text = "临川市2024年工作总结\n一、主要工作\n推进改革。\n四 、工作保障\n加强领导。\n### （二）数据要素：\n培育市场。\n";
+    let r = parse_report(&lines(text), "总结");
+    assert_eq!(
+        heading_paths(&r),
+        [
+            "",
+            "一、主要工作",
+            "四 、工作保障",
+            "四 、工作保障 / （二）数据要素"
+        ]
+    );
+}
