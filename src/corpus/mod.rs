@@ -56,7 +56,8 @@ pub use pdf::{pdf_text, PdfText};
 /// forms; a page's headline word and pinyin-named page chrome; more masthead forms; a date
 /// above notes; Markdown front matter; a .docx text box read once; ㈠ ⒈ ⑴ headings; 名词、术语解释;
 /// a signing date before a site's 发布日期. Version 12: `一、` parts between a 司法解释's articles.
-/// Version 13: .docx paragraphs in heading styles and .odt outline levels head sections;
+/// Version 13: .docx paragraphs in heading styles and .odt outline levels head sections; .docx
+/// list paragraphs get the numbers Word draws;
 /// signatures ending in 办事处/海关/处/站/台/所/队, with a seal mark or the date on their line; no
 /// 法治政府 as a body; a speech's date in brackets or alone under its title; a spaced-out title;
 /// the title of a 司法解释 under its 公告; share bars and 上一篇/下一篇 links are page chrome; a
