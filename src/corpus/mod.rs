@@ -62,7 +62,8 @@ pub use pdf::{pdf_text, PdfText};
 /// 法治政府 as a body; a speech's date in brackets or alone under its title; a spaced-out title;
 /// the title of a 司法解释 under its 公告; share bars and 上一篇/下一篇 links are page chrome; a
 /// code's 分编 and unnumbered 附则 in plain text; attachments (附件1) and copy-to lines (抄送)
-/// are parts of their own; `四 、` headings; no colon at the end of a Markdown heading.
+/// are parts of their own, and so is a law republished after its amending decision; `四 、`
+/// headings; no colon at the end of a Markdown heading.
 pub const READING_VERSION: u32 = 13;
 
 /// The kinds of document govsearch reads.

@@ -351,8 +351,24 @@ fn recognise_attachments(kept: &[(usize, &str)], headings: &mut [Option<Heading>
         };
         let colophon =
             (t.starts_with("抄送：") || t.starts_with("抄送:")) && found_after_signature(kept, k);
-        if let Some(name) = name.or_else(|| colophon.then(|| "抄送".to_string())) {
-            headings[k] = Some(Heading {
+        let republished = !articles_begun && republished_law_title(kept, headings, k);
+        // A republished law's title may wrap (最高人民法院 / 关于审理…适用法律 / 问题的若干规定):
+        // the part starts at its first line.
+        let mut at = k;
+        let name = if republished {
+            while at > 0
+                && k - at < MAX_TITLE_FRAGMENTS
+                && headings[at - 1].is_none()
+                && is_title_fragment(kept[at - 1].1)
+            {
+                at -= 1;
+            }
+            Some(kept[at..=k].iter().map(|(_, l)| l.trim()).collect())
+        } else {
+            name.or_else(|| colophon.then(|| "抄送".to_string()))
+        };
+        if let Some(name) = name {
+            headings[at] = Some(Heading {
                 level: 1,
                 text: name,
                 kind: HeadingKind::Part,
@@ -360,6 +376,47 @@ fn recognise_attachments(kept: &[(usize, &str)], headings: &mut [Option<Heading>
             found = true;
         }
     }
+}
+
+/// Lines searched after a republished law's title for its first division or article: its
+/// version note may stand between.
+const REPUBLISHED_TITLE_LOOKAHEAD: usize = 3;
+
+/// Whether the line at `k` is the title of a law republished after the decision that amends
+/// it (a 修改决定's items 一、…五、, then `青溪市养犬管理条例`, its note, `第一章 总则`): a law's
+/// name alone on its line, after headings of the decision, with a division or an article of
+/// the law within the next lines. Its chapters then stand under it, not under the decision's
+/// last item.
+fn republished_law_title(kept: &[(usize, &str)], headings: &[Option<Heading>], k: usize) -> bool {
+    let t = kept[k].1.trim_matches([' ', '\u{3000}', '\t']);
+    let named = ["条例", "办法", "规定", "细则", "规则", "法"]
+        .iter()
+        .any(|e| t.ends_with(e))
+        && t.chars().count() <= MAX_LAW_PART_CHARS
+        && !t.contains(['。', '；', '，', '：', '“', '”'])
+        && headings[k].is_none();
+    named
+        && headings[..k]
+            .iter()
+            .flatten()
+            .any(|h| h.kind == HeadingKind::List)
+        && headings[k + 1..]
+            .iter()
+            .take(REPUBLISHED_TITLE_LOOKAHEAD)
+            .flatten()
+            .next()
+            .is_some_and(|h| h.kind == HeadingKind::Division || h.is_article())
+}
+
+/// Most lines before a republished law's last title line that are read as its first lines.
+const MAX_TITLE_FRAGMENTS: usize = 2;
+
+/// A line that may be the first part of a wrapped title: short, no sentence punctuation.
+fn is_title_fragment(line: &str) -> bool {
+    let t = line.trim_matches([' ', '\u{3000}', '\t']);
+    !t.is_empty()
+        && t.chars().count() <= MAX_LAW_PART_CHARS
+        && !t.contains(['。', '；', '，', '：', '“', '”', '、'])
 }
 
 /// `附件`, `附件1`, `附件2：`, `附件三` alone on a line: the attachment's name, without a colon.

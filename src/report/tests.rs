@@ -1361,3 +1361,31 @@ fn a_space_before_the_mark_and_a_colon_after_a_markdown_heading() {
         ]
     );
 }
+
+/// A decision that amends a law, then the law republished: the decision's items 一、…三、 head
+/// its parts, and the law, under its own (wrapped) title, holds its chapters and articles
+/// instead of nesting them under the decision's last item. Quoted articles in the items stay
+/// text.
+#[test]
+fn a_law_republished_after_the_decision_that_amends_it() {
+    let text = "青溪市人民代表大会常务委员会关于修改《青溪市养犬管理条例》的决定\n青溪市人大常委会决定对《青溪市养犬管理条例》作如下修改：\n一、将第三条修改为：“市公安机关是主管部门。”\n二、增加一条，作为第十五条：\n“第十五条　禁止携犬进入学校。”\n三、删去第二十二条。\n本决定自2024年7月1日起施行。\n青溪市\n养犬管理条例\n（2019年8月1日通过　2024年5月30日修正）\n第一章　总　　则\n第一条　为了规范养犬行为，制定本条例。\n第二章　养犬规范\n第二条　携犬出户时，应当束犬链。\n";
+    let r = parse_report(&lines(text), "决定");
+    assert_eq!(
+        heading_paths(&r),
+        [
+            "",
+            "一、将第三条修改为",
+            "二、增加一条，作为第十五条",
+            "三、删去第二十二条",
+            "青溪市养犬管理条例",
+            "青溪市养犬管理条例 / 第一章 总则",
+            "青溪市养犬管理条例 / 第一章 总则 / 第一条",
+            "青溪市养犬管理条例 / 第二章 养犬规范",
+            "青溪市养犬管理条例 / 第二章 养犬规范 / 第二条",
+        ]
+    );
+    assert_eq!(
+        r.sections[4].line_start, 8,
+        "the part starts at the title's first line"
+    );
+}
