@@ -395,11 +395,14 @@ fn republished_law_title(kept: &[(usize, &str)], headings: &[Option<Heading>], k
         && t.chars().count() <= MAX_LAW_PART_CHARS
         && !t.contains(['。', '；', '，', '：', '“', '”'])
         && headings[k].is_none();
+    // The decision's last item stands before it; after an attachment's heading (附件2), the
+    // name is the attached text's own title, within that part.
     named
         && headings[..k]
             .iter()
             .flatten()
-            .any(|h| h.kind == HeadingKind::List)
+            .last()
+            .is_some_and(|h| h.kind == HeadingKind::List)
         && headings[k + 1..]
             .iter()
             .take(REPUBLISHED_TITLE_LOOKAHEAD)
