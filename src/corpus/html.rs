@@ -197,7 +197,7 @@ const CHROME_PREFIXES: &[&str] = &[
 const CHROME_WORDS: &[&str] = &[
     "top", "bottom", "foot", "header", "related", "relate", "position", "tools", "dh", "daohang",
     "wzdh", "wzdb", "dbdh", "dqwz", "xgxx", "xgxw", "xgwz", "xglj", "yqlj", "fx", "fenxiang", "dy",
-    "bq", "bqxx", "wza", "fy", "next", "prev", "pages", "sxp", "updown",
+    "bq", "bqxx", "wza",
 ];
 
 fn is_navigation(el: &scraper::node::Element) -> bool {
@@ -266,24 +266,29 @@ mod tests {
         );
     }
 
-    /// Share bars (Baidu, bShare, JiaThis) and the links to the articles before and after
-    /// (`fy` 翻页, `next`, `pages`) are page chrome.
+    /// Share bars (Baidu, bShare, JiaThis) are page chrome; the links to the articles before
+    /// and after are dropped as lines (`上一篇：…`), whatever their class, since gov.cn names
+    /// its article body `pages_content` and some sites `article pages` or `fy`, which must stay.
     #[test]
-    fn html_drops_share_bars_and_neighbour_links_marked_by_class() {
+    fn html_drops_share_bars_and_keeps_bodies_classed_like_pagination() {
         let html = "<body><div class=\"content\"><p>一、主要工作</p><p>全年办理许可1320件。</p>\
             <p>青溪市林业局</p><p>2024年1月29日</p></div>\
             <div class=\"bdsharebuttonbox\"><a class=\"bds_weixin\">分享到微信</a></div>\
             <div class=\"bshare-custom\">分享到：<a>QQ空间</a></div><div class=\"jiathis_style\">人人网</div>\
             <div class=\"fy\">上一篇：<a>青溪市林业局2022年法治政府建设工作报告</a></div>\
             <div class=\"next\">下一篇：<a>关于森林防火的通知</a></div>\
-            <div class=\"pages\">上一篇：<a>2022年报告</a></div></body>";
+            <div class=\"pages_content\"><p>二、存在问题</p></div><div class=\"article pages\"><p>三、下一步</p></div></body>";
         assert_eq!(
             html_lines(html),
             vec![
                 "一、主要工作",
                 "全年办理许可1320件。",
                 "青溪市林业局",
-                "2024年1月29日"
+                "2024年1月29日",
+                "上一篇：青溪市林业局2022年法治政府建设工作报告",
+                "下一篇：关于森林防火的通知",
+                "二、存在问题",
+                "三、下一步",
             ]
         );
     }

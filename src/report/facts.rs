@@ -800,15 +800,37 @@ fn is_signer(t: &str) -> bool {
 fn is_signature(t: &str) -> bool {
     t.chars().count() <= MAX_SIGNATURE_CHARS
         && (ORG_SUFFIXES.iter().any(|s| t.ends_with(s))
-            || SIGNATURE_ONLY_SUFFIXES.iter().any(|s| t.ends_with(s)))
+            || SIGNATURE_ONLY_SUFFIXES.iter().any(|s| t.ends_with(s)) && names_a_place(t))
         && !NOT_BODIES.iter().any(|w| t.ends_with(w))
         && !t.contains(['，', '。', '的', '！', '：'])
         && body_name_reads(t)
+        && !is_run_in_item(t)
+}
+
+/// Whether a line opens as a run-in list's item (`一是…`, `三是推进县乡村三级综治中心`): a
+/// report's last sentence, never a body's name.
+fn is_run_in_item(t: &str) -> bool {
+    let mut chars = t.chars();
+    chars
+        .next()
+        .is_some_and(|c| "一二三四五六七八九十".contains(c))
+        && chars.next() == Some('是')
 }
 
 /// Endings of a body's name that a signature line may have but a title's opening is not read
 /// for (a title's 平台 or 之处 names no one): 水文站, 气象台, 研究所, 支队.
 const SIGNATURE_ONLY_SUFFIXES: &[&str] = &["站", "台", "所", "队", "处"];
+
+/// Whether a signature's name opens with a place (青溪市水文站, 白沙镇司法所), as a body named by
+/// a short ending must: a report's last sentence may end in 平台 or 服务站 too
+/// (`一是持续完善行政执法监督平台`, `三是建设村级便民服务站`).
+fn names_a_place(t: &str) -> bool {
+    let opening: String = t.chars().take(MAX_PLACE_CHARS).collect();
+    opening.contains(['省', '市', '区', '县', '州', '镇', '乡', '旗', '盟'])
+}
+
+/// Characters at the start of a signature searched for its place.
+const MAX_PLACE_CHARS: usize = 10;
 
 /// Marks after a signature that are not the body's name: the seal (`（印）`, `（盖章）`).
 const SEAL_MARKS: &[&str] = &["（印）", "(印)", "（盖章）", "(盖章)", "（章）", "(章)"];
@@ -835,10 +857,11 @@ fn signature_name(line: &str) -> &str {
 /// The date on a signature's own line, after a space: `青溪县交通运输局　　2024年1月20日`.
 fn signed_on_the_line(t: &str) -> Option<String> {
     let name = signature_name(t);
-    if name.len() == t.trim().len() || !is_signature(name) {
+    let (_, rest) = t.trim().split_once([' ', '\u{3000}', '\t'])?;
+    if !is_signature(name) {
         return None;
     }
-    let rest = t.trim()[name.len()..].trim();
+    let rest = rest.trim();
     find_cn_date(rest)
         .or_else(|| find_iso_date(rest))
         .filter(|d| d == rest)

@@ -1389,3 +1389,28 @@ fn a_law_republished_after_the_decision_that_amends_it() {
         "the part starts at the title's first line"
     );
 }
+
+/// A report without a signature names no body by its last sentence, however that ends
+/// (平台, 服务站, 中心); a signature with its seal and its date on one line gives both.
+#[test]
+fn a_last_sentence_is_no_signature() {
+    let body =
+        "关于2023年度法治政府建设情况的报告\n一、主要工作\n全面推进依法行政。\n二、下一步打算\n";
+    for last in [
+        "一是持续完善行政执法监督平台",
+        "三是建设村级便民服务站",
+        "三是推进县乡村三级综治中心",
+        "三是推进规范化司法所",
+    ] {
+        let r = parse_report(&lines(&format!("{body}{last}\n")), "报告");
+        assert_eq!(r.org, None, "{last}");
+    }
+    let r = parse_report(
+        &lines(&format!(
+            "{body}加强队伍建设。\n青溪市政府（印）　　　2024年2月1日\n"
+        )),
+        "报告",
+    );
+    assert_eq!(r.org.as_deref(), Some("青溪市政府"));
+    assert_eq!(r.date.as_deref(), Some("2024年2月1日"));
+}
