@@ -994,21 +994,23 @@ pub(super) fn find_date(
     }) {
         return Some(d);
     }
-    for line in lines.iter().take(PUBLICATION_DATE_LINES) {
-        // Also as a Markdown quote (`> 发布时间：2024-01-30　来源：…`).
-        let t = line.trim().trim_start_matches('>').trim_start();
-        if t.starts_with("来源")
-            || t.starts_with("时间")
-            || t.starts_with("发布时间")
-            || t.starts_with("——")
-            || is_occasion(t)
-        {
-            if let Some(d) = find_iso_date(t).or_else(|| find_cn_date(t)) {
-                return Some(d);
-            }
-        }
-    }
-    None
+    // When a speech was given comes before when a site published it, wherever they stand.
+    let opening = || {
+        lines
+            .iter()
+            .take(PUBLICATION_DATE_LINES)
+            // Also as a Markdown quote (`> 发布时间：2024-01-30　来源：…`).
+            .map(|line| line.trim().trim_start_matches('>').trim_start())
+    };
+    let occasion = opening().find(|t| t.starts_with("——") || is_occasion(t));
+    let published = || {
+        opening()
+            .filter(|t| t.starts_with("来源") || t.starts_with("时间") || t.starts_with("发布时间"))
+    };
+    occasion
+        .into_iter()
+        .chain(published())
+        .find_map(|t| find_iso_date(t).or_else(|| find_cn_date(t)))
 }
 
 /// The line under a speech's title that says when and where it was given, in brackets or

@@ -156,12 +156,23 @@ pub fn parse_report_outlined(
         })
         .map_or(kept.len(), |p| p + title_lines);
     let doc_number = find_doc_number(&kept, &fields, body_start);
+    // The signature and its date stand before what a document attaches (附件1 …) and its
+    // copy-to lines: the last lines searched for them are the document's own.
+    let own_end = headings
+        .iter()
+        .position(|h| {
+            h.as_ref().is_some_and(|h| {
+                h.kind == HeadingKind::Part && (h.text.starts_with("附件") || h.text == "抄送")
+            })
+        })
+        .unwrap_or(kept.len());
+    let own = &kept[..own_end];
     // A signing date (a 成文日期 field, or the date the document shows) before the date a site
     // published it.
     let date = fields
         .date
         .clone()
-        .or_else(|| find_date(lines, &kept, body_start))
+        .or_else(|| find_date(lines, own, body_start.min(own_end)))
         .or_else(|| fields.published.clone());
     // The year a report is about: its title's; a law's version (its notes, or the date its file
     // is named by); a notice's document number; the date it was signed or published; for a law
@@ -182,7 +193,7 @@ pub fn parse_report_outlined(
         .or_else(|| date.as_deref().and_then(find_year_loose))
         .or_else(|| effective_year(&kept, &headings))
         .or_else(|| find_year_loose(file_stem));
-    let org = find_org(&kept, &title, &fields);
+    let org = find_org(own, &title, &fields);
     let sections = split_sections(&kept, &headings, title_lines);
     Report {
         title,
@@ -289,8 +300,18 @@ fn rank_code_divisions(kept: &[(usize, &str)], headings: &mut [Option<Heading>])
 /// the next lines, `2. 重点任务分工表`. Those numbered lines are the list's items, not headings
 /// (as headings they took the signature, the date and the attached plan's opening).
 fn drop_attachment_lists(kept: &[(usize, &str)], headings: &mut [Option<Heading>]) {
+    // After a law's articles, `附件：…标准` heads what the law attaches, whose 一、 are its
+    // headings ([`recognise_attachments`]).
+    let after_articles = if is_law(headings) {
+        headings
+            .iter()
+            .position(|h| h.as_ref().is_some_and(Heading::is_article))
+            .unwrap_or(kept.len())
+    } else {
+        kept.len()
+    };
     let mut k = 0;
-    while k < kept.len() {
+    while k < after_articles {
         let t = kept[k].1.trim_start_matches([' ', '\u{3000}', '\t']);
         let opens = t
             .strip_prefix("附件")
@@ -340,14 +361,20 @@ fn recognise_attachments(kept: &[(usize, &str)], headings: &mut [Option<Heading>
             continue;
         }
         let t = text.trim_matches([' ', '\u{3000}', '\t']);
-        let name = if let Some(number) = attachment_number(t) {
-            Some(number)
-        } else if law && articles_begun && t.chars().count() <= MAX_ATTACHMENT_LINE_CHARS {
-            t.strip_prefix("附件")
-                .filter(|rest| rest.starts_with(['：', ':']))
-                .map(|_| "附件".to_string())
-        } else {
-            None
+        // After a signature or a law's articles, an attachment may carry its title on its line
+        // (`附件1：…方案`, `附件：…标准`); before, that is the list of what is attached.
+        let closing =
+            || law && articles_begun || t.starts_with("附件") && found_after_signature(kept, k);
+        let bare = matches!(t, "附件：" | "附件:");
+        let name = match attachment_number(t) {
+            // A bare `附件` line opens one too: a work report, unsigned, attaches its 民生实事
+            // so (广东省政府工作报告).
+            Some(name) => Some(name),
+            None if bare && law && articles_begun => Some("附件".to_string()),
+            None if t.chars().count() <= MAX_ATTACHMENT_LINE_CHARS && closing() => {
+                attachment_with_title(t)
+            }
+            None => None,
         };
         let colophon =
             (t.starts_with("抄送：") || t.starts_with("抄送:")) && found_after_signature(kept, k);
@@ -431,6 +458,18 @@ fn attachment_number(t: &str) -> Option<String> {
     });
     (numbered && rest.chars().count() <= 3 && !(rest.is_empty() && t.ends_with(['：', ':'])))
         .then(|| format!("附件{rest}"))
+}
+
+/// `附件1：青溪市…方案`, `附件：…标准`: an attachment's name with its title on its line.
+fn attachment_with_title(t: &str) -> Option<String> {
+    let rest = t.strip_prefix("附件")?;
+    let (number, title) = rest.split_once(['：', ':'])?;
+    let number = number.trim();
+    let numbered = number.chars().count() <= 3
+        && number.chars().all(|c| {
+            c.is_ascii_digit() || ('０'..='９').contains(&c) || "一二三四五六七八九十".contains(c)
+        });
+    (numbered && !title.trim().is_empty()).then(|| format!("附件{number}"))
 }
 
 /// Whether the line at `k` comes after a date alone on its line (a signature's), as a
@@ -549,7 +588,8 @@ fn split_sections(
         };
         if let Some(h) = heading {
             in_glossary = glossary;
-            articles_begun |= h.is_article();
+            // What a law attaches (附件) is a text of its own, whose 一、 head its parts.
+            articles_begun = h.is_article() || articles_begun && h.kind != HeadingKind::Part;
             if let Some((hp, level, body)) = current.take() {
                 push_passages(&mut sections, hp, level, &body);
             }

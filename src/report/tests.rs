@@ -1337,7 +1337,15 @@ fn attachments_after_the_signature_are_parts_of_their_own() {
     let r = parse_report(&lines(regulation), "办法");
     assert_eq!(
         heading_paths(&r),
-        ["", "第一条", "第二条", "第三条", "附件"]
+        [
+            "",
+            "第一条",
+            "第二条",
+            "第三条",
+            "附件",
+            "附件 / 一、沥青混凝土路面",
+            "附件 / 一、沥青混凝土路面 / 1.主干道"
+        ]
     );
     assert_eq!(
         r.sections[3].line_end, 4,
@@ -1413,4 +1421,30 @@ fn a_last_sentence_is_no_signature() {
     );
     assert_eq!(r.org.as_deref(), Some("青溪市政府"));
     assert_eq!(r.date.as_deref(), Some("2024年2月1日"));
+}
+
+/// What a report attaches after its signature does not hide the signature: the body and date
+/// are the signature's. An attachment named with its title on its line (`附件1：…`) after the
+/// signature is a part; under the body it is the list of attachments. A speech's occasion line
+/// dates a work report before a site's 发布时间 above it.
+#[test]
+fn attachments_keep_the_signature_and_a_speech_keeps_its_date() {
+    let text = "青溪县生态环境分局2023年法治政府建设年度报告\n一、主要工作\n依法行政。\n附件：1．执法案件统计表\n2．权责清单\n青溪县生态环境分局\n2024年1月15日\n附件1：执法案件统计表\n一、行政处罚\n全年立案56件。\n附件2：权责清单\n一、行政许可\n共12项。\n";
+    let r = parse_report(&lines(text), "报告");
+    assert_eq!(r.org.as_deref(), Some("青溪县生态环境分局"));
+    assert_eq!(r.date.as_deref(), Some("2024年1月15日"));
+    assert_eq!(
+        heading_paths(&r),
+        [
+            "",
+            "一、主要工作",
+            "附件1",
+            "附件1 / 一、行政处罚",
+            "附件2",
+            "附件2 / 一、行政许可",
+        ]
+    );
+    let speech = "2026年青溪省政府工作报告\n发布时间：2026-01-28 来源：青溪省人民政府\n政府工作报告\n——2026年1月20日在青溪省第十四届人民代表大会第五次会议上\n一、2025年工作回顾\n经济平稳增长。\n";
+    let r = parse_report(&lines(speech), "报告");
+    assert_eq!(r.date.as_deref(), Some("2026年1月20日"));
 }
