@@ -391,6 +391,18 @@ pub fn part_numeral(text: &str) -> Option<u32> {
     law_numeral_value(&digits)
 }
 
+/// The number of a `（一）`-form heading (`（一）级别管辖`), if it is one.
+pub fn sub_part_numeral(text: &str) -> Option<u32> {
+    let t = text.trim_start();
+    let rest = t.strip_prefix(['（', '('])?;
+    let digits: String = rest.chars().take_while(|&c| is_cn_digit(c)).collect();
+    let n = digits.chars().count();
+    if n == 0 || n > MAX_CN_NUMERAL || !rest[digits.len()..].starts_with(['）', ')']) {
+        return None;
+    }
+    law_numeral_value(&digits)
+}
+
 /// The number of an article heading (第X条), if its numeral reads.
 pub fn article_number(h: &Heading) -> Option<u32> {
     if !h.is_article() {

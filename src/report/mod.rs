@@ -510,14 +510,59 @@ const MAX_LAW_PART_CHARS: usize = 40;
 /// A part found takes the level of the part before it (`## 三、` then `四、` are one rank).
 fn law_parts(kept: &[(usize, &str)], headings: &[Option<Heading>]) -> Vec<Option<u8>> {
     let mut parts = vec![None; kept.len()];
-    // The last part's number and level.
+    // The last part's number and level, and the last sub-part's number within it.
     let mut last_part: Option<(u32, u8)> = None;
+    let mut last_sub: u32 = 0;
     let mut articles_begun = false;
+    // The last item of the article before, in each form (一、 and （一）), once its items have
+    // begun: the next item goes on from it (三、 after 二、), whatever number the last part had.
+    let mut last_item: Option<u32> = None;
+    let mut last_sub_item: Option<u32> = None;
+    let a_name = |t: &str| {
+        t.chars().count() <= MAX_LAW_PART_CHARS
+            && !t.contains(['。', '；', '，', '：', ';', ',', ':'])
+    };
+    // An article follows, maybe after sub-parts' names (`二、管辖` / `（一）级别管辖` / 第三条).
+    let article_next = |k: usize| {
+        headings[k + 1..]
+            .iter()
+            .zip(&kept[k + 1..])
+            .find(|(h, (_, t))| {
+                !h.as_ref().is_some_and(|h| {
+                    h.kind == HeadingKind::List
+                        && headings::sub_part_numeral(&h.text).is_some()
+                        && a_name(t.trim())
+                })
+            })
+            .is_some_and(|(h, _)| h.as_ref().is_some_and(Heading::is_article))
+    };
     for (k, (_, text)) in kept.iter().enumerate() {
         let Some(h) = &headings[k] else { continue };
         if h.is_article() {
             articles_begun = true;
+            last_item = None;
+            last_sub_item = None;
             continue;
+        }
+        let t = text.trim();
+        // Under `…包括下列各项：` the first item comes, not a part.
+        let under_colon = k > 0 && kept[k - 1].1.trim_end().ends_with(['：', ':']);
+        let goes_on = |last: Option<u32>, n: u32| under_colon || last.is_some_and(|l| n == l + 1);
+        if let Some((_, level)) = last_part.filter(|_| articles_begun) {
+            if let Some(n) = headings::sub_part_numeral(&h.text) {
+                if h.kind == HeadingKind::List
+                    && !goes_on(last_sub_item, n)
+                    && n == last_sub + 1
+                    && a_name(t)
+                    && article_next(k)
+                {
+                    parts[k] = Some(level + 1);
+                    last_sub = n;
+                } else {
+                    last_sub_item = Some(n);
+                }
+                continue;
+            }
         }
         let Some(n) = headings::part_numeral(&h.text) else {
             continue;
@@ -525,20 +570,18 @@ fn law_parts(kept: &[(usize, &str)], headings: &[Option<Heading>]) -> Vec<Option
         if !articles_begun || h.kind != HeadingKind::List {
             // A part before the articles, or one marked as a heading (`## 三、…`).
             last_part = Some((n, h.level));
+            last_sub = 0;
             continue;
         }
-        let t = text.trim();
         let Some((last, level)) = last_part else {
             continue;
         };
-        let a_name = t.chars().count() <= MAX_LAW_PART_CHARS
-            && !t.contains(['。', '；', '，', '：', ';', ',', ':']);
-        let article_next = headings
-            .get(k + 1)
-            .is_some_and(|next| next.as_ref().is_some_and(Heading::is_article));
-        if n == last + 1 && a_name && article_next {
+        if n == last + 1 && !goes_on(last_item, n) && a_name(t) && article_next(k) {
             parts[k] = Some(level);
             last_part = Some((n, level));
+            last_sub = 0;
+        } else {
+            last_item = Some(n);
         }
     }
     parts

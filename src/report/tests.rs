@@ -1448,3 +1448,42 @@ fn attachments_keep_the_signature_and_a_speech_keeps_its_date() {
     let r = parse_report(&lines(speech), "报告");
     assert_eq!(r.date.as_deref(), Some("2026年1月20日"));
 }
+
+/// An article's items (一、…二、…三、) after a part 二、 are items, though 三、 follows 二、 and
+/// reads as a name; the next real part 三、 heads its articles. A part with sub-parts
+/// (`二、管辖` / `（一）级别管辖` / 第三条) keeps them, and the parts after them.
+#[test]
+fn a_judicial_interpretation_tells_an_articles_items_from_its_parts() {
+    let items = "最高人民法院关于审理示例合同纠纷案件适用法律若干问题的解释\n一、一般规定\n第一条　人民法院审理案件，适用本解释。\n二、合同的效力\n第二条　有下列情形之一的，人民法院应当认定合同无效：\n一、恶意串通\n二、虚构交易\n三、隐瞒真相\n第三条　合同部分无效，不影响其他部分效力。\n三、合同的履行\n第四条　当事人应当全面履行义务。\n";
+    let r = parse_report(&lines(items), "解释");
+    assert_eq!(
+        heading_paths(&r),
+        [
+            "",
+            "一、一般规定",
+            "一、一般规定 / 第一条",
+            "二、合同的效力",
+            "二、合同的效力 / 第二条",
+            "二、合同的效力 / 第三条",
+            "三、合同的履行",
+            "三、合同的履行 / 第四条",
+        ]
+    );
+    let subparts = "最高人民法院关于审理示例行政案件若干问题的规定\n一、受案范围\n第一条　公民对行政行为不服的，可以起诉。\n二、管辖\n（一）级别管辖\n第二条　基层人民法院管辖第一审行政案件。\n（二）地域管辖\n第三条　行政案件由最初作出行政行为的行政机关所在地人民法院管辖。\n三、附则\n第四条　本规定自2024年5月1日起施行。\n";
+    let r = parse_report(&lines(subparts), "规定");
+    assert_eq!(
+        heading_paths(&r),
+        [
+            "",
+            "一、受案范围",
+            "一、受案范围 / 第一条",
+            "二、管辖",
+            "二、管辖 / （一）级别管辖",
+            "二、管辖 / （一）级别管辖 / 第二条",
+            "二、管辖 / （二）地域管辖",
+            "二、管辖 / （二）地域管辖 / 第三条",
+            "三、附则",
+            "三、附则 / 第四条",
+        ]
+    );
+}
