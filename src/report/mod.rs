@@ -73,6 +73,10 @@ pub fn parse_report(lines: &[String], file_stem: &str) -> Report {
     parse_report_outlined(lines, None, file_stem)
 }
 
+/// Longest styled line ending in a colon read as a heading (`主要做法：`): a longer one
+/// introduces what follows.
+const MAX_COLON_HEADING_CHARS: usize = 16;
+
 /// Longest line a word processor's heading style makes a heading, in characters: a longer one
 /// is a paragraph styled for emphasis.
 const MAX_STYLED_HEADING_CHARS: usize = 60;
@@ -105,11 +109,19 @@ pub fn parse_report_outlined(
     let styled = |i: usize, t: &str| -> Option<u8> {
         let level = outline?.get(i).copied().flatten()?;
         let t = t.trim_matches([' ', '\u{3000}', '\t']);
+        // A sentence (`有关情况报告如下：`, `…！`) or a date set in a heading style for emphasis
+        // is no heading; `主要做法：` is.
+        let sentence = t.ends_with(['。', '；', '，', ';', ',', '！', '!', '？', '?'])
+            || t.ends_with(['：', ':'])
+                && (t.contains(['，', ',']) || t.chars().count() > MAX_COLON_HEADING_CHARS);
+        let date =
+            facts::find_cn_date(t).is_some_and(|d| d.chars().count() + 2 >= t.chars().count());
         (!t.is_empty()
             && !t.starts_with('#')
             && t.chars().count() <= MAX_STYLED_HEADING_CHARS
-            && !t.ends_with(['。', '；', '，', ';', ',']))
-        .then_some(level)
+            && !sentence
+            && !date)
+            .then_some(level)
     };
     let mut headings: Vec<Option<Heading>> = kept
         .iter()

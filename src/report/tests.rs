@@ -1487,3 +1487,28 @@ fn a_judicial_interpretation_tells_an_articles_items_from_its_parts() {
         ]
     );
 }
+
+/// Lines a word processor marks as headings: a name heads a section, with or without a short
+/// colon; a sentence or a date in a heading style (emphasis) stays text.
+#[test]
+fn styled_sentences_and_dates_are_no_headings() {
+    let text = "临川市司法局2024年工作报告\n工作成效\n办结案件120件。\n主要做法：\n强化监督。\n现将有关情况报告如下，请审阅：\n全面依法履职！\n存在问题\n力量不足。\n2025年1月10日\n";
+    let outline = [
+        None,
+        Some(1),
+        None,
+        Some(2),
+        None,
+        Some(1),
+        Some(1),
+        Some(1),
+        None,
+        Some(1),
+    ];
+    let r = parse_report_outlined(&lines(text), Some(&outline), "报告");
+    assert_eq!(
+        heading_paths(&r),
+        ["", "工作成效", "工作成效 / 主要做法", "存在问题"]
+    );
+    assert_eq!(r.date.as_deref(), Some("2025年1月10日"));
+}
