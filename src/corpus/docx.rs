@@ -341,6 +341,9 @@ struct ListLevel {
     format: String,
     text: String,
     suffix: String,
+    /// `w:lvlRestart`: starts over only when a level at most this (from 1) is numbered; 0
+    /// never. None: after any level above it.
+    restart: Option<u8>,
 }
 
 /// The lists of word/numbering.xml and their counters as the document is read: each
@@ -414,6 +417,7 @@ impl Numbering {
                         format: "decimal".into(),
                         text: String::new(),
                         suffix: "tab".into(),
+                        restart: None,
                     };
                     level = Some((ilvl, l));
                 }
@@ -435,6 +439,11 @@ impl Numbering {
                 b"w:suff" => {
                     if let Some((_, l)) = level.as_mut() {
                         l.suffix = value().unwrap_or_default();
+                    }
+                }
+                b"w:lvlRestart" => {
+                    if let Some((_, l)) = level.as_mut() {
+                        l.restart = value().and_then(|v| v.parse().ok());
                     }
                 }
                 b"w:abstractNumId" => {
@@ -486,8 +495,16 @@ impl Numbering {
         }
         let n = counters[at].map_or(level.start, |c| c.saturating_add(1));
         counters[at] = Some(n);
-        for deeper in counters.iter_mut().skip(at + 1) {
-            *deeper = None;
+        for (d, deeper) in counters.iter_mut().enumerate().skip(at + 1) {
+            // A level that never restarts (a law's articles numbered on across its chapters)
+            // keeps counting.
+            let restarts = levels
+                .get(d)
+                .and_then(|l| l.restart)
+                .is_none_or(|r| at < usize::from(r));
+            if restarts {
+                *deeper = None;
+            }
         }
         if matches!(level.format.as_str(), "bullet" | "none") || level.text.is_empty() {
             return None;
@@ -711,6 +728,11 @@ mod tests {
              <w:num w:numId=\"3\"><w:abstractNumId w:val=\"1\"/></w:num>\
              <w:num w:numId=\"4\"><w:abstractNumId w:val=\"1\"/><w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"1\"/></w:lvlOverride></w:num>\
              <w:num w:numId=\"5\"><w:abstractNumId w:val=\"2\"/></w:num>\
+             <w:abstractNum w:abstractNumId=\"3\">\
+               <w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"第%1章\"/></w:lvl>\
+               <w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:lvlRestart w:val=\"0\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"第%2条\"/></w:lvl>\
+             </w:abstractNum>\
+             <w:num w:numId=\"6\"><w:abstractNumId w:val=\"3\"/></w:num>\
              </w:numbering>"
         );
         let styles = format!(
@@ -737,6 +759,10 @@ mod tests {
             p(&num(4, 0), "重新编号。"),
             p(&num(5, 0), "要点"),
             p(&num(0, 0), "不编号"),
+            p(&num(6, 0), "总则"),
+            p(&num(6, 1), "甲。"),
+            p(&num(6, 0), "附则"),
+            p(&num(6, 1), "乙。"),
         ]
         .concat();
         let document = format!("<w:document {NS}><w:body>{body}</w:body></w:document>");
@@ -762,6 +788,10 @@ mod tests {
                 "第一条 重新编号。",
                 "要点",
                 "不编号",
+                "第一章 总则",
+                "第一条 甲。",
+                "第二章 附则",
+                "第二条 乙。",
             ]
         );
         assert_eq!(outline[0], Some(1), "the style's heading level stays");
