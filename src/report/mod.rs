@@ -465,11 +465,16 @@ fn is_title_fragment(line: &str) -> bool {
 fn attachment_number(t: &str) -> Option<String> {
     let rest = t.strip_prefix("附件")?;
     let rest = rest.trim_end_matches(['：', ':']).trim();
-    let numbered = rest.chars().all(|c| {
-        c.is_ascii_digit() || ('０'..='９').contains(&c) || "一二三四五六七八九十".contains(c)
-    });
-    (numbered && rest.chars().count() <= 3 && !(rest.is_empty() && t.ends_with(['：', ':'])))
+    (is_attachment_number(rest) && !(rest.is_empty() && t.ends_with(['：', ':'])))
         .then(|| format!("附件{rest}"))
+}
+
+/// An attachment's number, as after 附件: none, or up to three digits or Chinese numerals.
+fn is_attachment_number(n: &str) -> bool {
+    n.chars().count() <= 3
+        && n.chars().all(|c| {
+            c.is_ascii_digit() || ('０'..='９').contains(&c) || "一二三四五六七八九十".contains(c)
+        })
 }
 
 /// `附件1：青溪市…方案`, `附件：…标准`: an attachment's name with its title on its line.
@@ -477,11 +482,7 @@ fn attachment_with_title(t: &str) -> Option<String> {
     let rest = t.strip_prefix("附件")?;
     let (number, title) = rest.split_once(['：', ':'])?;
     let number = number.trim();
-    let numbered = number.chars().count() <= 3
-        && number.chars().all(|c| {
-            c.is_ascii_digit() || ('０'..='９').contains(&c) || "一二三四五六七八九十".contains(c)
-        });
-    (numbered && !title.trim().is_empty()).then(|| format!("附件{number}"))
+    (is_attachment_number(number) && !title.trim().is_empty()).then(|| format!("附件{number}"))
 }
 
 /// Whether the line at `k` comes after a date alone on its line (a signature's), as a
