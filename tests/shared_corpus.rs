@@ -196,6 +196,12 @@ fn is_article(h: &str) -> bool {
 
 /// （一） / (1) / 1. list items; a Markdown division such as `一、管辖` is structure, not an item.
 fn is_list_item(h: &str) -> bool {
+    // A 司法解释's sub-part (`（一）动产质押` under `四、关于质押部分的解释`) is a name: short,
+    // no sentence punctuation. An article's item is not (`（一）申请表；`).
+    let a_name = h.chars().count() <= 40 && !h.contains(['。', '；', '，', '：', ';', ',', ':']);
+    if a_name && h.starts_with(['（', '(']) {
+        return false;
+    }
     let mut c = h.chars();
     match c.next() {
         Some('（' | '(') => c

@@ -358,12 +358,26 @@ const MAX_ATTACHMENT_LINE_CHARS: usize = 60;
 /// attached, stays text: [`drop_attachment_lists`].)
 fn recognise_attachments(kept: &[(usize, &str)], headings: &mut [Option<Heading>]) {
     let law = is_law(headings);
+    let in_parts = headings
+        .iter()
+        .flatten()
+        .any(|h| h.kind == HeadingKind::Part);
     let mut articles_begun = false;
     let mut found = false;
     for (k, (_, text)) in kept.iter().enumerate() {
         articles_begun |= headings[k].as_ref().is_some_and(Heading::is_article);
         if found {
             if let Some(h) = headings[k].as_mut() {
+                // An attached text's numbered headings rank by their numbers, typed plain or as
+                // Markdown (基本法 附件三: `四、…` then `## 五、…`), as one list.
+                // (Plain ones are a level lower in a report in parts: see `rank_under_parts`.)
+                if let Some(n) = (h.kind == HeadingKind::Markdown)
+                    .then(|| numbered_heading(&h.text))
+                    .flatten()
+                    .filter(|n| n.kind == HeadingKind::List)
+                {
+                    h.level = n.level + u8::from(in_parts);
+                }
                 if h.kind != HeadingKind::Article && h.kind != HeadingKind::Part {
                     h.level = h.level.saturating_add(1);
                 }
