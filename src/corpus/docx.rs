@@ -193,12 +193,17 @@ pub fn docx_text(bytes: &[u8]) -> Result<(Vec<String>, Vec<Option<u8>>), ReadErr
     Ok((paragraphs, outline))
 }
 
-/// The `w:val` attribute of an element.
-fn val(e: &quick_xml::events::BytesStart<'_>) -> Option<String> {
-    e.try_get_attribute("w:val")
+/// An attribute of an element, as text.
+fn attr(e: &quick_xml::events::BytesStart<'_>, key: &str) -> Option<String> {
+    e.try_get_attribute(key)
         .ok()
         .flatten()
         .map(|a| String::from_utf8_lossy(&a.value).into_owned())
+}
+
+/// The `w:val` attribute of an element.
+fn val(e: &quick_xml::events::BytesStart<'_>) -> Option<String> {
+    attr(e, "w:val")
 }
 
 /// Word's outline level (0 for the top, 9 for body text) as a heading level from 1.
@@ -249,14 +254,8 @@ fn paragraph_styles(xml: &str) -> std::collections::HashMap<String, StyleFacts> 
     loop {
         match reader.read_event() {
             Ok(Event::Start(e)) if e.name().as_ref() == b"w:style" => {
-                let attr = |k: &str| {
-                    e.try_get_attribute(k)
-                        .ok()
-                        .flatten()
-                        .map(|a| String::from_utf8_lossy(&a.value).into_owned())
-                };
-                open = (attr("w:type").as_deref() == Some("paragraph"))
-                    .then(|| attr("w:styleId"))
+                open = (attr(&e, "w:type").as_deref() == Some("paragraph"))
+                    .then(|| attr(&e, "w:styleId"))
                     .flatten()
                     .map(|id| {
                         let style = Style {
@@ -371,12 +370,6 @@ impl Numbering {
         let mut list_id: Option<String> = None;
         let mut level: Option<(u8, ListLevel)> = None;
         let mut override_level: Option<u8> = None;
-        let attr = |e: &quick_xml::events::BytesStart<'_>, k: &str| {
-            e.try_get_attribute(k)
-                .ok()
-                .flatten()
-                .map(|a| String::from_utf8_lossy(&a.value).into_owned())
-        };
         loop {
             let event = reader.read_event();
             let (e, start) = match &event {
@@ -406,7 +399,6 @@ impl Numbering {
                 Ok(Event::Eof) | Err(_) => break,
                 _ => continue,
             };
-            let value = || attr(e, "w:val");
             match e.name().as_ref() {
                 b"w:abstractNum" if start => abstract_id = attr(e, "w:abstractNumId"),
                 b"w:num" if start => list_id = attr(e, "w:numId"),
@@ -423,31 +415,31 @@ impl Numbering {
                 }
                 b"w:start" => {
                     if let Some((_, l)) = level.as_mut() {
-                        l.start = value().and_then(|v| v.parse().ok()).unwrap_or(1);
+                        l.start = val(e).and_then(|v| v.parse().ok()).unwrap_or(1);
                     }
                 }
                 b"w:numFmt" => {
                     if let Some((_, l)) = level.as_mut() {
-                        l.format = value().unwrap_or_default();
+                        l.format = val(e).unwrap_or_default();
                     }
                 }
                 b"w:lvlText" => {
                     if let Some((_, l)) = level.as_mut() {
-                        l.text = value().unwrap_or_default();
+                        l.text = val(e).unwrap_or_default();
                     }
                 }
                 b"w:suff" => {
                     if let Some((_, l)) = level.as_mut() {
-                        l.suffix = value().unwrap_or_default();
+                        l.suffix = val(e).unwrap_or_default();
                     }
                 }
                 b"w:lvlRestart" => {
                     if let Some((_, l)) = level.as_mut() {
-                        l.restart = value().and_then(|v| v.parse().ok());
+                        l.restart = val(e).and_then(|v| v.parse().ok());
                     }
                 }
                 b"w:abstractNumId" => {
-                    if let (Some(id), Some(a)) = (&list_id, value()) {
+                    if let (Some(id), Some(a)) = (&list_id, val(e)) {
                         numbering.lists.entry(id.clone()).or_default().0 = a;
                     }
                 }
@@ -458,7 +450,7 @@ impl Numbering {
                     if let (Some(id), Some(ilvl), Some(n)) = (
                         &list_id,
                         override_level,
-                        value().and_then(|v| v.parse().ok()),
+                        val(e).and_then(|v| v.parse().ok()),
                     ) {
                         numbering
                             .lists
@@ -478,16 +470,16 @@ impl Numbering {
     /// draws before it, with what follows the label; None for a bullet, an unnumbered level
     /// or a list the package does not define.
     fn label(&mut self, list_id: &str, ilvl: u8) -> Option<String> {
-        let (abstract_id, restarts) = self.lists.get(list_id)?.clone();
-        let levels = self.abstracts.get(&abstract_id)?.clone();
+        let (abstract_id, overrides) = self.lists.get(list_id)?;
+        let levels = self.abstracts.get(abstract_id)?;
         let at = usize::from(ilvl);
         let level = levels.get(at)?;
         let counters = self
             .counters
-            .entry(abstract_id)
+            .entry(abstract_id.clone())
             .or_insert([None; LIST_LEVELS]);
         if self.started.insert(list_id.to_string()) {
-            for (l, n) in restarts {
+            for &(l, n) in overrides {
                 if let Some(c) = counters.get_mut(usize::from(l)) {
                     *c = Some(n.saturating_sub(1));
                 }

@@ -826,8 +826,11 @@ const SIGNATURE_ONLY_SUFFIXES: &[&str] = &["站", "台", "所", "队", "处"];
 /// (`一是持续完善行政执法监督平台`, `三是建设村级便民服务站`).
 fn names_a_place(t: &str) -> bool {
     let opening: String = t.chars().take(MAX_PLACE_CHARS).collect();
-    opening.contains(['省', '市', '区', '县', '州', '镇', '乡', '旗', '盟'])
+    opening.contains(|c| PLACE_ENDINGS.contains(c))
 }
+
+/// Last characters of a place's name, down to a township: 青溪市, 白沙镇.
+const PLACE_ENDINGS: &str = "省市区县州盟旗镇乡";
 
 /// Characters at the start of a signature searched for its place.
 const MAX_PLACE_CHARS: usize = 10;
@@ -874,7 +877,7 @@ fn body_name_reads(name: &str) -> bool {
         Some(before) if !before.ends_with("人民") => before
             .chars()
             .last()
-            .is_some_and(|c| "省市区县州盟旗镇乡".contains(c)),
+            .is_some_and(|c| PLACE_ENDINGS.contains(c)),
         _ => true,
     }
 }
@@ -968,7 +971,7 @@ pub(super) fn find_date(
         let t = t.trim();
         find_cn_date(t)
             .or_else(|| find_iso_date(t))
-            .filter(|d| d.chars().count() + 2 >= t.chars().count())
+            .filter(|d| nearly_all_of(d, t))
             .or_else(|| signed_on_the_line(t))
     };
     // Notes may follow the signature (`注释：` / `[1] …`): the date stands above them.
@@ -1023,6 +1026,18 @@ fn is_occasion(t: &str) -> bool {
         && find_cn_date(inner).is_some_and(|d| {
             inner.starts_with(&d) && inner[d.len()..].trim_start().starts_with('在')
         })
+}
+
+/// Whether a date found in `t` is nearly all of it (a mark or two may stand around it): a
+/// date alone on its line.
+fn nearly_all_of(date: &str, t: &str) -> bool {
+    date.chars().count() + 2 >= t.chars().count()
+}
+
+/// Whether a line is a date in Chinese alone (`2024年1月15日`), as under a signature.
+pub(super) fn is_cn_date_alone(t: &str) -> bool {
+    let t = t.trim();
+    find_cn_date(t).is_some_and(|d| nearly_all_of(&d, t))
 }
 
 /// Lines at the end of a report searched for the start of its notes.

@@ -114,8 +114,7 @@ pub fn parse_report_outlined(
         let sentence = t.ends_with(['。', '；', '，', ';', ',', '！', '!', '？', '?'])
             || t.ends_with(['：', ':'])
                 && (t.contains(['，', ',']) || t.chars().count() > MAX_COLON_HEADING_CHARS);
-        let date =
-            facts::find_cn_date(t).is_some_and(|d| d.chars().count() + 2 >= t.chars().count());
+        let date = facts::is_cn_date_alone(t);
         (!t.is_empty()
             && !t.starts_with('#')
             && t.chars().count() <= MAX_STYLED_HEADING_CHARS
@@ -445,8 +444,8 @@ fn republished_law_title(kept: &[(usize, &str)], headings: &[Option<Heading>], k
     let named = ["条例", "办法", "规定", "细则", "规则", "法"]
         .iter()
         .any(|e| t.ends_with(e))
-        && t.chars().count() <= MAX_LAW_PART_CHARS
-        && !t.contains(['。', '；', '，', '：', '“', '”'])
+        && reads_as_a_name(t)
+        && !t.contains(['“', '”'])
         && headings[k].is_none();
     // The decision's last item stands before it; after an attachment's heading (附件2), the
     // name is the attached text's own title, within that part.
@@ -470,9 +469,13 @@ const MAX_TITLE_FRAGMENTS: usize = 2;
 /// A line that may be the first part of a wrapped title: short, no sentence punctuation.
 fn is_title_fragment(line: &str) -> bool {
     let t = line.trim_matches([' ', '\u{3000}', '\t']);
-    !t.is_empty()
-        && t.chars().count() <= MAX_LAW_PART_CHARS
-        && !t.contains(['。', '；', '，', '：', '“', '”', '、'])
+    !t.is_empty() && reads_as_a_name(t) && !t.contains(['“', '”', '、'])
+}
+
+/// Whether a line reads as a heading's name rather than a sentence: at most
+/// [`MAX_LAW_PART_CHARS`] characters, no sentence punctuation.
+fn reads_as_a_name(t: &str) -> bool {
+    t.chars().count() <= MAX_LAW_PART_CHARS && !t.contains(['。', '；', '，', '：', ';', ',', ':'])
 }
 
 /// `附件`, `附件1`, `附件2：`, `附件三` alone on a line: the attachment's name, without a colon.
@@ -502,10 +505,7 @@ fn attachment_with_title(t: &str) -> Option<String> {
 /// Whether the line at `k` comes after a date alone on its line (a signature's), as a
 /// document's copy-to line does.
 fn found_after_signature(kept: &[(usize, &str)], k: usize) -> bool {
-    kept[..k].iter().any(|(_, t)| {
-        let t = t.trim();
-        facts::find_cn_date(t).is_some_and(|d| d.chars().count() + 2 >= t.chars().count())
-    })
+    kept[..k].iter().any(|(_, t)| facts::is_cn_date_alone(t))
 }
 
 /// A report in parts (第一部分 / 第二部分) has its 一、 headings and every list form below them one
@@ -545,10 +545,6 @@ fn law_parts(kept: &[(usize, &str)], headings: &[Option<Heading>]) -> Vec<Option
     // begun: the next item goes on from it (三、 after 二、), whatever number the last part had.
     let mut last_item: Option<u32> = None;
     let mut last_sub_item: Option<u32> = None;
-    let a_name = |t: &str| {
-        t.chars().count() <= MAX_LAW_PART_CHARS
-            && !t.contains(['。', '；', '，', '：', ';', ',', ':'])
-    };
     // An article follows, maybe after sub-parts' names (`二、管辖` / `（一）级别管辖` / 第三条).
     let article_next = |k: usize| {
         headings[k + 1..]
@@ -558,7 +554,7 @@ fn law_parts(kept: &[(usize, &str)], headings: &[Option<Heading>]) -> Vec<Option
                 !h.as_ref().is_some_and(|h| {
                     h.kind == HeadingKind::List
                         && headings::sub_part_numeral(&h.text).is_some()
-                        && a_name(t.trim())
+                        && reads_as_a_name(t.trim())
                 })
             })
             .is_some_and(|(h, _)| h.as_ref().is_some_and(Heading::is_article))
@@ -580,7 +576,7 @@ fn law_parts(kept: &[(usize, &str)], headings: &[Option<Heading>]) -> Vec<Option
                 if h.kind == HeadingKind::List
                     && !goes_on(last_sub_item, n)
                     && n == last_sub + 1
-                    && a_name(t)
+                    && reads_as_a_name(t)
                     && article_next(k)
                 {
                     parts[k] = Some(level + 1);
@@ -603,7 +599,7 @@ fn law_parts(kept: &[(usize, &str)], headings: &[Option<Heading>]) -> Vec<Option
         let Some((last, level)) = last_part else {
             continue;
         };
-        if n == last + 1 && !goes_on(last_item, n) && a_name(t) && article_next(k) {
+        if n == last + 1 && !goes_on(last_item, n) && reads_as_a_name(t) && article_next(k) {
             parts[k] = Some(level);
             last_part = Some((n, level));
             last_sub = 0;
