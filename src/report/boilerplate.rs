@@ -119,20 +119,32 @@ const FOOTER_FIELDS: &[&str] = &[
 /// A site footer's line: a registration number (`湘ICP备12003456号`, `公网安备 43…号`) anywhere,
 /// which no report text holds, or a short line opening with a footer field (`版权所有：…`).
 fn is_site_footer(t: &str, short: bool) -> bool {
+    // `ICP` is read on as ICP备 or ICP证, so one pass finds both.
     let registration = |mark: &str| {
         t.match_indices(mark).any(|(at, _)| {
-            t[at + mark.len()..]
-                .trim_start_matches([' ', '　', '：', ':'])
+            let rest = &t[at + mark.len()..];
+            let rest = if mark == "ICP" {
+                match rest.strip_prefix(['备', '证']) {
+                    Some(rest) => rest,
+                    None => return false,
+                }
+            } else {
+                rest
+            };
+            rest.trim_start_matches([' ', '　', '：', ':'])
                 .starts_with(|c: char| c.is_ascii_digit())
         })
     };
     // A field opens the line and a colon or a space follows its name: 承办单位应当… is a law's
     // sentence and 协办单位 alone a table's column, 承办单位：某某局 a footer's.
-    let field = FOOTER_FIELDS.iter().any(|f| {
-        t.strip_prefix(f)
-            .is_some_and(|rest| rest.starts_with(['：', ':', ' ', '　', '©']) || f.ends_with('©'))
-    });
-    registration("ICP备") || registration("ICP证") || registration("公网安备") || short && field
+    let field = || {
+        FOOTER_FIELDS.iter().any(|f| {
+            t.strip_prefix(f).is_some_and(|rest| {
+                rest.starts_with(['：', ':', ' ', '　', '©']) || f.ends_with('©')
+            })
+        })
+    };
+    registration("ICP") || registration("公网安备") || short && field()
 }
 
 /// Credit lines of a web page's editors: `责任编辑：张三`.

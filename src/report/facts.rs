@@ -571,16 +571,31 @@ pub(super) fn find_year(text: &str) -> Option<u32> {
 /// letter O (二○二二, 二O二二); 两 is no year's digit.
 fn cn_year_digit(c: char) -> Option<u32> {
     match c {
-        '○' | 'Ｏ' | 'O' => Some(0),
-        '两' => None,
-        _ => super::headings::cn_digit_value(c),
+        '○' | 'Ｏ' | 'O' | '零' | '〇' => Some(0),
+        '一' => Some(1),
+        '二' => Some(2),
+        '三' => Some(3),
+        '四' => Some(4),
+        '五' => Some(5),
+        '六' => Some(6),
+        '七' => Some(7),
+        '八' => Some(8),
+        '九' => Some(9),
+        _ => None,
     }
 }
 
 /// A year of four digits at `i`: Arabic (2023) or Chinese numerals (二〇二三, as official
 /// documents long wrote dates), not part of a longer number.
+///
+/// Every character of a text is asked (dates, titles, signatures), so a character that starts no
+/// year is answered first and nothing is allocated.
 fn year_at(chars: &[char], i: usize) -> Option<u32> {
-    if chars.get(i).copied().and_then(cn_year_digit).is_some() {
+    let first = *chars.get(i)?;
+    if !first.is_ascii_digit() && cn_year_digit(first).is_none() {
+        return None;
+    }
+    if cn_year_digit(first).is_some() {
         let is_digit = |j: usize| chars.get(j).copied().and_then(cn_year_digit).is_some();
         if (i > 0 && is_digit(i - 1)) || is_digit(i + 4) {
             return None;
@@ -594,13 +609,15 @@ fn year_at(chars: &[char], i: usize) -> Option<u32> {
     if i > 0 && chars[i - 1].is_ascii_digit() {
         return None;
     }
-    let digits: String = chars.get(i..i + 4)?.iter().collect();
-    if !digits.chars().all(|c| c.is_ascii_digit())
+    let digits = chars.get(i..i + 4)?;
+    if !digits.iter().all(char::is_ascii_digit)
         || chars.get(i + 4).is_some_and(|c| c.is_ascii_digit())
     {
         return None;
     }
-    let y: u32 = digits.parse().ok()?;
+    let y = digits
+        .iter()
+        .fold(0, |y, c| y * 10 + c.to_digit(10).unwrap_or(0));
     (1949..=2100).contains(&y).then_some(y)
 }
 
