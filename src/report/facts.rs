@@ -665,6 +665,93 @@ const HEADLINE_OPENERS: &[&str] = &[
     "解读",
 ];
 
+/// Traditional forms of the characters the body grammar below reads (its endings, places, 关于,
+/// 政府工作报告, 我代表…), each with the one OpenCC t2s gives it alone. A report written in
+/// traditional characters (signed 青溪市駐澳辦事處) is read by the same grammar through this
+/// fold. Both sides of every pair are CJK ideographs, three bytes in UTF-8, so a folded text
+/// keeps every byte offset of its original, and a name found in it is cut from the original.
+const TRADITIONAL_GRAMMAR_CHARS: [(char, char); 34] = [
+    ('別', '别'),
+    ('則', '则'),
+    ('務', '务'),
+    ('區', '区'),
+    ('員', '员'),
+    ('國', '国'),
+    ('圖', '图'),
+    ('報', '报'),
+    ('廳', '厅'),
+    ('數', '数'),
+    ('於', '于'),
+    ('會', '会'),
+    ('條', '条'),
+    ('決', '决'),
+    ('當', '当'),
+    ('細', '细'),
+    ('結', '结'),
+    ('縣', '县'),
+    ('總', '总'),
+    ('臺', '台'),
+    ('蓋', '盖'),
+    ('處', '处'),
+    ('規', '规'),
+    ('覽', '览'),
+    ('說', '说'),
+    ('讀', '读'),
+    ('變', '变'),
+    ('辦', '办'),
+    ('鄉', '乡'),
+    ('鎮', '镇'),
+    ('長', '长'),
+    ('開', '开'),
+    ('關', '关'),
+    ('隊', '队'),
+];
+
+#[cfg(test)]
+pub(super) fn traditional_grammar_chars() -> &'static [(char, char)] {
+    &TRADITIONAL_GRAMMAR_CHARS
+}
+
+/// `t` with the characters of [`TRADITIONAL_GRAMMAR_CHARS`] in their simplified forms; borrowed
+/// when it has none of them.
+fn fold_traditional(t: &str) -> std::borrow::Cow<'_, str> {
+    let simplified = |c: char| {
+        TRADITIONAL_GRAMMAR_CHARS
+            .binary_search_by(|(trad, _)| trad.cmp(&c))
+            .ok()
+            .map(|i| TRADITIONAL_GRAMMAR_CHARS[i].1)
+    };
+    if !t.chars().any(|c| simplified(c).is_some()) {
+        return t.into();
+    }
+    t.chars().map(|c| simplified(c).unwrap_or(c)).collect()
+}
+
+/// The issuing body (see [`find_org_simplified`]) of a report in simplified or traditional
+/// characters, as the report writes it: a name read from a folded line or title is cut from the
+/// original at the same bytes.
+pub(super) fn find_org(
+    kept: &[(usize, &str)],
+    title: &str,
+    fields: &HeaderFields,
+) -> Option<String> {
+    let folded_title = fold_traditional(title);
+    let folded_lines: Vec<_> = kept
+        .iter()
+        .map(|(i, t)| (*i, fold_traditional(t)))
+        .collect();
+    let folded: Vec<(usize, &str)> = folded_lines.iter().map(|(i, t)| (*i, t.as_ref())).collect();
+    let org = find_org_simplified(&folded, &folded_title, fields)?;
+    let sources = std::iter::once((title, folded_title.as_ref()))
+        .chain(kept.iter().zip(&folded).map(|((_, o), (_, f))| (*o, *f)));
+    for (original, folded) in sources {
+        if let Some(at) = folded.find(&org) {
+            return Some(original[at..at + org.len()].to_string());
+        }
+    }
+    Some(org)
+}
+
 /// The issuing body, by the kind of document:
 /// - a `发文机关：` header field names it;
 /// - a government work report (政府工作报告): the government of the place its title names, or
@@ -674,7 +761,7 @@ const HEADLINE_OPENERS: &[&str] = &[
 /// - else a short signature line at the end of the report, else the name at the start of the
 ///   title (柳州市科学技术局 in 2021年度柳州市科学技术局法治政府…), else the body a speech's
 ///   speaker stands for (`我代表龙华区人民政府…`).
-pub(super) fn find_org(
+fn find_org_simplified(
     kept: &[(usize, &str)],
     title: &str,
     fields: &HeaderFields,

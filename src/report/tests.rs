@@ -1215,6 +1215,54 @@ fn the_body_of_a_report_titled_by_its_subject_is_its_signature() {
     assert_eq!(r.org.as_deref(), Some("临川市政府"));
 }
 
+/// A report written in traditional characters names its body by the same grammar, as it writes
+/// it: signed 青溪市駐澳辦事處, or a body at the start of its title (青溪縣司法局…).
+#[test]
+fn a_traditional_report_names_its_body_as_written() {
+    let body = "一、主要工作\n瞭解企業需求。\n二、下一步計畫\n持續優化營商環境。\n";
+    let r = parse_report(
+        &lines(&format!(
+            "青溪市駐澳辦事處2023年工作報告\n{body}青溪市駐澳辦事處\n2024年1月12日\n"
+        )),
+        "報告",
+    );
+    assert_eq!(r.org.as_deref(), Some("青溪市駐澳辦事處"));
+    let r = parse_report(
+        &lines(&format!(
+            "關於2023年度法治政府建設情況的報告\n{body}青溪市青山區濱江街道辦事處\n2024年1月19日\n"
+        )),
+        "報告",
+    );
+    assert_eq!(r.org.as_deref(), Some("青溪市青山區濱江街道辦事處"));
+    let r = parse_report(
+        &lines(&format!("青溪縣司法局2023年法治政府建設年度報告\n{body}")),
+        "報告",
+    );
+    assert_eq!(r.org.as_deref(), Some("青溪縣司法局"));
+}
+
+/// Each traditional character the body grammar reads folds to the character OpenCC t2s makes
+/// of it alone, and the table is sorted, as its binary search needs.
+#[test]
+fn the_traditional_grammar_characters_agree_with_opencc() {
+    let t2s =
+        ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::T2s).unwrap();
+    let table = facts::traditional_grammar_chars();
+    for (traditional, simplified) in table {
+        assert_eq!(
+            t2s.convert(&traditional.to_string()),
+            simplified.to_string(),
+            "{traditional}"
+        );
+        assert_eq!(
+            traditional.len_utf8(),
+            simplified.len_utf8(),
+            "{traditional}"
+        );
+    }
+    assert!(table.windows(2).all(|w| w[0].0 < w[1].0), "sorted");
+}
+
 /// A 政府工作报告 is dated by the line under its title that says when it was given, in brackets
 /// or alone, not only after a dash; its cover title may be spaced out. A law's note of when it
 /// was adopted (…会议通过) dates no law.
