@@ -61,9 +61,11 @@ fn is_cn_digit(c: char) -> bool {
 
 /// Recognises a heading at the start of `line`. `一是…` run-in lists are not headings.
 pub fn parse_heading(line: &str) -> Option<Heading> {
-    // A form feed (a page break, as pdftotext writes it) may open a line.
+    // Any indentation: spaces of every width (a web page's &nbsp; is U+00A0 in copied text, an
+    // em space U+2003), a form feed (a page break, as pdftotext writes it), and the invisible
+    // marks a copy may carry (a zero-width space, a byte order mark inside the file).
     let t = line
-        .trim_start_matches([' ', '\u{3000}', '\t', '\u{c}'])
+        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}'))
         .trim_end();
     // A whole line in Markdown bold (`**三、2024年工作打算**`) is read without the marks.
     let t = ["**", "__"]

@@ -1215,6 +1215,51 @@ fn the_body_of_a_report_titled_by_its_subject_is_its_signature() {
     assert_eq!(r.org.as_deref(), Some("临川市政府"));
 }
 
+/// Text copied from a web page keeps its indentation as no-break spaces (U+00A0), em spaces
+/// (U+2003) or invisible marks (U+200B, a stray U+FEFF): headings and articles so indented are
+/// read as the same lines with ordinary spaces are.
+#[test]
+fn headings_indented_with_any_space_or_invisible_mark() {
+    for indent in [
+        "\u{a0}\u{a0}",
+        "\u{2003}\u{2003}",
+        "\u{200b}",
+        "\u{feff}",
+        "\u{3000}\u{a0}",
+    ] {
+        let law = format!(
+            "青溪市养犬管理条例\n{indent}第一章　总则\n{indent}第一条　为了规范养犬行为，制定本条例。\n{indent}第二条　本条例适用于本市。\n{indent}第二章　管理\n{indent}第三条　养犬应当登记。\n"
+        );
+        let r = parse_report(&lines(&law), "条例");
+        assert_eq!(
+            heading_paths(&r),
+            [
+                "",
+                "第一章 总则",
+                "第一章 总则 / 第一条",
+                "第一章 总则 / 第二条",
+                "第二章 管理",
+                "第二章 管理 / 第三条"
+            ],
+            "{indent:?}"
+        );
+        let report = format!(
+            "青溪县2023年法治政府建设情况报告\n{indent}一、主要工作\n{indent}（一）健全机制\n完善制度。\n{indent}二、存在问题\n力量不足。\n"
+        );
+        let r = parse_report(&lines(&report), "报告");
+        assert_eq!(
+            heading_paths(&r),
+            [
+                "",
+                "一、主要工作",
+                "一、主要工作 / （一）健全机制",
+                "二、存在问题"
+            ],
+            "{indent:?}"
+        );
+    }
+}
+
 /// A report written in traditional characters names its body by the same grammar, as it writes
 /// it: signed 青溪市駐澳辦事處, or a body at the start of its title (青溪縣司法局…).
 #[test]
