@@ -592,7 +592,7 @@ fn cn_year_digit(c: char) -> Option<u32> {
 /// year is answered first and nothing is allocated.
 fn year_at(chars: &[char], i: usize) -> Option<u32> {
     let first = *chars.get(i)?;
-    if !first.is_ascii_digit() && cn_year_digit(first).is_none() {
+    if arabic_digit(first).is_none() && cn_year_digit(first).is_none() {
         return None;
     }
     if cn_year_digit(first).is_some() {
@@ -606,19 +606,26 @@ fn year_at(chars: &[char], i: usize) -> Option<u32> {
             .try_fold(0, |y, &c| Some(y * 10 + cn_year_digit(c)?))?;
         return (1949..=2100).contains(&y).then_some(y);
     }
-    if i > 0 && chars[i - 1].is_ascii_digit() {
+    if i > 0 && arabic_digit(chars[i - 1]).is_some() {
         return None;
     }
-    let digits = chars.get(i..i + 4)?;
-    if !digits.iter().all(char::is_ascii_digit)
-        || chars.get(i + 4).is_some_and(|c| c.is_ascii_digit())
-    {
-        return None;
-    }
-    let y = digits
+    let y = chars
+        .get(i..i + 4)?
         .iter()
-        .fold(0, |y, c| y * 10 + c.to_digit(10).unwrap_or(0));
+        .try_fold(0, |y, &c| Some(y * 10 + arabic_digit(c)?))?;
+    if chars.get(i + 4).and_then(|&c| arabic_digit(c)).is_some() {
+        return None;
+    }
     (1949..=2100).contains(&y).then_some(y)
+}
+
+/// An Arabic digit, ASCII or full-width (２０２４年１月２０日, as some word processors type dates).
+fn arabic_digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
 }
 
 /// A year anywhere in a file name (…_2022, …(2021-10-30)).
@@ -1090,6 +1097,19 @@ pub(super) fn find_date(
     {
         return Some(d);
     }
+    // A signature dated by its month alone (`城关镇人民政府` / `2024年1月`).
+    if let Some(d) = kept[..notes]
+        .windows(2)
+        .rev()
+        .take(SIGNING_DATE_LINES)
+        .find_map(|w| {
+            is_signature(signature_name(w[0].1))
+                .then(|| year_month_alone(w[1].1))
+                .flatten()
+        })
+    {
+        return Some(d);
+    }
     // A notice signed before what it issues (…关于印发…的通知 / 某市人民政府办公厅 / 2023年5月10日 /
     // the attached plan), or an order before what it promulgates (… / 总理　李克强 / 2019年10月22日
     // / the regulation): a date alone right under a signature or a signer, before the body.
@@ -1167,33 +1187,65 @@ fn opens_notes(t: &str) -> bool {
     .any(|p| t.starts_with(p))
 }
 
-/// 2024年2月19日, or in Chinese numerals (二〇二四年一月十日), as written.
+/// 2024年2月19日, or in Chinese numerals (二〇二四年一月十日), with full-width digits
+/// (２０２４年１月２０日) or spaces around the numbers (2024 年 1 月 20 日, as a signature
+/// spaced out to fill its line), as written.
 pub(super) fn find_cn_date(t: &str) -> Option<String> {
     let chars: Vec<char> = t.chars().collect();
+    // The position after the spaces at `j` and the mark `mark` after them.
+    let mark_after = |j: usize, mark: char| {
+        let j = j + chars[j.min(chars.len())..]
+            .iter()
+            .take_while(|c| matches!(c, ' ' | '　'))
+            .count();
+        (chars.get(j) == Some(&mark)).then_some(j + 1)
+    };
+    let spaces_after = |j: usize| {
+        j + chars[j.min(chars.len())..]
+            .iter()
+            .take_while(|c| matches!(c, ' ' | '　'))
+            .count()
+    };
     for i in 0..chars.len() {
-        if year_at(&chars, i).is_none() || chars.get(i + 4) != Some(&'年') {
+        if year_at(&chars, i).is_none() {
             continue;
         }
-        let mut j = i + 5;
-        let Some(m) = month_or_day_at(&chars, j, 12).filter(|&m| chars.get(j + m) == Some(&'月'))
+        let Some(j) = mark_after(i + 4, '年').map(spaces_after) else {
+            continue;
+        };
+        let Some(j) = month_or_day_at(&chars, j, 12)
+            .and_then(|m| mark_after(j + m, '月'))
+            .map(spaces_after)
         else {
             continue;
         };
-        j += m + 1;
-        let Some(d) = month_or_day_at(&chars, j, 31).filter(|&d| chars.get(j + d) == Some(&'日'))
+        let Some(end) = month_or_day_at(&chars, j, 31).and_then(|d| mark_after(j + d, '日'))
         else {
             continue;
         };
-        return Some(chars[i..j + d + 1].iter().collect());
+        return Some(chars[i..end].iter().collect());
     }
     None
+}
+
+/// A line that is a year and a month and nothing else: `2024年1月`, `二〇二四年一月`.
+fn year_month_alone(t: &str) -> Option<String> {
+    let t = t.trim();
+    let chars: Vec<char> = t.chars().collect();
+    year_at(&chars, 0)?;
+    let m = month_or_day_at(&chars, 5, 12)?;
+    (chars.get(4) == Some(&'年') && chars.get(5 + m) == Some(&'月') && chars.len() == 6 + m)
+        .then(|| t.to_string())
 }
 
 /// How many characters the month or day number at `j` takes: one or two Arabic digits, or a
 /// Chinese numeral (一, 十, 十二, 二十六, 三十一) of at most `most`.
 fn month_or_day_at(chars: &[char], j: usize, most: u32) -> Option<usize> {
     let from = &chars[j.min(chars.len())..];
-    let arabic = from.iter().take_while(|c| c.is_ascii_digit()).count();
+    let arabic = from
+        .iter()
+        .take_while(|&&c| arabic_digit(c).is_some())
+        .count();
     if arabic > 0 {
         return (arabic <= 2).then_some(arabic);
     }

@@ -1260,6 +1260,36 @@ fn headings_indented_with_any_space_or_invisible_mark() {
     }
 }
 
+/// A signature's date spaced out to fill its line, typed in full-width digits, or of its month
+/// alone dates the report, as written, and gives its year when the title has none; a title's
+/// year in full-width digits is its year.
+#[test]
+fn signature_dates_spaced_full_width_or_by_month() {
+    let body = "城关镇法治政府建设工作报告\n一、主要工作\n依法行政。\n二、存在问题\n力量不足。\n城关镇人民政府\n";
+    for date in [
+        "2024 年 1 月 20 日",
+        "２０２４年１月２０日",
+        "2024年 1月 20日",
+        "2024年1月",
+        "二〇二四年一月",
+    ] {
+        let r = parse_report(&lines(&format!("{body}{date}\n")), "报告");
+        assert_eq!(r.date.as_deref(), Some(date));
+        assert_eq!(r.year, Some(2024), "{date}");
+    }
+    // A month alone is a date only under a signature.
+    let r = parse_report(
+        &lines("城关镇法治政府建设工作报告\n一、主要工作\n依法行政。\n2024年1月\n"),
+        "报告",
+    );
+    assert_eq!(r.date, None);
+    let r = parse_report(
+        &lines("城关镇２０２３年度法治政府建设工作报告\n一、主要工作\n依法行政。\n"),
+        "报告",
+    );
+    assert_eq!(r.year, Some(2023));
+}
+
 /// A report written in traditional characters names its body by the same grammar, as it writes
 /// it: signed 青溪市駐澳辦事處, or a body at the start of its title (青溪縣司法局…).
 #[test]
