@@ -1060,15 +1060,44 @@ fn speaker_body(line: &str) -> Option<String> {
 /// The body at the start of `s`: its leading Chinese characters up to the first ending in
 /// [`ORG_SUFFIXES`] (the longest of those that start there: 仲裁委员会, not 仲裁委), with at least
 /// one character before the ending and three in all.
+///
+/// A body inside another keeps both names: a sub-body's name that follows at once, short and
+/// itself ending in a body's ending, is part of it (国务院 + 国有资产监督管理委员会, 湖南省人民政府 +
+/// 办公厅, 国家税务总局 + 深圳市税务局, 中共青溪市委 + 宣传部), while what the report is about
+/// (法治政府, 政府信息公开工作, 关于印发…) is not.
 fn body_at_start(s: &str) -> Option<String> {
     let name: String = s.chars().take_while(|c| is_cjk(*c)).collect();
-    let (start, suffix) = ORG_SUFFIXES
-        .iter()
-        .filter_map(|suf| name.find(suf).map(|i| (i, *suf)))
-        .min_by_key(|&(i, suf)| (i, std::cmp::Reverse(suf.len())))?;
-    let org = &name[..start + suffix.len()];
-    (start > 0 && org.chars().count() >= 3 && body_name_reads(org)).then(|| org.to_string())
+    let first_ending = |from: usize| {
+        ORG_SUFFIXES
+            .iter()
+            .filter_map(|suf| name[from..].find(suf).map(|i| (from + i, *suf)))
+            .min_by_key(|&(i, suf)| (i, std::cmp::Reverse(suf.len())))
+    };
+    let (start, suffix) = first_ending(0)?;
+    let mut end = start + suffix.len();
+    if !(start > 0 && name[..end].chars().count() >= 3 && body_name_reads(&name[..end])) {
+        return None;
+    }
+    while let Some((at, suffix)) = first_ending(end) {
+        let sub = &name[end..at + suffix.len()];
+        if sub.chars().count() > MAX_SUB_BODY_CHARS
+            || NOT_IN_BODY_NAMES.iter().any(|w| sub.contains(w))
+            || !body_name_reads(sub)
+        {
+            break;
+        }
+        end = at + suffix.len();
+    }
+    Some(name[..end].to_string())
 }
+
+/// A sub-body's name after its parent's is at most this long (国有资产监督管理委员会: 11).
+const MAX_SUB_BODY_CHARS: usize = 12;
+
+/// Words of what a report is about, never of the name of the body that wrote it.
+const NOT_IN_BODY_NAMES: &[&str] = &[
+    "法治", "关于", "印发", "工作", "年度", "情况", "报告", "信息",
+];
 
 /// The date the report was signed (a date alone on one of its last lines, or under a signature
 /// before the body) or published

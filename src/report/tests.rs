@@ -1290,6 +1290,47 @@ fn signature_dates_spaced_full_width_or_by_month() {
     assert_eq!(r.year, Some(2023));
 }
 
+/// A report titled by a body inside another, and not signed, names the inner body with its
+/// parent's name, not the parent alone: `--org 国务院` must not find the 国资委's report. What
+/// the report is about (法治政府, 政府信息公开) is no part of the name.
+#[test]
+fn a_sub_body_in_the_title_keeps_its_parents_name() {
+    for (title, org) in [
+        (
+            "湖南省人民政府办公厅2023年政府信息公开工作年度报告",
+            "湖南省人民政府办公厅",
+        ),
+        (
+            "国务院国有资产监督管理委员会2023年度法治政府建设情况报告",
+            "国务院国有资产监督管理委员会",
+        ),
+        (
+            "国家税务总局深圳市税务局2023年法治政府建设情况报告",
+            "国家税务总局深圳市税务局",
+        ),
+        (
+            "深圳市南山区人民政府粤海街道办事处2023年度法治政府建设报告",
+            "深圳市南山区人民政府粤海街道办事处",
+        ),
+        (
+            "中共青溪市委宣传部2023年度法治建设工作报告",
+            "中共青溪市委宣传部",
+        ),
+        ("深圳市司法局2023年度法治政府建设报告", "深圳市司法局"),
+        (
+            "柳州市科学技术局2021年度法治政府建设工作报告",
+            "柳州市科学技术局",
+        ),
+        ("大鹏新区2022年管委会工作报告", "大鹏新区管委会"),
+    ] {
+        let r = parse_report(
+            &lines(&format!("{title}\n一、主要工作\n依法行政。\n")),
+            "报告",
+        );
+        assert_eq!(r.org.as_deref(), Some(org), "{title}");
+    }
+}
+
 /// A report written in traditional characters names its body by the same grammar, as it writes
 /// it: signed 青溪市駐澳辦事處, or a body at the start of its title (青溪縣司法局…).
 #[test]
