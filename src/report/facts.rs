@@ -169,15 +169,29 @@ fn preface_lines(kept: &[(usize, &str)]) -> usize {
             let name: String = t.chars().filter(|c| !c.is_whitespace()).collect();
             is_masthead_name(&name) && kept.get(n + 1).is_some_and(|(_, next)| is_masthead(next))
         };
-        if !is_preface_noise(t) && !joint() {
+        // A letter's or a notice's masthead may be its issuer's name alone, without 文件
+        // (`湖南省财政厅` / `湘财预函〔2024〕8号`, or `北京市人民政府` / `北京市人民政府关于…`).
+        let lone_issuer = || {
+            let name: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+            is_masthead_name(&name)
+                && ORG_SUFFIXES.iter().any(|s| name.ends_with(s))
+                && kept.get(n + 1).is_some_and(|(_, next)| {
+                    let next = next.trim();
+                    is_doc_number_line(next)
+                        || next
+                            .strip_prefix(name.as_str())
+                            .is_some_and(|rest| rest.starts_with("关于"))
+                })
+        };
+        if !is_preface_noise(t) && !joint() && !lone_issuer() {
             break;
         }
+        // Its value is the next line, unless that is a field too (`文号：` / `索引号：` / …).
         let label_alone = header_field(t.trim()).is_some_and(|(_, value)| value.is_empty());
-        n += if label_alone && kept.get(n + 1).is_some() {
-            2
-        } else {
-            1
-        };
+        let value_next = kept
+            .get(n + 1)
+            .is_some_and(|(_, next)| header_field(next.trim()).is_none());
+        n += if label_alone && value_next { 2 } else { 1 };
     }
     n.min(kept.len())
 }
@@ -304,6 +318,7 @@ const HEADER_LABELS: &[(&str, u8)] = &[
     ("发文字号", 2),
     ("文号", 2),
     ("成文日期", 3),
+    ("发文日期", 3),
     ("发布日期", 5),
     ("公布日期", 5),
     ("施行日期", 4),
@@ -313,6 +328,7 @@ const HEADER_LABELS: &[(&str, u8)] = &[
     ("效力级别", 4),
     ("时效性", 4),
     ("法规类别", 4),
+    ("主题词", 4),
 ];
 
 /// Lines from the top searched for header fields and a document number.
@@ -329,32 +345,71 @@ fn header_field(t: &str) -> Option<(u8, &str)> {
         .map(|(_, kind)| (*kind, value.trim()))
 }
 
+/// The fields of a header line that holds several, set apart by spaces (`发布机构：临湘市司法局
+/// 　　发文日期：2024-01-22`): a field ends where a run of spaces is followed by another label
+/// (a few characters and a colon).
+fn field_chunks(line: &str) -> Vec<&str> {
+    const MAX_LABEL_CHARS: usize = 8;
+    let mut chunks = Vec::new();
+    let mut start = 0;
+    let mut search = 0;
+    while let Some(gap) = line[search..].find(|c: char| c.is_whitespace()) {
+        let gap = search + gap;
+        let after = gap + line[gap..].len() - line[gap..].trim_start().len();
+        let spaces = &line[gap..after];
+        let wide = spaces.chars().count() >= 2 || spaces.contains(['\u{3000}', '\t']);
+        let label = line[after..]
+            .split_once(['：', ':'])
+            .map(|(label, _)| label)
+            .filter(|l| !l.is_empty() && l.chars().count() <= MAX_LABEL_CHARS)
+            .filter(|l| !l.contains(|c: char| c.is_whitespace() || "，。；、".contains(c)));
+        // Only after a field of its own: `文　　号：…` is one label spaced out.
+        let has_field = line[start..gap].contains(['：', ':']);
+        if wide && has_field && label.is_some() && after < line.len() {
+            chunks.push(line[start..gap].trim());
+            start = after;
+        }
+        search = after.max(gap + 1);
+        if search >= line.len() {
+            break;
+        }
+    }
+    chunks.push(line[start..].trim());
+    chunks
+}
+
 /// The header fields among the first lines.
 pub(super) fn header_fields(kept: &[(usize, &str)]) -> HeaderFields {
     let mut f = HeaderFields::default();
     for (i, (_, line)) in kept.iter().take(HEADER_LINES).enumerate() {
-        let Some((kind, value)) = header_field(line.trim()) else {
-            continue;
-        };
-        // A label alone on its line (a web page's table cell) has its value on the next.
-        let value = match kept.get(i + 1) {
-            Some((_, next)) if value.is_empty() && header_field(next.trim()).is_none() => {
-                next.trim()
+        let chunks = field_chunks(line.trim());
+        let alone = chunks.len() == 1;
+        for chunk in chunks {
+            let Some((kind, value)) = header_field(chunk) else {
+                continue;
+            };
+            // A label alone on its line (a web page's table cell) has its value on the next.
+            let value = match kept.get(i + 1) {
+                Some((_, next))
+                    if alone && value.is_empty() && header_field(next.trim()).is_none() =>
+                {
+                    next.trim()
+                }
+                _ => value,
+            };
+            if value.is_empty() {
+                continue;
             }
-            _ => value,
-        };
-        if value.is_empty() {
-            continue;
+            let slot = match kind {
+                0 => &mut f.title,
+                1 => &mut f.org,
+                2 => &mut f.doc_number,
+                3 => &mut f.date,
+                5 => &mut f.published,
+                _ => continue,
+            };
+            slot.get_or_insert_with(|| value.to_string());
         }
-        let slot = match kind {
-            0 => &mut f.title,
-            1 => &mut f.org,
-            2 => &mut f.doc_number,
-            3 => &mut f.date,
-            5 => &mut f.published,
-            _ => continue,
-        };
-        slot.get_or_insert_with(|| value.to_string());
     }
     f
 }

@@ -1331,6 +1331,47 @@ fn a_sub_body_in_the_title_keeps_its_parents_name() {
     }
 }
 
+/// Header fields as sites print them: two on one line, a spaced-out label, an empty field
+/// before another; and a masthead that is the issuer's name alone, above the document number or
+/// above a title that repeats it. None of them is the title, and no value runs into the next.
+#[test]
+fn header_fields_side_by_side_empty_or_under_a_bare_masthead() {
+    let body = "一、主要工作\n依法行政。\n二、存在问题\n力量不足。\n";
+    let title = "临湘市司法局2023年度法治政府建设情况报告";
+    let r = parse_report(
+        &lines(&format!(
+            "发布机构：临湘市司法局　　发文日期：2024-01-22\n文　　号：临司发〔2024〕1号　　主题词：法治\n{title}\n{body}"
+        )),
+        "报告",
+    );
+    assert_eq!(r.title, title);
+    assert_eq!(r.org.as_deref(), Some("临湘市司法局"));
+    assert_eq!(r.date.as_deref(), Some("2024-01-22"));
+    assert_eq!(r.doc_number.as_deref(), Some("临司发〔2024〕1号"));
+    let r = parse_report(
+        &lines(&format!(
+            "文号：\n索引号：\n11431000MB1234567X/2024-00012\n{title}\n{body}"
+        )),
+        "报告",
+    );
+    assert_eq!(r.title, title);
+    assert_eq!(r.year, Some(2023));
+    let notice = "北京市人民政府关于加快建设数字经济标杆城市的实施意见";
+    for header in [
+        format!("北京市人民政府\n京政发〔2024〕7号\n{notice}"),
+        format!("北京市人民政府\n{notice}\n京政发〔2024〕7号"),
+    ] {
+        let r = parse_report(&lines(&format!("{header}\n{body}")), "意见");
+        assert_eq!(r.title, notice, "{header}");
+        assert_eq!(r.org.as_deref(), Some("北京市人民政府"), "{header}");
+        assert_eq!(
+            r.doc_number.as_deref(),
+            Some("京政发〔2024〕7号"),
+            "{header}"
+        );
+    }
+}
+
 /// A report written in traditional characters names its body by the same grammar, as it writes
 /// it: signed 青溪市駐澳辦事處, or a body at the start of its title (青溪縣司法局…).
 #[test]
