@@ -17,7 +17,8 @@ pub const DEFAULT_INDEX: &str = "index";
 
 const QUERY_HELP: &str = "\
 QUERY LANGUAGE:
-  法律顾问 合同          both terms must occur in the section (AND)
+  法律顾问 合同          both terms must occur in the section (AND; writing AND changes
+                         nothing); in a section over 1,500 characters, in one passage of it
   \"合同 审查\"           a quoted phrase is one term
   法律顾问 -外包         exclude sections containing 外包 (a word of '-' and a Chinese
                          character can never be a flag, so it is always an exclusion)
@@ -25,6 +26,7 @@ QUERY LANGUAGE:
                          -AI or -5G would look like flags and are refused
   法律顾问 OR 律师       either term (OR binds tighter than AND)
   -- 法律 -AI            after --, every word is query text: -AI excludes AI
+  Operators may be typed full-width (ＯＲ ＮＯＴ －外包). There are no wildcards (法律* is text).
   A term matches wherever its text occurs, inside longer words too (顾问 finds 法律顾问),
   with full-width/half-width forms, letter case and traditional/simplified characters folded
   together (ＧＤＰ = GDP = gdp, 國務院 = 国务院).
@@ -122,7 +124,10 @@ pub struct SearchArgs {
     #[arg(long, conflicts_with = "limit")]
     pub all: bool,
     /// Print only the number of matching sections.
-    #[arg(long)]
+    #[arg(
+        long,
+        conflicts_with_all = ["limit", "all", "sort", "per_report", "context", "after_context", "before_context", "no_collapse"]
+    )]
     pub count: bool,
     /// One JSON object per hit per line.
     #[arg(long)]
@@ -135,7 +140,7 @@ pub struct SearchArgs {
     #[arg(long)]
     pub org: Option<String>,
     /// Exclude sections containing TERM (repeatable): the same as `NOT TERM` in the query.
-    #[arg(long = "not", value_name = "TERM")]
+    #[arg(long = "not", value_name = "TERM", allow_hyphen_values = true)]
     pub not: Vec<String>,
     /// List matching reports instead of sections: one line per report, ranked by its best
     /// section, with how many of its sections match (-n and --all count reports).
@@ -304,8 +309,14 @@ pub fn exclusions_as_flags(
     let mut subcommand_seen = false;
     let mut in_search = false;
     let mut after_dashes = false;
+    let mut value_of_not = false;
     for (i, arg) in args.into_iter().enumerate() {
         let text = arg.to_str();
+        // `--not -外包`: the word is --not's value already (the same exclusion said twice).
+        if std::mem::replace(&mut value_of_not, in_search && text == Some("--not")) {
+            out.push(arg);
+            continue;
+        }
         if i > 0 && !subcommand_seen && !text.is_some_and(|t| t.starts_with('-')) {
             // The subcommand: the first word after the program's name that is not a flag.
             subcommand_seen = true;
@@ -371,6 +382,30 @@ mod tests {
         ] {
             let e = search_line(args).unwrap_err();
             assert!(e.contains(named), "{args:?}: {e}");
+        }
+    }
+
+    /// `--not -外包` is --not with its value, not --not with none; --count refuses the flags
+    /// that shape hits it does not print, naming both, as --count-by does.
+    #[test]
+    fn not_takes_a_dashed_value_and_count_refuses_hit_flags() {
+        let a = search_line(&["科技", "--not", "-外包"]).unwrap();
+        assert_eq!(
+            (a.query, a.not),
+            (vec!["科技".to_string()], vec!["-外包".to_string()])
+        );
+        for flag in [
+            &["-C", "2"][..],
+            &["--all"],
+            &["--sort", "year"],
+            &["--per-report", "1"],
+            &["-n", "5"],
+            &["--no-collapse"],
+        ] {
+            let mut line = vec!["科技", "--count"];
+            line.extend_from_slice(flag);
+            let err = search_line(&line).unwrap_err();
+            assert!(err.contains("--count"), "{flag:?}: {err}");
         }
     }
 

@@ -258,6 +258,48 @@ fn and_or_phrase_and_exclusion() {
     let phrase = all(&["\"法律顾问\""]);
     assert_eq!(phrase, a);
     assert!(all(&["\"顾问 法律\""]).is_empty());
+    // As a Chinese input method types the operators, and AND spelled out.
+    assert_eq!(all(&["法律顾问", "ＯＲ", "规范性文件"]), or);
+    assert_eq!(all(&["法律顾问", "－规范性文件"]), not);
+    assert_eq!(all(&["法律顾问", "ＮＯＴ", "规范性文件"]), not);
+    assert_eq!(all(&["法律顾问", "AND", "规范性文件"]), and);
+    // --not reads its value as NOT does: a dashed value, a quoted phrase.
+    assert_eq!(all(&["法律顾问", "--not", "-规范性文件"]), not);
+    assert_eq!(all(&["法律顾问", "--not", "\"规范性文件\""]), not);
+}
+
+/// A word that looks like an operator or a wildcard is searched as text, and stderr says what
+/// was probably meant; a --not value of two words is refused, naming it.
+#[test]
+fn look_alike_operators_get_a_note_and_bad_not_values_an_error() {
+    let index = data_index_path();
+    let o = run(&[
+        "search",
+        "--index",
+        &index,
+        "--count",
+        "法律顾问",
+        "or",
+        "诚信",
+    ]);
+    assert!(
+        stderr(&o).contains("note: `or` is searched as text"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&["search", "--index", &index, "--count", "法律*"]);
+    assert!(stderr(&o).contains("no wildcards"), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(1));
+    let o = run(&[
+        "search",
+        "--index",
+        &index,
+        "--count",
+        "法律顾问",
+        "--not",
+        "合同 审查",
+    ]);
+    assert_clean_error(&o, "more than one term");
 }
 
 #[test]

@@ -19,6 +19,9 @@ use crate::search::{
 pub fn run(a: SearchArgs) -> Result<Outcome> {
     paths_among_terms(&a.query, &a.index)?;
     let parsed = search::parse_query_excluding(&a.query.join(" "), &a.not, &Normalizer::new())?;
+    for note in &parsed.notes {
+        eprintln!("govsearch: note: {note}");
+    }
     let default_index = a.index == Path::new(DEFAULT_INDEX);
     if default_index && !a.index.join("meta.json").exists() && Path::new(DEFAULT_CORPUS).is_dir() {
         eprintln!(

@@ -5,7 +5,10 @@
 //! the term (on the command line `-term` reaches the query only for terms that start with a
 //! non-ASCII character, or after `--`; see [`crate::cli::exclusions_as_flags`]).
 //! `A OR B` matches either; OR binds tighter than the implicit AND, so `法律顾问 OR 律师 合同`
-//! means (法律顾问 or 律师) and 合同. Terms are normalised as the text is
+//! means (法律顾问 or 律师) and 合同. `AND` may be written, and changes nothing. The operators
+//! may be typed full-width, as a Chinese input method types them (`ＯＲ`, `ＮＯＴ`, `ＡＮＤ`, `－`,
+//! `＂`). Words that only look like operators or wildcards (`or`, `法律*`, `—all`) are searched as
+//! text, with a note ([`ParsedQuery::notes`]). Terms are normalised as the text is
 //! ([`crate::analysis::Normalizer`]).
 //!
 //! This module knows nothing of the index: it turns text into a [`ParsedQuery`].
@@ -35,9 +38,15 @@ pub enum QueryError {
         "nothing to search in {0:?}: a term needs at least one letter, digit or Chinese character"
     )]
     NoSearchableText(String),
-    /// `-` with nothing after it, or OR at an edge.
+    /// `-` or NOT with nothing after it, or OR at an edge.
     #[error("dangling {0:?} in query: it needs a term after it")]
     Dangling(String),
+    /// OR beside an excluded term.
+    #[error("OR cannot join an excluded term ({0}): exclude each alternative, e.g. `税 -A -B`")]
+    ExcludedAlternative(String),
+    /// A `--not` value that is not one term.
+    #[error("--not {0:?} is more than one term: quote a phrase (--not '\"A B\"') or repeat --not")]
+    NotOneTerm(String),
     /// Only exclusions.
     #[error("the query only excludes (-term): add a term to search for")]
     OnlyExclusions,
@@ -66,6 +75,9 @@ pub struct Clause {
 pub struct ParsedQuery {
     /// All clauses must hold.
     pub clauses: Vec<Clause>,
+    /// Notes for the user about words searched as text that look like something else (`or`,
+    /// `法律*`, `—all`): the search runs, and the caller shows them.
+    pub notes: Vec<String>,
 }
 
 impl ParsedQuery {
@@ -87,8 +99,14 @@ impl ParsedQuery {
 enum Lexeme {
     Word(String),
     Phrase(String),
-    Minus,
+    /// `-` or NOT, as typed.
+    Minus(String),
     Or,
+}
+
+/// Quote marks that open and close a phrase: ASCII, full-width and Chinese curly quotes.
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '＂')
 }
 
 fn lex(query: &str) -> Result<Vec<Lexeme>, QueryError> {
@@ -99,12 +117,12 @@ fn lex(query: &str) -> Result<Vec<Lexeme>, QueryError> {
             chars.next();
             continue;
         }
-        if c == '"' || c == '“' || c == '”' {
+        if is_quote(c) {
             chars.next();
             let mut phrase = String::new();
             let mut closed = false;
             for c in chars.by_ref() {
-                if c == '"' || c == '”' || c == '“' {
+                if is_quote(c) {
                     closed = true;
                     break;
                 }
@@ -116,46 +134,86 @@ fn lex(query: &str) -> Result<Vec<Lexeme>, QueryError> {
             out.push(Lexeme::Phrase(phrase));
             continue;
         }
-        if c == '-' {
+        if c == '-' || c == '－' {
             chars.next();
             if chars.peek().is_none_or(|n| n.is_whitespace()) {
-                return Err(QueryError::Dangling("-".into()));
+                return Err(QueryError::Dangling(c.to_string()));
             }
-            out.push(Lexeme::Minus);
+            out.push(Lexeme::Minus(c.to_string()));
             continue;
         }
         let mut word = String::new();
         while let Some(&c) = chars.peek() {
-            if c.is_whitespace() || c == '"' || c == '“' || c == '”' {
+            if c.is_whitespace() || is_quote(c) {
                 break;
             }
             word.push(c);
             chars.next();
         }
-        out.push(match word.as_str() {
-            "OR" => Lexeme::Or,
-            "NOT" => Lexeme::Minus,
-            _ => Lexeme::Word(word),
-        });
+        match word.as_str() {
+            "OR" | "ＯＲ" => out.push(Lexeme::Or),
+            "NOT" | "ＮＯＴ" => out.push(Lexeme::Minus(word)),
+            // The AND that a space already means.
+            "AND" | "ＡＮＤ" => {}
+            _ => out.push(Lexeme::Word(word)),
+        }
     }
     Ok(out)
 }
 
-/// Parses a query and adds an exclusion for each of `excluded` (`--not TERM`: each is one term,
-/// spaces and quotes included).
+/// Parses a query and adds an exclusion for each of `excluded` (`--not TERM`): each is read as
+/// the term after NOT is, one word or one quoted phrase (a leading `-` is the same exclusion
+/// said twice), within the same length limit as the query.
 pub fn parse_query_excluding(
     query: &str,
     excluded: &[String],
     normalizer: &Normalizer,
 ) -> Result<ParsedQuery, QueryError> {
+    let n = query.chars().count() + excluded.iter().map(|e| e.chars().count()).sum::<usize>();
+    if n > MAX_QUERY_CHARS {
+        return Err(QueryError::TooLong(n));
+    }
     let mut parsed = parse_query(query, normalizer)?;
     for raw in excluded {
+        let mut lexemes = lex(raw)?;
+        if matches!(lexemes.first(), Some(Lexeme::Minus(_))) {
+            lexemes.remove(0);
+        }
+        let term = match lexemes.as_slice() {
+            [Lexeme::Word(w) | Lexeme::Phrase(w)] => make_term(w, normalizer)?,
+            [] => return Err(QueryError::Dangling("--not".into())),
+            _ => return Err(QueryError::NotOneTerm(raw.clone())),
+        };
         parsed.clauses.push(Clause {
-            any_of: vec![make_term(raw, normalizer)?],
+            any_of: vec![term],
             excluded: true,
         });
     }
     Ok(parsed)
+}
+
+/// A note for a word searched as text that looks like an operator, a wildcard or a flag.
+fn note_for(word: &str) -> Option<String> {
+    if matches!(word, "or" | "and" | "not" | "Or" | "And" | "Not") {
+        let op = word.to_uppercase();
+        return Some(format!(
+            "`{word}` is searched as text; the operator is written {op}, in capitals"
+        ));
+    }
+    if word.chars().count() > 1 && word.ends_with(['*', '?', '？', '＊']) {
+        return Some(format!(
+            "`{word}`: there are no wildcards; a term matches wherever its text occurs, inside \
+             longer words too, so `{}` alone finds what `{word}` was meant to",
+            word.trim_end_matches(['*', '?', '？', '＊'])
+        ));
+    }
+    if word.starts_with(['—', '–']) {
+        return Some(format!(
+            "`{word}` is searched as text; a flag is written with two hyphens (--{})",
+            word.trim_start_matches(['—', '–'])
+        ));
+    }
+    None
 }
 
 /// Parses a query (see the module documentation for the language).
@@ -168,25 +226,41 @@ pub fn parse_query(query: &str, normalizer: &Normalizer) -> Result<ParsedQuery, 
     if lexemes.is_empty() {
         return Err(QueryError::Empty);
     }
+    let notes = lexemes
+        .iter()
+        .filter_map(|l| match l {
+            Lexeme::Word(w) => note_for(w),
+            _ => None,
+        })
+        .collect();
     let mut clauses: Vec<Clause> = Vec::new();
     let mut i = 0;
     let mut pending_or = false;
     while i < lexemes.len() {
-        let mut excluded = false;
-        if lexemes[i] == Lexeme::Minus {
-            excluded = true;
+        let mut excluded = None;
+        if let Lexeme::Minus(op) = &lexemes[i] {
+            excluded = Some(op.as_str());
             i += 1;
         }
         let term = match lexemes.get(i) {
             Some(Lexeme::Word(w)) | Some(Lexeme::Phrase(w)) => make_term(w, normalizer)?,
             Some(Lexeme::Or) => return Err(QueryError::Dangling("OR".into())),
-            Some(Lexeme::Minus) | None => return Err(QueryError::Dangling("-".into())),
+            Some(Lexeme::Minus(_)) | None => {
+                return Err(QueryError::Dangling(excluded.unwrap_or("-").into()))
+            }
         };
+        let excluded = excluded.is_some();
         i += 1;
         if pending_or {
             let last = clauses.last_mut().expect("OR follows a clause");
             if excluded || last.excluded {
-                return Err(QueryError::Dangling("OR".into()));
+                let (a, b) = (&last.any_of[0].raw, &term.raw);
+                let (a, b) = if last.excluded {
+                    (format!("-{a}"), b.clone())
+                } else {
+                    (a.clone(), format!("-{b}"))
+                };
+                return Err(QueryError::ExcludedAlternative(format!("{a} OR {b}")));
             }
             last.any_of.push(term);
             pending_or = false;
@@ -207,7 +281,7 @@ pub fn parse_query(query: &str, normalizer: &Normalizer) -> Result<ParsedQuery, 
     if clauses.iter().all(|c| c.excluded) {
         return Err(QueryError::OnlyExclusions);
     }
-    Ok(ParsedQuery { clauses })
+    Ok(ParsedQuery { clauses, notes })
 }
 
 fn make_term(raw: &str, normalizer: &Normalizer) -> Result<QueryTerm, QueryError> {
@@ -243,7 +317,78 @@ mod tests {
         assert!(q.clauses[2].excluded);
         let q = parse("人工智能 NOT AI").unwrap();
         assert!(q.clauses[1].excluded && q.clauses[1].any_of[0].raw == "AI");
-        assert_eq!(parse("税 NOT"), Err(QueryError::Dangling("-".into())));
+        assert_eq!(parse("税 NOT"), Err(QueryError::Dangling("NOT".into())));
+        assert_eq!(
+            parse("税 -罚款 OR 第一条"),
+            Err(QueryError::ExcludedAlternative("-罚款 OR 第一条".into()))
+        );
+    }
+
+    /// The operators as a Chinese input method types them (full-width) are operators, and AND
+    /// is the space it stands for: each query means what its ASCII twin means.
+    #[test]
+    fn full_width_operators_and_and_mean_what_ascii_ones_mean() {
+        for (typed, ascii) in [
+            ("法律顾问 ＯＲ 律师", "法律顾问 OR 律师"),
+            ("法律顾问 ＮＯＴ 外包", "法律顾问 NOT 外包"),
+            ("法律顾问 －外包", "法律顾问 -外包"),
+            ("法律顾问 AND 律师", "法律顾问 律师"),
+            ("法律顾问 ＡＮＤ 律师", "法律顾问 律师"),
+            ("＂合同 审查＂", "\"合同 审查\""),
+        ] {
+            assert_eq!(
+                parse(typed).unwrap().clauses,
+                parse(ascii).unwrap().clauses,
+                "{typed}"
+            );
+        }
+        assert!(parse("法律顾问 AND 律师").unwrap().notes.is_empty());
+    }
+
+    /// Words that look like an operator, a wildcard or a flag are searched as text, with a note
+    /// that says what the user may have meant; ordinary terms get none.
+    #[test]
+    fn look_alikes_are_text_with_a_note() {
+        for (q, word, terms) in [
+            ("法律顾问 or 律师", "`or`", 3),
+            ("法律* 诚信", "`法律*`", 2),
+            ("法律顾问 —all", "`—all`", 2),
+        ] {
+            let parsed = parse(q).unwrap();
+            assert_eq!(parsed.clauses.len(), terms, "{q}");
+            assert_eq!(parsed.notes.len(), 1, "{q}");
+            assert!(parsed.notes[0].contains(word), "{q}: {:?}", parsed.notes);
+        }
+        assert!(parse("法律顾问 OR 律师 -外包 \"R&D\"")
+            .unwrap()
+            .notes
+            .is_empty());
+    }
+
+    /// `--not TERM` is read as the term after NOT: a quoted phrase, an unbalanced quote refused,
+    /// several words refused, a leading - the same exclusion, the length limit counted.
+    #[test]
+    fn not_flag_values_read_as_the_term_after_not() {
+        let n = Normalizer::new();
+        let with_not = |v: &str| parse_query_excluding("法律顾问", &[v.to_string()], &n);
+        assert_eq!(
+            with_not("\"续聘 律师\"").unwrap().clauses,
+            parse("法律顾问 NOT \"续聘 律师\"").unwrap().clauses
+        );
+        assert_eq!(
+            with_not("-续聘律师").unwrap().clauses,
+            parse("法律顾问 NOT 续聘律师").unwrap().clauses
+        );
+        assert_eq!(with_not("\"续聘"), Err(QueryError::UnbalancedQuote));
+        assert_eq!(
+            with_not("续聘 律师"),
+            Err(QueryError::NotOneTerm("续聘 律师".into()))
+        );
+        assert!(with_not(&"法".repeat(996)).is_ok());
+        assert!(matches!(
+            with_not(&"法".repeat(997)),
+            Err(QueryError::TooLong(1001))
+        ));
     }
 
     #[test]
