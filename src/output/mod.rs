@@ -145,7 +145,9 @@ pub fn sanitize_path(path: &Path) -> String {
 }
 
 /// Replaces characters that can deceive or drive a terminal by `\u{..}`: control characters
-/// (C0, DEL and C1: escape sequences from hostile file names), bidirectional overrides and
+/// (C0 but the tab, DEL and C1: escape sequences from hostile file names; a tab is printed as
+/// itself, as rg does, so a line reads as in the file and is one character of its column count),
+/// bidirectional overrides and
 /// isolates (U+202A–202E, U+2066–2069, U+061C, which reorder what follows them on screen) and
 /// zero-width characters (U+200B–200F, U+2060, U+FEFF, which hide text), as fd does.
 pub fn sanitize(s: &str) -> String {
@@ -161,7 +163,7 @@ pub fn sanitize(s: &str) -> String {
 }
 
 fn unsafe_on_terminal(c: char) -> bool {
-    c.is_control()
+    c != '\t' && c.is_control()
         || matches!(
             c,
             '\u{061c}'
@@ -189,5 +191,6 @@ mod tests {
             "a\\u{202e}b\\u{200b}c\\u{85}d\\u{1b}"
         );
         assert_eq!(sanitize("法律顾问 ok"), "法律顾问 ok");
+        assert_eq!(sanitize("一、\t法律顾问\r"), "一、\t法律顾问\\u{d}");
     }
 }
