@@ -30,7 +30,7 @@ fn corpus_dir() -> PathBuf {
 
 /// Every document of the corpus: path and bytes (read outside the timed loops).
 fn corpus_files() -> Vec<(PathBuf, Vec<u8>)> {
-    let (files, _) = corpus::walk(&[corpus_dir()], corpus::Links::Stay);
+    let (files, _) = corpus::walk(&[corpus_dir()], corpus::Links::Stay, None);
     files
         .into_iter()
         .filter_map(|f| {

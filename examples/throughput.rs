@@ -25,7 +25,7 @@ fn main() -> anyhow::Result<()> {
     );
     let jobs: usize = args.get(1).map(|j| j.parse()).transpose()?.unwrap_or(2);
 
-    let (files, _) = corpus::walk(std::slice::from_ref(&root), corpus::Links::Stay);
+    let (files, _) = corpus::walk(std::slice::from_ref(&root), corpus::Links::Stay, None);
     let mut bytes = 0u64;
     let mut texts = Vec::new();
     for f in &files {

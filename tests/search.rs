@@ -411,6 +411,50 @@ fn missing_or_corrupt_index_says_what_to_run() {
         err.contains("--rebuild") && !err.contains("panicked"),
         "{err}"
     );
+
+    // --index naming a file, or a folder of documents: what it is, not "run index into it".
+    let search_at = |at: &Path| {
+        run_in(
+            dir.path(),
+            &["search", "--index", at.to_str().unwrap(), "法律"],
+        )
+    };
+    let file = dir.path().join("notes.txt");
+    std::fs::write(&file, "法律").unwrap();
+    assert_clean_error(&search_at(&file), "is a file, not an index folder");
+    let docs = dir.path().join("reports");
+    std::fs::create_dir(&docs).unwrap();
+    std::fs::write(docs.join("a.txt"), "法律顾问").unwrap();
+    assert_clean_error(&search_at(&docs), "holds documents, not an index");
+    let o = index(&docs, &docs, &[]);
+    assert_clean_error(&o, "holds documents, not an index");
+    // An index whose first run stopped before committing (tantivy's empty meta.json).
+    let unfinished = dir.path().join("unfinished");
+    std::fs::create_dir(&unfinished).unwrap();
+    std::fs::write(
+        unfinished.join("meta.json"),
+        r#"{"index_settings":{"docstore_compression":"lz4","docstore_blocksize":16384},"segments":[],"schema":[],"opstamp":0}"#,
+    )
+    .unwrap();
+    assert_clean_error(&search_at(&unfinished), "did not finish");
+}
+
+/// An index inside a corpus folder is not read as documents by the next run: no warnings about
+/// its files, nothing added.
+#[test]
+fn an_index_inside_its_corpus_folder_is_not_walked() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_data(dir.path());
+    let idx = dir.path().join("idx");
+    assert!(index(dir.path(), &idx, &[]).status.success());
+    let again = index(dir.path(), &idx, &[]);
+    assert!(again.status.success());
+    let err = stderr(&again);
+    assert!(!err.contains("warning"), "{err}");
+    assert!(
+        err.contains("0 added, 0 updated, 0 removed, 5 unchanged"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -146,9 +146,11 @@ pub fn index_with_progress(opts: &IndexOptions) -> Result<IndexSummary> {
     progress.bar.finish_and_clear();
     let summary = result.map_err(|e| match e {
         // These already say what happened and what to do.
-        IndexError::Locked(_) | IndexError::Interrupted | IndexError::Dict(_) => {
-            anyhow::Error::new(e)
-        }
+        IndexError::Locked(_)
+        | IndexError::Interrupted
+        | IndexError::Dict(_)
+        | IndexError::NotAFolder(_)
+        | IndexError::Documents(_) => anyhow::Error::new(e),
         e => anyhow::Error::new(e).context(format!(
             "indexing into {} failed; the index keeps its last committed state",
             output::sanitize_path(&opts.index_dir)

@@ -11,7 +11,7 @@ use crate::{corpus, output};
 
 /// Runs `inspect`.
 pub fn run(a: InspectArgs) -> Result<Outcome> {
-    let (files, warnings) = corpus::walk(&a.files, corpus::Links::Stay);
+    let (files, warnings) = corpus::walk(&a.files, corpus::Links::Stay, None);
     for w in &warnings {
         output::warn(&w.to_string());
     }

@@ -288,8 +288,21 @@ fn special_kind(ft: &std::fs::FileType) -> &'static str {
 /// [`Links`] says; loops and unreadable entries become warnings. A file reached twice (roots
 /// that overlap, a link to a folder inside the corpus) is listed once. Files whose extension is
 /// not a document format, and special files (pipes, sockets, devices, never opened), are
-/// reported as warnings, so a user learns why a file was not indexed.
-pub fn walk(roots: &[PathBuf], links: Links) -> (Vec<CorpusFile>, Vec<WalkWarning>) {
+/// reported as warnings, so a user learns why a file was not indexed. The folder `skip` (the
+/// index being written, when it lies inside a corpus folder) is not entered.
+pub fn walk(
+    roots: &[PathBuf],
+    links: Links,
+    skip: Option<&Path>,
+) -> (Vec<CorpusFile>, Vec<WalkWarning>) {
+    // A folder not to enter (the index being written, when it is inside a corpus folder).
+    let skip = skip.and_then(|s| std::fs::canonicalize(s).ok());
+    let skipped = |e: &walkdir::DirEntry| {
+        e.file_type().is_dir()
+            && skip
+                .as_ref()
+                .is_some_and(|s| std::fs::canonicalize(e.path()).is_ok_and(|p| &p == s))
+    };
     let mut files = Vec::new();
     let mut warnings = Vec::new();
     let canonical_roots: Vec<PathBuf> = roots
@@ -308,7 +321,7 @@ pub fn walk(roots: &[PathBuf], links: Links) -> (Vec<CorpusFile>, Vec<WalkWarnin
             .follow_root_links(true)
             .sort_by_file_name()
             .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()) && !skipped(e));
         for entry in walker {
             match entry {
                 Ok(entry) => {

@@ -92,6 +92,15 @@ pub enum IndexError {
     /// Another process is indexing into the same directory.
     #[error("the index at {0} is locked by another `govsearch index` run; wait for it to finish")]
     Locked(String),
+    /// The index place is a file.
+    #[error("{0} is a file, not an index folder: give --index a folder (new or an index)")]
+    NotAFolder(String),
+    /// The index place is a folder of documents.
+    #[error("{0} holds documents, not an index: an index needs a folder of its own (`govsearch index {0} --index DIR`, then `govsearch search --index DIR …`)")]
+    Documents(String),
+    /// An index directory whose first run never committed.
+    #[error("the index at {0} holds nothing yet: the `govsearch index` run that made it did not finish; run `govsearch index CORPUS --index {0}`")]
+    Uncommitted(String),
     /// Built by an incompatible version.
     #[error("the index at {path} was built by another version of govsearch ({found}); run `govsearch index CORPUS --index {path} --rebuild`")]
     Incompatible {
@@ -111,8 +120,9 @@ pub enum IndexError {
     /// A user dictionary could not be loaded.
     #[error(transparent)]
     Dict(#[from] analysis::DictError),
-    /// File-system trouble (full disk, permissions).
-    #[error("{context}: {source}")]
+    /// File-system trouble (full disk, permissions). The OS error is the source, printed after
+    /// the context in the error's chain.
+    #[error("{context}")]
     Io {
         /// What was being done.
         context: String,
@@ -235,6 +245,12 @@ pub struct OpenIndex {
 pub fn open(dir: &Path) -> Result<OpenIndex, IndexError> {
     let shown = dir.display().to_string();
     if !dir.join("meta.json").exists() {
+        if dir.is_file() {
+            return Err(IndexError::NotAFolder(shown));
+        }
+        if holds_documents(dir) {
+            return Err(IndexError::Documents(shown));
+        }
         return Err(IndexError::Missing(shown));
     }
     // Searching writes nothing: a read-only or another user's index opens too.
@@ -247,6 +263,15 @@ pub fn open(dir: &Path) -> Result<OpenIndex, IndexError> {
     let metas = index.load_metas().ok();
     let build = metas.as_ref().and_then(build_info_in);
     let segments = metas.as_ref().map_or(0, |m| m.segments.len());
+    // tantivy writes an empty meta.json when it creates an index; govsearch's first commit
+    // adds its build info. Without either, the first run stopped before it committed.
+    if build.is_none()
+        && metas
+            .as_ref()
+            .is_some_and(|m| m.segments.is_empty() && m.opstamp == 0)
+    {
+        return Err(IndexError::Uncommitted(shown));
+    }
     match &build {
         Some(b) if b.compatible() => {}
         other => {
@@ -275,6 +300,17 @@ pub fn open(dir: &Path) -> Result<OpenIndex, IndexError> {
         sections,
         build,
         segments,
+    })
+}
+
+/// Whether a folder without an index holds files of a format govsearch reads: the user gave
+/// `--index` their documents.
+pub(crate) fn holds_documents(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|entries| {
+        entries
+            .flatten()
+            .take(1000)
+            .any(|e| crate::corpus::Format::from_path(&e.path()).is_some())
     })
 }
 

@@ -195,6 +195,12 @@ pub fn index_corpus(
     let started = Instant::now();
     let dir = &opts.index_dir;
     let shown = dir.display().to_string();
+    if dir.exists() && !dir.is_dir() {
+        return Err(IndexError::NotAFolder(shown));
+    }
+    if !dir.join("meta.json").exists() && super::holds_documents(dir) {
+        return Err(IndexError::Documents(shown));
+    }
     std::fs::create_dir_all(dir).map_err(|source| IndexError::Io {
         context: format!("cannot create index directory {shown}"),
         source,
@@ -235,6 +241,16 @@ pub fn index_corpus(
         .clamp(jobs * MIN_BUDGET_PER_THREAD, MAX_MEMORY_BUDGET);
     let mut writer: IndexWriter = match index.writer_with_num_threads(jobs, budget) {
         Ok(w) => w,
+        Err(tantivy::TantivyError::LockFailure(
+            tantivy::directory::error::LockError::IoError(e),
+            _,
+        )) => {
+            // Not another run: the folder cannot be written (read-only, another user's).
+            return Err(IndexError::Io {
+                context: format!("cannot lock the index at {shown} for writing"),
+                source: std::io::Error::new(e.kind(), e.to_string()),
+            });
+        }
         Err(tantivy::TantivyError::LockFailure(..)) => return Err(IndexError::Locked(shown)),
         Err(e) => return Err(e.into()),
     };
@@ -459,7 +475,8 @@ fn write_run(
         (Manifest::default(), Default::default())
     };
 
-    let (files, walk_warnings) = corpus::walk(&opts.corpus, opts.links);
+    // An index inside a corpus folder is not walked as documents.
+    let (files, walk_warnings) = corpus::walk(&opts.corpus, opts.links, Some(&opts.index_dir));
     for w in &walk_warnings {
         progress.warn(&w.to_string());
     }
