@@ -120,12 +120,17 @@ pub fn numbered_heading(t: &str) -> Option<Heading> {
             return Some(heading(4, t));
         }
     }
-    // 1. 1、 1． (not 1.5 or 2021年)
+    // 1. 1、 1． (not 1.5 or 2021年). A digit after the mark is a decimal's, unless the mark is
+    // 、 (never a decimal point: `1、2023年主要工作`) or a year follows (`1.2023年主要工作`).
     let dn = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+    let year_follows = (dn + 1..dn + 5).all(|k| chars.get(k).is_some_and(|c| c.is_ascii_digit()))
+        && chars.get(dn + 5) == Some(&'年');
     if dn > 0
         && dn <= MAX_ARABIC_NUMERAL
         && matches!(chars.get(dn), Some('.' | '、' | '．'))
-        && !chars.get(dn + 1).is_some_and(|c| c.is_ascii_digit())
+        && (chars.get(dn) == Some(&'、')
+            || year_follows
+            || !chars.get(dn + 1).is_some_and(|c| c.is_ascii_digit()))
         && chars.get(dn + 1).is_some()
     {
         return Some(heading(3, t));

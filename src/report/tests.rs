@@ -1372,6 +1372,32 @@ fn header_fields_side_by_side_empty_or_under_a_bare_masthead() {
     }
 }
 
+/// An item numbered 1、 is a heading whatever follows (、 is never a decimal point), and so is
+/// `1.2023年…` (a year after the mark); `1.5亿元…` opens a sentence with a decimal.
+#[test]
+fn items_whose_text_starts_with_a_year_are_headings() {
+    for item in [
+        "1、2023年主要工作",
+        "1.2023年主要工作",
+        "1．2023年主要工作",
+        "１．２０２３年主要工作",
+    ] {
+        let text =
+            format!("某局工作总结\n一、工作情况\n{item}\n完成任务。\n二、存在问题\n不足。\n");
+        let r = parse_report(&lines(&text), "总结");
+        assert_eq!(
+            heading_paths(&r)[2],
+            format!("一、工作情况 / {item}"),
+            "{item}"
+        );
+    }
+    let r = parse_report(
+        &lines("某局工作总结\n一、工作情况\n1.5亿元用于基础设施。\n二、存在问题\n不足。\n"),
+        "总结",
+    );
+    assert_eq!(heading_paths(&r), ["", "一、工作情况", "二、存在问题"]);
+}
+
 /// A report written in traditional characters names its body by the same grammar, as it writes
 /// it: signed 青溪市駐澳辦事處, or a body at the start of its title (青溪縣司法局…).
 #[test]
