@@ -63,8 +63,12 @@ pub use pdf::{pdf_text, PdfText};
 /// the title of a 司法解释 under its 公告; share bars and 上一篇/下一篇 links are page chrome; a
 /// code's 分编 and unnumbered 附则 in plain text; attachments (附件1) and copy-to lines (抄送)
 /// are parts of their own, and so is a law republished after its amending decision; `四 、`
-/// headings; no colon at the end of a Markdown heading.
-pub const READING_VERSION: u32 = 13;
+/// headings; no colon at the end of a Markdown heading. Version 14: traditional-character
+/// reports name their body; headings indented with no-break or em spaces; signature dates spaced
+/// out, full-width or of a month; a body inside another in a title (国务院国有资产监督管理委员会);
+/// header fields side by side, an empty field before another, a masthead of the issuer's name
+/// alone; `1、2023年…` and `1.2023年…` headings.
+pub const READING_VERSION: u32 = 14;
 
 /// The kinds of document govsearch reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
