@@ -104,6 +104,11 @@ pub fn docx_text(bytes: &[u8]) -> Result<(Vec<String>, Vec<Option<u8>>), ReadErr
     let mut number: Option<(String, u8)> = None;
     let mut in_num_pr = false;
     let mut in_text = false;
+    // A text box's paragraphs open inside the paragraph that anchors it: the anchoring
+    // paragraph's state waits here while they are read, and its line comes first, then theirs
+    // (`boxed`: lines finished inside the open paragraph).
+    let mut outer: Vec<OpenParagraph> = Vec::new();
+    let mut boxed: Vec<(String, Option<u8>)> = Vec::new();
     let mut in_paragraph = false;
     // Word writes each text box twice: as a drawing (`mc:Choice`) and as a picture for older
     // readers (`mc:Fallback`). The fallback's copy is skipped, or its text would be read twice.
@@ -124,6 +129,14 @@ pub fn docx_text(bytes: &[u8]) -> Result<(Vec<String>, Vec<Option<u8>>), ReadErr
         match event {
             Ok(Event::Start(e)) => match e.name().as_ref() {
                 b"w:p" => {
+                    if in_paragraph {
+                        outer.push((
+                            std::mem::take(&mut current),
+                            level.take(),
+                            number.take(),
+                            std::mem::take(&mut boxed),
+                        ));
+                    }
                     in_paragraph = true;
                     current.clear();
                     level = None;
@@ -137,8 +150,12 @@ pub fn docx_text(bytes: &[u8]) -> Result<(Vec<String>, Vec<Option<u8>>), ReadErr
                 b"w:tab" => current.push('\t'),
                 b"w:br" | b"w:cr" => current.push(SOFT_BREAK),
                 b"w:p" => {
-                    paragraphs.push(String::new());
-                    outline.push(None);
+                    if in_paragraph {
+                        boxed.push((String::new(), None));
+                    } else {
+                        paragraphs.push(String::new());
+                        outline.push(None);
+                    }
                 }
                 b"w:pStyle" => {
                     if let Some(style) = val(&e).and_then(|id| styles.get(&id)) {
@@ -167,11 +184,29 @@ pub fn docx_text(bytes: &[u8]) -> Result<(Vec<String>, Vec<Option<u8>>), ReadErr
                         let label = number
                             .take()
                             .and_then(|(id, ilvl)| numbering.label(&id, ilvl));
-                        paragraphs.push(match label {
+                        let line = match label {
                             Some(label) => label + &text,
                             None => text,
-                        });
-                        outline.push(level.take());
+                        };
+                        let mut lines = vec![(line, level.take())];
+                        lines.append(&mut boxed);
+                        match outer.pop() {
+                            // A text box's paragraph: its lines follow the anchoring one's.
+                            Some((text, l, n, mut before)) => {
+                                before.append(&mut lines);
+                                boxed = before;
+                                current = text;
+                                level = l;
+                                number = n;
+                                continue;
+                            }
+                            None => {
+                                for (line, l) in lines {
+                                    paragraphs.push(line);
+                                    outline.push(l);
+                                }
+                            }
+                        }
                     }
                     in_paragraph = false;
                 }
@@ -192,6 +227,15 @@ pub fn docx_text(bytes: &[u8]) -> Result<(Vec<String>, Vec<Option<u8>>), ReadErr
     }
     Ok((paragraphs, outline))
 }
+
+/// A paragraph waiting while the text box it anchors is read: its text so far, outline level,
+/// list and list level, and the lines already finished inside it.
+type OpenParagraph = (
+    String,
+    Option<u8>,
+    Option<(String, u8)>,
+    Vec<(String, Option<u8>)>,
+);
 
 /// An attribute of an element, as text.
 fn attr(e: &quick_xml::events::BytesStart<'_>, key: &str) -> Option<String> {

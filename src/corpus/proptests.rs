@@ -167,3 +167,33 @@ fn a_text_box_is_read_once() {
     );
     assert_eq!(paragraphs.last().map(String::as_str), Some("一、主要工作"));
 }
+
+/// A paragraph that anchors a text box keeps its own text, before and after the box, and the
+/// box's paragraphs follow it, once (Word's drawing, VML's picture, or both).
+#[test]
+fn a_paragraph_anchoring_a_text_box_keeps_its_own_text() {
+    let shape = |inner: &str| format!("<w:txbxContent>{inner}</w:txbxContent>");
+    let boxed = "<w:p><w:r><w:t>典型案例：某企业被处罚款</w:t></w:r></w:p><w:p/><w:p><w:r><w:t>第二段</w:t></w:r></w:p>";
+    for anchor in [
+        format!("<mc:AlternateContent><mc:Choice><w:drawing>{}</w:drawing></mc:Choice><mc:Fallback><w:pict>{}</w:pict></mc:Fallback></mc:AlternateContent>", shape(boxed), shape(boxed)),
+        format!("<w:drawing>{}</w:drawing>", shape(boxed)),
+        format!("<w:pict>{}</w:pict>", shape(boxed)),
+    ] {
+        let xml = format!(
+            "<w:document><w:body><w:p><w:r><w:t>基层执法力量仍显薄弱，</w:t></w:r><w:r>{anchor}</w:r>\
+             <w:r><w:t>镇街专职人员配备不足。</w:t></w:r></w:p>\
+             <w:p><w:r><w:t>二、下一步</w:t></w:r></w:p></w:body></w:document>"
+        );
+        assert_eq!(
+            docx_paragraphs(&docx_with(&xml)).unwrap(),
+            [
+                "基层执法力量仍显薄弱，镇街专职人员配备不足。",
+                "典型案例：某企业被处罚款",
+                "",
+                "第二段",
+                "二、下一步"
+            ],
+            "{anchor}"
+        );
+    }
+}
