@@ -158,7 +158,8 @@ fn is_preface_noise(line: &str) -> bool {
         || is_doc_number_line(t)
 }
 
-/// How many lines at the top are preface noise ([`is_preface_noise`]); a header label alone
+/// How many lines at the top are preface noise ([`is_preface_noise`]), or the label of the
+/// attachment the file is (`附件2`, as a report downloaded from its notice opens); a header label alone
 /// (`索引号：`, a web page's table cell) takes the next line, its value, with it.
 fn preface_lines(kept: &[(usize, &str)]) -> usize {
     let mut n = 0;
@@ -183,7 +184,8 @@ fn preface_lines(kept: &[(usize, &str)]) -> usize {
                             .is_some_and(|rest| rest.starts_with("关于"))
                 })
         };
-        if !is_preface_noise(t) && !joint() && !lone_issuer() {
+        let attachment_label = n == 0 && super::attachment_number(t.trim()).is_some();
+        if !is_preface_noise(t) && !joint() && !lone_issuer() && !attachment_label {
             break;
         }
         // Its value is the next line, unless that is a field too (`文号：` / `索引号：` / …).

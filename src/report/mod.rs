@@ -479,7 +479,7 @@ fn reads_as_a_name(t: &str) -> bool {
 }
 
 /// `附件`, `附件1`, `附件2：`, `附件三` alone on a line: the attachment's name, without a colon.
-fn attachment_number(t: &str) -> Option<String> {
+pub(super) fn attachment_number(t: &str) -> Option<String> {
     let rest = t.strip_prefix("附件")?;
     let rest = rest.trim_end_matches(['：', ':']).trim();
     (is_attachment_number(rest) && !(rest.is_empty() && t.ends_with(['：', ':'])))

@@ -1398,6 +1398,20 @@ fn items_whose_text_starts_with_a_year_are_headings() {
     assert_eq!(heading_paths(&r), ["", "一、工作情况", "二、存在问题"]);
 }
 
+/// A report downloaded as the attachment of its notice opens with the attachment's label
+/// (`附件2`, `附件`): the title is the line after it, and the year the title's.
+#[test]
+fn a_report_that_opens_with_its_attachment_label_keeps_its_title() {
+    for label in ["附件2", "附件", "附件 3", "附件一："] {
+        let text = format!(
+            "{label}\n\n临湘市2023年度法治政府建设情况报告\n一、主要工作\n略。\n临湘市人民政府\n2024年1月20日\n"
+        );
+        let r = parse_report(&lines(&text), "附件");
+        assert_eq!(r.title, "临湘市2023年度法治政府建设情况报告", "{label}");
+        assert_eq!(r.year, Some(2023), "{label}");
+    }
+}
+
 /// A report written in traditional characters names its body by the same grammar, as it writes
 /// it: signed 青溪市駐澳辦事處, or a body at the start of its title (青溪縣司法局…).
 #[test]
