@@ -85,6 +85,7 @@ pub fn classify_line(line: &str) -> LineKind<'_> {
         || t.starts_with("如若转载")
         || short && matches!(t, "相关报道：" | "相关报道:" | "相关链接：" | "相关阅读：")
         || short && is_neighbour_link(t)
+        || short && is_navigation_row(t)
         || short && t.starts_with("<!--") && t.ends_with("-->")
         || short && is_image_name(t)
         || short && is_page_controls(t)
@@ -219,6 +220,23 @@ fn starts_with_any(t: &str, prefixes: &[&str]) -> bool {
 fn is_breadcrumb(t: &str) -> bool {
     starts_with_any(t, BREADCRUMB_OPENERS)
         && (t.contains('>') || t.contains('＞') || t.contains("首页") || t.contains('»'))
+}
+
+/// A site's navigation row as old table layouts print it, one line of short links between
+/// bars: `首页 | 政务公开 | 互动交流 | 网站地图`. At least three links, each a few characters, and
+/// the row opens with the home page or names the site map or the contact page.
+fn is_navigation_row(t: &str) -> bool {
+    let links: Vec<&str> = t
+        .split(['|', '｜', '丨'])
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    links.len() >= 3
+        && links
+            .iter()
+            .all(|l| (2..=6).contains(&l.chars().count()) && !l.contains(['，', '。', '；']))
+        && (matches!(links[0], "首页" | "网站首页" | "返回首页")
+            || links.iter().any(|l| matches!(*l, "网站地图" | "联系我们")))
 }
 
 /// 来源：解放日报 / 时间：2026-02-09 / 来源:常德市科学技术局 2023-12-01 15:00 字体:【
@@ -366,5 +384,28 @@ mod tests {
         }
         let sentence = "下一篇章将由各地共同书写。";
         assert!(matches!(classify_line(sentence), LineKind::Text(_)));
+    }
+
+    /// An old table layout's navigation row is boilerplate; a short list with bars in a report
+    /// (a table row, a list of measures) is not.
+    #[test]
+    fn navigation_rows_are_boilerplate() {
+        for line in [
+            "首页 | 政务公开 | 互动交流 | 网站地图",
+            "网站首页｜机构概况｜政策法规｜办事指南",
+            "政务公开 丨 办事服务 丨 网站地图",
+        ] {
+            assert!(
+                matches!(classify_line(line), LineKind::Boilerplate),
+                "{line}"
+            );
+        }
+        for line in [
+            "罚款 | 没收 | 警告",
+            "立法 | 执法 | 司法 | 守法",
+            "首页 | 政务公开",
+        ] {
+            assert!(matches!(classify_line(line), LineKind::Text(_)), "{line}");
+        }
     }
 }
