@@ -1199,11 +1199,24 @@ pub(super) fn find_date(
     // A notice signed before what it issues (…关于印发…的通知 / 某市人民政府办公厅 / 2023年5月10日 /
     // the attached plan), or an order before what it promulgates (… / 总理　李克强 / 2019年10月22日
     // / the regulation): a date alone right under a signature or a signer, before the body.
-    if let Some(d) = kept[..body_start.min(kept.len())].windows(2).find_map(|w| {
+    // A white paper is dated by its month under its publisher (国务院新闻办公室 / 2023年1月).
+    let header = &kept[..body_start.min(kept.len())];
+    if let Some(d) = header.windows(2).find_map(|w| {
         let above = w[0].1.trim();
         (is_signature(above) || is_signer(above))
-            .then(|| date_alone(w[1].1))
+            .then(|| date_alone(w[1].1).or_else(|| year_month_alone(w[1].1)))
             .flatten()
+    }) {
+        return Some(d);
+    }
+    // A document dated in brackets under its title (`中共中央　国务院关于…的意见` /
+    // `（2024年1月1日）`), as the central documents are published.
+    if let Some(d) = header.iter().take(HEADER_LINES).find_map(|(_, t)| {
+        let t = t.trim();
+        let inner = t
+            .strip_prefix(['（', '('])
+            .and_then(|r| r.strip_suffix(['）', ')']))?;
+        find_cn_date(inner.trim()).filter(|d| d == inner.trim())
     }) {
         return Some(d);
     }

@@ -1412,6 +1412,29 @@ fn a_report_that_opens_with_its_attachment_label_keeps_its_title() {
     }
 }
 
+/// A central document dated in brackets under its title, and a white paper dated by its month
+/// under its publisher, take that date and its year; a law's bracketed note is no date.
+#[test]
+fn dates_in_brackets_under_a_title_or_a_month_under_a_publisher() {
+    let r = parse_report(
+        &lines("中共中央　国务院关于推进乡村全面振兴的意见\n（2024年1月1日）\n推进中国式现代化。\n一、确保国家粮食安全\n略。\n"),
+        "意见",
+    );
+    assert_eq!(r.date.as_deref(), Some("2024年1月1日"));
+    assert_eq!(r.year, Some(2024));
+    let r = parse_report(
+        &lines("新时代的中国绿色发展\n中华人民共和国\n国务院新闻办公室\n2023年1月\n前言\n一、坚定不移走绿色发展道路\n略。\n"),
+        "白皮书",
+    );
+    assert_eq!(r.date.as_deref(), Some("2023年1月"));
+    assert_eq!(r.year, Some(2023));
+    let r = parse_report(
+        &lines("青溪市养犬管理条例\n（2019年10月22日青溪市第十五届人民代表大会常务委员会第二十次会议通过）\n第一章　总则\n第一条　为了规范养犬。\n第二条　本条例适用于本市。\n"),
+        "条例",
+    );
+    assert_eq!(r.date, None);
+}
+
 /// A report written in traditional characters names its body by the same grammar, as it writes
 /// it: signed 青溪市駐澳辦事處, or a body at the start of its title (青溪縣司法局…).
 #[test]
