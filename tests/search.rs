@@ -273,33 +273,21 @@ fn and_or_phrase_and_exclusion() {
 #[test]
 fn look_alike_operators_get_a_note_and_bad_not_values_an_error() {
     let index = data_index_path();
-    let o = run(&[
-        "search",
-        "--index",
-        &index,
-        "--count",
-        "法律顾问",
-        "or",
-        "诚信",
-    ]);
-    assert!(
-        stderr(&o).contains("note: `or` is searched as text"),
-        "{}",
-        stderr(&o)
-    );
-    let o = run(&["search", "--index", &index, "--count", "法律*"]);
+    let count = |words: &[&str]| {
+        let mut args = vec!["search", "--index", index.as_str(), "--count"];
+        args.extend_from_slice(words);
+        run(&args)
+    };
+    let o = count(&["法律顾问", "or", "诚信"]);
+    let err = stderr(&o);
+    assert!(err.contains("note: `or` is searched as text"), "{err}");
+    let o = count(&["法律*"]);
     assert!(stderr(&o).contains("no wildcards"), "{}", stderr(&o));
     assert_eq!(o.status.code(), Some(1));
-    let o = run(&[
-        "search",
-        "--index",
-        &index,
-        "--count",
-        "法律顾问",
-        "--not",
-        "合同 审查",
-    ]);
-    assert_clean_error(&o, "more than one term");
+    assert_clean_error(
+        &count(&["法律顾问", "--not", "合同 审查"]),
+        "more than one term",
+    );
 }
 
 #[test]
