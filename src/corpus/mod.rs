@@ -70,7 +70,7 @@ pub use pdf::{pdf_text, PdfText};
 /// alone; `1、2023年…` and `1.2023年…` headings; a .docx paragraph anchoring a text box keeps its
 /// own text; a file opening with its attachment label (`附件2`) keeps its title; navigation rows
 /// (`首页 | 政务公开 | 网站地图`) are page chrome; a date in brackets under the title, a white
-/// paper's month under its publisher.
+/// paper's month under its publisher; a regulation announced with its table of contents.
 pub const READING_VERSION: u32 = 14;
 
 /// The kinds of document govsearch reads.

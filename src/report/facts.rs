@@ -127,8 +127,13 @@ fn promulgated_title(
     if !(first.ends_with('令') || first.ends_with("公告")) || first_heading <= from {
         return None;
     }
-    // Its version notes may stand between its title and its first heading.
-    kept[from..first_heading]
+    // Its version notes may stand between its title and its first heading, and so may its
+    // table of contents (`目　　录` and the chapters it lists), which is searched before.
+    let contents = kept[from..first_heading]
+        .iter()
+        .position(|(_, t)| t.chars().filter(|c| !c.is_whitespace()).eq("目录".chars()));
+    let end = contents.map_or(first_heading, |at| from + at);
+    kept[from..end]
         .iter()
         .rev()
         .take(PROMULGATED_TITLE_LINES)
@@ -1054,7 +1059,10 @@ fn body_name_reads(name: &str) -> bool {
 /// `中华人民共和国生态环境部令`, 北京市人民政府 for `北京市人民政府令`. None for an officer's order
 /// (主席令), which names no body.
 fn order_issuer(first: &str) -> Option<String> {
-    let issuer = first.strip_suffix('令')?;
+    // Or an announcement that publishes a law (`湖南省人民代表大会常务委员会公告`).
+    let issuer = first
+        .strip_suffix('令')
+        .or_else(|| first.strip_suffix("公告"))?;
     let issuer = issuer.strip_prefix("中华人民共和国").unwrap_or(issuer);
     (issuer.chars().count() >= 2
         && issuer.chars().all(is_cjk)

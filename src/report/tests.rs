@@ -1435,6 +1435,19 @@ fn dates_in_brackets_under_a_title_or_a_month_under_a_publisher() {
     assert_eq!(r.date, None);
 }
 
+/// A people's congress standing committee's announcement that publishes a regulation with its
+/// table of contents: the title is the regulation's, found above its 目录, and the body the
+/// committee that announces it.
+#[test]
+fn an_announced_regulation_with_contents_keeps_its_title() {
+    let text = "湖南省人民代表大会常务委员会公告\n第12号\n《湖南省乡村振兴促进条例》已由湖南省第十四届人民代表大会常务委员会第五次会议于2023年9月28日通过，现予公布，自2024年1月1日起施行。\n湖南省人民代表大会常务委员会\n2023年9月28日\n湖南省乡村振兴促进条例\n（2023年9月28日湖南省第十四届人民代表大会常务委员会第五次会议通过）\n目　　录\n第一章　总　　则\n第二章　产业发展\n第三章　附　　则\n第一章　总　　则\n第一条　为了促进乡村振兴，制定本条例。\n第二条　本条例适用于本省。\n第二章　产业发展\n第三条　发展产业。\n第三章　附　　则\n第四条　本条例自2024年1月1日起施行。\n";
+    let r = parse_report(&lines(text), "条例");
+    assert_eq!(r.title, "湖南省乡村振兴促进条例");
+    assert_eq!(r.org.as_deref(), Some("湖南省人民代表大会常务委员会"));
+    assert_eq!(r.year, Some(2023));
+    assert_eq!(heading_paths(&r)[2], "第一章 总则 / 第一条");
+}
+
 /// A report written in traditional characters names its body by the same grammar, as it writes
 /// it: signed 青溪市駐澳辦事處, or a body at the start of its title (青溪縣司法局…).
 #[test]
