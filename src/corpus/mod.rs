@@ -70,7 +70,8 @@ pub use pdf::{pdf_text, PdfText};
 /// alone; `1、2023年…` and `1.2023年…` headings; a .docx paragraph anchoring a text box keeps its
 /// own text; a file opening with its attachment label (`附件2`) keeps its title; navigation rows
 /// (`首页 | 政务公开 | 网站地图`) are page chrome; a date in brackets under the title, a white
-/// paper's month under its publisher; a regulation announced with its table of contents.
+/// paper's month under its publisher; a regulation announced with its table of contents;
+/// Markdown setext headings.
 pub const READING_VERSION: u32 = 14;
 
 /// The kinds of document govsearch reads.
@@ -571,6 +572,9 @@ pub fn read_bytes(path: &Path, format: Format, bytes: &[u8]) -> Result<SourceTex
             } else {
                 split_lines(&decoded.text)
             };
+            if format == Format::Markdown {
+                outline = setext_levels(&lines);
+            }
             (decoded.encoding, lines)
         }
     };
@@ -587,6 +591,49 @@ pub fn read_bytes(path: &Path, format: Format, bytes: &[u8]) -> Result<SourceTex
         page_count,
         outline,
     })
+}
+
+/// A Markdown file's setext headings (`存在问题` over `----`, `总体要求` over `====`) as outline
+/// levels of their text lines, 1 for `=` and 2 for `-`, as a .docx's heading styles are given;
+/// None when it has none. A heading is a one-line paragraph: a dash line after a blank line is a
+/// rule, and the front matter's closing `---` underlines nothing.
+fn setext_levels(lines: &[String]) -> Option<Vec<Option<u8>>> {
+    let underline = |t: &str| {
+        let t = t.trim_end();
+        let indent = t.len() - t.trim_start_matches(' ').len();
+        let t = t.trim_start_matches(' ');
+        let level = match t.chars().next()? {
+            '=' => 1,
+            '-' => 2,
+            _ => return None,
+        };
+        let mark = t.chars().next()?;
+        (indent <= 3 && t.chars().count() >= 2 && t.chars().all(|c| c == mark)).then_some(level)
+    };
+    let blank = |k: usize| lines[k].trim().is_empty();
+    // Front matter: `---` on the first line, to the next `---` or `...`.
+    let from = if lines.first().is_some_and(|l| l.trim_end() == "---") {
+        1 + lines[1..]
+            .iter()
+            .position(|l| matches!(l.trim_end(), "---" | "..."))
+            .map_or(0, |p| p + 1)
+    } else {
+        0
+    };
+    let mut levels = vec![None; lines.len()];
+    let mut any = false;
+    for k in from.max(1)..lines.len() {
+        let Some(level) = underline(&lines[k]) else {
+            continue;
+        };
+        let text = lines[k - 1].trim();
+        let one_line = k - 1 == from || blank(k - 2) || underline(&lines[k - 2]).is_some();
+        if k > from && !blank(k - 1) && one_line && !text.starts_with('#') && !text.contains('|') {
+            levels[k - 1] = Some(level);
+            any = true;
+        }
+    }
+    any.then_some(levels)
 }
 
 /// Splits text into lines on `\r\n`, `\n` or a lone `\r`, as editors count them.

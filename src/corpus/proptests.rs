@@ -197,3 +197,27 @@ fn a_paragraph_anchoring_a_text_box_keeps_its_own_text() {
         );
     }
 }
+
+/// Markdown setext headings (a line over `====` or `----`) head sections as `#` and `##` do;
+/// a dash line after a blank line is a rule, and front matter's closing `---` underlines nothing.
+#[test]
+fn markdown_setext_headings_head_sections() {
+    let md = "---\ntitle: 某局2023年度法治政府建设工作报告\nauthor: 某局\n---\n\n某局2023年度法治政府建设工作报告\n==========\n\n前言。\n\n工作成效\n--------\n\n全年办理案件68件。\n\n---\n\n存在问题\n--------\n\n执法人员专业化水平有待提升。\n";
+    let source = read_bytes(Path::new("r.md"), Format::Markdown, md.as_bytes()).unwrap();
+    let report =
+        crate::report::parse_report_outlined(&source.lines, source.outline.as_deref(), "r");
+    let headings: Vec<(String, usize)> = report
+        .sections
+        .iter()
+        .map(|s| (s.heading.join(" / "), s.line_start))
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            (String::new(), 6),
+            ("工作成效".to_string(), 11),
+            ("存在问题".to_string(), 18)
+        ]
+    );
+    assert_eq!(report.org.as_deref(), Some("某局"));
+}
