@@ -622,13 +622,13 @@ fn setext_levels(lines: &[String]) -> Option<Vec<Option<u8>>> {
     };
     let mut levels = vec![None; lines.len()];
     let mut any = false;
-    for k in from.max(1)..lines.len() {
+    for k in from + 1..lines.len() {
         let Some(level) = underline(&lines[k]) else {
             continue;
         };
         let text = lines[k - 1].trim();
         let one_line = k - 1 == from || blank(k - 2) || underline(&lines[k - 2]).is_some();
-        if k > from && !blank(k - 1) && one_line && !text.starts_with('#') && !text.contains('|') {
+        if !blank(k - 1) && one_line && !text.starts_with('#') && !text.contains('|') {
             levels[k - 1] = Some(level);
             any = true;
         }

@@ -220,4 +220,11 @@ fn markdown_setext_headings_head_sections() {
         ]
     );
     assert_eq!(report.org.as_deref(), Some("某局"));
+    // Front matter never closed, dash lines at every place: each is read, without a panic.
+    for md in ["---\n----\n", "---\n标题\n----\n", "标题\n==\n--\n\n--\n"] {
+        assert!(
+            read_bytes(Path::new("r.md"), Format::Markdown, md.as_bytes()).is_ok(),
+            "{md:?}"
+        );
+    }
 }
