@@ -137,7 +137,7 @@ pub struct SearchArgs {
     pub year: Option<(u32, u32)>,
     /// Only reports whose issuing body starts with this text, or has it as a word after a place
     /// name (云南 and 人民政府 both match 云南省人民政府; 南省 does not).
-    #[arg(long)]
+    #[arg(long, value_parser = non_empty_org)]
     pub org: Option<String>,
     /// Exclude sections containing TERM (repeatable): the same as `NOT TERM` in the query.
     #[arg(long = "not", value_name = "TERM", allow_hyphen_values = true)]
@@ -258,6 +258,15 @@ fn at_least_one(s: &str) -> Result<usize, String> {
     match s.parse::<usize>() {
         Ok(n) if n >= 1 => Ok(n),
         _ => Err(format!("{s:?} is not a number of at least 1")),
+    }
+}
+
+/// `--org` names a body, or part of one: an empty value would match every report.
+fn non_empty_org(s: &str) -> Result<String, String> {
+    if s.trim().is_empty() {
+        Err("--org needs a name or part of one, e.g. --org 司法局".into())
+    } else {
+        Ok(s.to_string())
     }
 }
 
@@ -407,6 +416,23 @@ mod tests {
             let err = search_line(&line).unwrap_err();
             assert!(err.contains("--count"), "{flag:?}: {err}");
         }
+    }
+
+    /// An empty --org would match every report, and --year 20 is a typo: both are refused.
+    #[test]
+    fn empty_org_and_short_years_are_refused() {
+        assert!(search_line(&["科技", "--org", ""])
+            .unwrap_err()
+            .contains("--org needs a name"));
+        assert!(search_line(&["科技", "--org", "  "]).is_err());
+        for year in ["20", "202", "20210", "2019..22"] {
+            let err = search_line(&["科技", "--year", year]).unwrap_err();
+            assert!(err.contains("four digits"), "{year}: {err}");
+        }
+        assert_eq!(
+            search_line(&["科技", "--year", "2019..2022"]).unwrap().year,
+            Some((2019, 2022))
+        );
     }
 
     #[test]

@@ -93,10 +93,15 @@ pub enum SearchError {
 
 /// Parses `--year`: `2021` or `2019..2022` (inclusive).
 pub fn parse_years(s: &str) -> Result<(u32, u32), String> {
+    // Four digits: `--year 20` is a typo, not the year 20 (which would find nothing, silently).
     let parse = |t: &str| {
-        t.trim()
-            .parse::<u32>()
-            .map_err(|_| format!("invalid year {t:?}: expected e.g. 2021 or 2019..2022"))
+        let t = t.trim();
+        t.parse::<u32>()
+            .ok()
+            .filter(|_| t.len() == 4)
+            .ok_or_else(|| {
+                format!("invalid year {t:?}: a year has four digits, e.g. 2021 or 2019..2022")
+            })
     };
     match s.split_once("..") {
         Some((a, b)) => {
