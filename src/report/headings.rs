@@ -168,9 +168,10 @@ fn part_heading(t: &str) -> Option<Heading> {
 }
 
 fn heading(level: u8, t: &str) -> Heading {
+    // Markdown bold inside a numbered item (`1. **强化组织保障**。…`) is emphasis, not its name.
     Heading {
         level,
-        text: run_in_head(t).to_string(),
+        text: run_in_head(t).replace("**", ""),
         kind: HeadingKind::List,
     }
 }

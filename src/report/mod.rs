@@ -866,10 +866,12 @@ fn drop_table_of_contents(kept: &[(usize, &str)], headings: &mut [Option<Heading
     }
 }
 
-/// A heading line's characters without whitespace and Markdown `#`: what two forms of one
-/// heading share (a contents line and the body's heading, a `# 标题` and a front matter's title).
+/// A heading line's characters without whitespace and Markdown `#` and `*`: what two forms of
+/// one heading share (a contents line and the body's heading, a `# 标题` and a front matter's
+/// title, a bold item and its name).
 fn squeezed(t: &str) -> impl Iterator<Item = char> + '_ {
-    t.chars().filter(|c| !c.is_whitespace() && *c != '#')
+    t.chars()
+        .filter(|c| !c.is_whitespace() && *c != '#' && *c != '*')
 }
 
 /// A hash of a heading's squeezed characters (FNV-1a over the code points).

@@ -1448,6 +1448,25 @@ fn an_announced_regulation_with_contents_keeps_its_title() {
     assert_eq!(heading_paths(&r)[2], "第一章 总则 / 第一条");
 }
 
+/// A numbered item whose name is set in Markdown bold, its text run in after it, is named
+/// without the marks: they are emphasis, and a reader never sees them.
+#[test]
+fn bold_marks_are_no_part_of_a_numbered_items_name() {
+    let r = parse_report(
+        &lines("某局工作报告\n## 工作成效\n1. **强化组织保障**。局党组专题研究法治工作4次。\n2. **规范行政执法**。全年办理案件68件。\n"),
+        "报告",
+    );
+    assert_eq!(
+        heading_paths(&r),
+        [
+            "",
+            "工作成效",
+            "工作成效 / 1. 强化组织保障",
+            "工作成效 / 2. 规范行政执法"
+        ]
+    );
+}
+
 /// A report written in traditional characters names its body by the same grammar, as it writes
 /// it: signed 青溪市駐澳辦事處, or a body at the start of its title (青溪縣司法局…).
 #[test]
