@@ -71,7 +71,7 @@ pub use pdf::{pdf_text, PdfText};
 /// own text; a file opening with its attachment label (`附件2`) keeps its title; navigation rows
 /// (`首页 | 政务公开 | 网站地图`) are page chrome; a date in brackets under the title, a white
 /// paper's month under its publisher; a regulation announced with its table of contents;
-/// Markdown setext headings; bold item names without their marks.
+/// Markdown setext headings; bold item names without their marks; the lead of joint signers.
 pub const READING_VERSION: u32 = 14;
 
 /// The kinds of document govsearch reads.

@@ -10,6 +10,8 @@ const MAX_TITLE_CHARS: usize = 80;
 
 /// Lines from the end searched for a signature (issuing body).
 const SIGNATURE_LINES: usize = 4;
+/// Most bodies signing one above the other (a joint report's signers).
+const MAX_JOINT_SIGNERS: usize = 4;
 /// Lines from the end searched for a signing date.
 const SIGNING_DATE_LINES: usize = 3;
 
@@ -863,10 +865,19 @@ fn find_org_simplified(
     if let Some(issuer) = kept.first().and_then(|(_, t)| order_issuer(t.trim())) {
         return Some(issuer);
     }
-    for (_, line) in kept.iter().rev().take(SIGNATURE_LINES) {
-        let name = signature_name(line);
+    let last = kept.len().saturating_sub(SIGNATURE_LINES);
+    for k in (last..kept.len()).rev() {
+        let name = signature_name(kept[k].1);
         if is_signature(name) {
-            return Some(name.to_string());
+            // Joint signers sign one above the other; the first is the lead body.
+            let mut lead = name;
+            for (_, above) in kept[..k].iter().rev().take(MAX_JOINT_SIGNERS - 1) {
+                match signature_name(above) {
+                    n if is_signature(n) => lead = n,
+                    _ => break,
+                }
+            }
+            return Some(lead.to_string());
         }
     }
     org_in(title).or_else(|| {

@@ -1467,6 +1467,18 @@ fn bold_marks_are_no_part_of_a_numbered_items_name() {
     );
 }
 
+/// Joint signers sign one above the other over one date: the report's body is the first, the
+/// lead body, not the one nearest the date.
+#[test]
+fn joint_signers_on_lines_of_their_own_give_the_lead_body() {
+    let r = parse_report(
+        &lines("2023年度法律援助工作情况报告\n一、主要工作\n略。\n平江县司法局\n平江县财政局\n2024年1月20日\n"),
+        "报告",
+    );
+    assert_eq!(r.org.as_deref(), Some("平江县司法局"));
+    assert_eq!(r.date.as_deref(), Some("2024年1月20日"));
+}
+
 /// A report written in traditional characters names its body by the same grammar, as it writes
 /// it: signed 青溪市駐澳辦事處, or a body at the start of its title (青溪縣司法局…).
 #[test]
