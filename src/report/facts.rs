@@ -3,6 +3,8 @@
 //! This module owns the heuristics that find a report's facts in its kept lines. It knows
 //! nothing of how sections are split.
 
+use std::borrow::Cow;
+
 use super::headings::{Heading, HeadingKind};
 
 /// Characters of the longest line taken for a title (a title is a line, not a paragraph).
@@ -785,7 +787,7 @@ pub(super) fn traditional_grammar_chars() -> &'static [(char, char)] {
 
 /// `t` with the characters of [`TRADITIONAL_GRAMMAR_CHARS`] in their simplified forms; borrowed
 /// when it has none of them.
-fn fold_traditional(t: &str) -> std::borrow::Cow<'_, str> {
+fn fold_traditional(t: &str) -> Cow<'_, str> {
     let simplified = |c: char| {
         TRADITIONAL_GRAMMAR_CHARS
             .binary_search_by(|(trad, _)| trad.cmp(&c))
@@ -806,11 +808,32 @@ pub(super) fn find_org(
     title: &str,
     fields: &HeaderFields,
 ) -> Option<String> {
+    // The grammar reads the header and the last lines only (see find_org_simplified): only those
+    // are folded, and a report with nothing to fold (nearly all) is read as it is.
+    let tail = kept
+        .len()
+        .saturating_sub(SIGNATURE_LINES + MAX_JOINT_SIGNERS);
     let folded_title = fold_traditional(title);
     let folded_lines: Vec<_> = kept
         .iter()
-        .map(|(i, t)| (*i, fold_traditional(t)))
+        .enumerate()
+        .map(|(k, (i, t))| {
+            let read = k < HEADER_LINES || k >= tail;
+            (
+                *i,
+                if read {
+                    fold_traditional(t)
+                } else {
+                    (*t).into()
+                },
+            )
+        })
         .collect();
+    let folded_any = matches!(folded_title, Cow::Owned(_))
+        || folded_lines.iter().any(|(_, t)| matches!(t, Cow::Owned(_)));
+    if !folded_any {
+        return find_org_simplified(kept, title, fields);
+    }
     let folded: Vec<(usize, &str)> = folded_lines.iter().map(|(i, t)| (*i, t.as_ref())).collect();
     let org = find_org_simplified(&folded, &folded_title, fields)?;
     let sources = std::iter::once((title, folded_title.as_ref()))
@@ -1310,19 +1333,16 @@ fn opens_notes(t: &str) -> bool {
 /// spaced out to fill its line), as written.
 pub(super) fn find_cn_date(t: &str) -> Option<String> {
     let chars: Vec<char> = t.chars().collect();
-    // The position after the spaces at `j` and the mark `mark` after them.
-    let mark_after = |j: usize, mark: char| {
-        let j = j + chars[j.min(chars.len())..]
-            .iter()
-            .take_while(|c| matches!(c, ' ' | '　'))
-            .count();
-        (chars.get(j) == Some(&mark)).then_some(j + 1)
-    };
+    // The position after the spaces at `j`, and after those spaces and the mark `mark`.
     let spaces_after = |j: usize| {
         j + chars[j.min(chars.len())..]
             .iter()
             .take_while(|c| matches!(c, ' ' | '　'))
             .count()
+    };
+    let mark_after = |j: usize, mark: char| {
+        let j = spaces_after(j);
+        (chars.get(j) == Some(&mark)).then_some(j + 1)
     };
     for i in 0..chars.len() {
         if year_at(&chars, i).is_none() {
