@@ -107,39 +107,76 @@ pub fn stripped_lines(html: &str) -> Vec<String> {
 /// headers and footers dropped. Elements marked as page chrome (`role="navigation"`, or a class
 /// or id naming a breadcrumb, a menu, a bar, a footer or related links) are dropped too.
 pub fn html_lines(html: &str) -> Vec<String> {
+    html_text(html).0
+}
+
+/// [`html_lines`], with each line's heading level: `Some(n)` for the text of an `<hn>`
+/// element, as a .docx paragraph in a Heading style is given (the report's grammar decides
+/// whether it heads a section).
+pub fn html_text(html: &str) -> (Vec<String>, Vec<Option<u8>>) {
     let doc = scraper::Html::parse_document(html);
-    let mut lines = Vec::new();
-    let mut current = String::new();
+    let mut out = Lines::default();
     let root = doc
         .select(&scraper::Selector::parse("body").expect("static selector"))
         .next()
         .map(|b| *b)
         .unwrap_or_else(|| *doc.root_element());
-    html_walk(root, &mut current, &mut lines);
-    flush_line(&mut current, &mut lines);
-    lines
+    html_walk(root, &mut out);
+    out.flush();
+    (out.lines, out.levels)
 }
 
-/// One step of the walk: visit a node, or leave a block element.
+/// The lines read so far, the line being built, and the heading element it is in, if any.
+#[derive(Default)]
+struct Lines {
+    lines: Vec<String>,
+    levels: Vec<Option<u8>>,
+    current: String,
+    heading: Option<u8>,
+}
+
+impl Lines {
+    fn flush(&mut self) {
+        let line = self.current.trim();
+        if !line.is_empty() {
+            self.lines.push(line.to_string());
+            self.levels.push(self.heading);
+        }
+        self.current.clear();
+    }
+}
+
+/// The heading level of an element named `h1` to `h6`.
+fn heading_level(name: &str) -> Option<u8> {
+    match name.as_bytes() {
+        [b'h', n @ b'1'..=b'6'] => Some(n - b'0'),
+        _ => None,
+    }
+}
+
+/// One step of the walk: visit a node, or leave a block element (and the heading it closes,
+/// restoring the level of the one it was in).
 enum Step<'a> {
     Visit(ego_tree::NodeRef<'a, scraper::Node>),
-    Leave { block: bool },
+    Leave {
+        block: bool,
+        heading: Option<Option<u8>>,
+    },
 }
 
 /// Walks the tree with an explicit stack, never recursion: a page of 50,000 nested elements
 /// must not overflow the thread's stack. Memory grows with the page, which is bounded by
 /// [`super::MAX_FILE_BYTES`].
-fn html_walk(
-    root: ego_tree::NodeRef<'_, scraper::Node>,
-    current: &mut String,
-    lines: &mut Vec<String>,
-) {
+fn html_walk(root: ego_tree::NodeRef<'_, scraper::Node>, out: &mut Lines) {
     let mut stack: Vec<Step<'_>> = root.children().rev().map(Step::Visit).collect();
     while let Some(step) = stack.pop() {
         let node = match step {
-            Step::Leave { block } => {
+            Step::Leave { block, heading } => {
                 if block {
-                    flush_line(current, lines);
+                    out.flush();
+                }
+                if let Some(outer) = heading {
+                    out.heading = outer;
                 }
                 continue;
             }
@@ -147,6 +184,7 @@ fn html_walk(
         };
         match node.value() {
             scraper::Node::Text(text) => {
+                let current = &mut out.current;
                 for (i, part) in text.split(['\n', '\r', '\t', ' ']).enumerate() {
                     if i > 0 && !current.ends_with(' ') && !current.is_empty() {
                         current.push(' ');
@@ -161,9 +199,14 @@ fn html_walk(
                 }
                 let block = HTML_BLOCKS.contains(&name);
                 if block {
-                    flush_line(current, lines);
+                    out.flush();
                 }
-                stack.push(Step::Leave { block });
+                let heading = heading_level(name).map(|level| {
+                    let outer = out.heading;
+                    out.heading = Some(level);
+                    outer
+                });
+                stack.push(Step::Leave { block, heading });
                 stack.extend(node.children().rev().map(Step::Visit));
             }
             _ => {}
@@ -216,14 +259,6 @@ fn is_navigation(el: &scraper::node::Element) -> bool {
         })
     };
     marked(el.attr("class")) || marked(el.attr("id"))
-}
-
-fn flush_line(current: &mut String, lines: &mut Vec<String>) {
-    let line = current.trim();
-    if !line.is_empty() {
-        lines.push(line.to_string());
-    }
-    current.clear();
 }
 
 #[cfg(test)]

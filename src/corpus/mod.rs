@@ -567,7 +567,11 @@ pub fn read_bytes(path: &Path, format: Format, bytes: &[u8]) -> Result<SourceTex
                     ));
                     html::stripped_lines(&decoded.text)
                 } else {
-                    html_lines(&decoded.text)
+                    let (lines, levels) = html::html_text(&decoded.text);
+                    if levels.iter().any(Option::is_some) {
+                        outline = Some(levels);
+                    }
+                    lines
                 }
             } else {
                 split_lines(&decoded.text)

@@ -228,3 +228,51 @@ fn markdown_setext_headings_head_sections() {
         );
     }
 }
+
+/// Headings of a web page (`<h2>`, `<h3>`) head sections as Markdown's `##` and `###` do, even
+/// without numbers; a title in an `<h2>` over `<h3>` parts is the title, not a section; a
+/// sentence set in a heading element stays text.
+#[test]
+fn html_heading_elements_head_sections() {
+    let html = "<html><body><div class=\"article\"><h2 class=\"title\">某局2024年度法治政府建设情况报告</h2>\
+        <p>2024年，某局坚持依法行政。</p><h3>工作成效</h3><h4>加快构建数据基础制度</h4><p>出台数据产权制度。</p>\
+        <h4>推进数据领域立法</h4><p>起草条例草案。</p><h3>存在的不足</h3><h4>有关情况报告如下。</h4><p>立法进度有待加快。</p>\
+        <p>某局</p><p>2025年3月28日</p></div></body></html>";
+    let source = read_bytes(Path::new("r.html"), Format::Html, html.as_bytes()).unwrap();
+    let report =
+        crate::report::parse_report_outlined(&source.lines, source.outline.as_deref(), "r");
+    assert_eq!(report.title, "某局2024年度法治政府建设情况报告");
+    let headings: Vec<(String, usize)> = report
+        .sections
+        .iter()
+        .map(|s| (s.heading.join(" / "), s.line_start))
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            (String::new(), 1),
+            ("工作成效".to_string(), 3),
+            ("工作成效 / 加快构建数据基础制度".to_string(), 4),
+            ("工作成效 / 推进数据领域立法".to_string(), 6),
+            ("存在的不足".to_string(), 8),
+        ]
+    );
+    // A lone law title in an `<h2>`, its chapters and articles in cells.
+    let law = "<body><h2>某市古城保护条例</h2><p>（2021年12月24日某市人民代表大会常务委员会通过）</p>\
+        <table><tr><td>第一章　总则</td></tr><tr><td>第一条</td><td>为了保护古城，制定本条例。</td></tr>\
+        <tr><td>第二条</td><td>本条例适用于本市。</td></tr></table></body>";
+    let source = read_bytes(Path::new("l.html"), Format::Html, law.as_bytes()).unwrap();
+    let report =
+        crate::report::parse_report_outlined(&source.lines, source.outline.as_deref(), "l");
+    assert_eq!(report.title, "某市古城保护条例");
+    assert_eq!(report.year, Some(2021));
+    assert_eq!(
+        report.sections.last().map(|s| s.heading.join(" / ")),
+        Some("第一章 总则 / 第二条".to_string())
+    );
+    // The same law in Markdown, its title marked `##`.
+    let md = "## 某市古城保护条例\n\n第一章 总则\n\n第一条 为了保护古城，制定本条例。\n\n第二条 本条例适用于本市。\n";
+    let report = crate::report::parse_report_outlined(&split_lines(md), None, "l");
+    assert_eq!(report.title, "某市古城保护条例");
+    assert_eq!(report.sections[0].heading, Vec::<String>::new());
+}

@@ -54,6 +54,7 @@ const MAX_TITLE_LINES: usize = 3;
 pub(super) fn find_title(
     kept: &[(usize, &str)],
     headings: &[Option<Heading>],
+    marked: &[Option<u8>],
     first_heading: usize,
     fields: &HeaderFields,
 ) -> (Option<String>, usize) {
@@ -75,8 +76,16 @@ pub(super) fn find_title(
         return (None, 0);
     };
     if let Some(Some(h)) = headings.get(skip) {
-        // A Markdown title (`# 中华人民共和国民法典`), or a paragraph in Heading 1.
-        if h.level == 1 && h.kind == HeadingKind::Markdown {
+        // A Markdown title (`# 中华人民共和国民法典`), or a paragraph in Heading 1; or an
+        // unnumbered heading that opens the document and outranks every heading marked after
+        // it (a web page's `<h2>` title over `<h3>` parts, a law's `## 苏州市古城保护条例`).
+        let outranks_the_rest = || {
+            marked.get(skip).copied().flatten().is_some_and(|top| {
+                marked[skip + 1..].iter().flatten().all(|&m| m > top)
+                    && super::headings::numbered_heading(&h.text).is_none()
+            })
+        };
+        if h.kind == HeadingKind::Markdown && (h.level == 1 || outranks_the_rest()) {
             return (Some(h.text.clone()), skip + 1);
         }
         return (None, 0);

@@ -122,6 +122,16 @@ pub fn parse_report_outlined(
             && !date)
             .then_some(level)
     };
+    // The rank each line is marked with, by its style or its `#`s, before numbers weigh in.
+    let marked: Vec<Option<u8>> = kept
+        .iter()
+        .map(|&(i, t)| {
+            styled(i, t).or_else(|| {
+                let hashes = t.trim_start().chars().take_while(|&c| c == '#').count();
+                (1..=6).contains(&hashes).then_some(hashes as u8)
+            })
+        })
+        .collect();
     let mut headings: Vec<Option<Heading>> = kept
         .iter()
         .map(|&(i, t)| match styled(i, t) {
@@ -150,7 +160,7 @@ pub fn parse_report_outlined(
         fields.org = front.org.or(fields.org);
         fields.date = front.date.or(fields.date);
     }
-    let (title, title_lines) = find_title(&kept, &headings, first_heading, &fields);
+    let (title, title_lines) = find_title(&kept, &headings, &marked, first_heading, &fields);
     let title = title.unwrap_or_else(|| file_stem.to_string());
     // Where the body begins: the first heading after the title, past a second title. A Markdown
     // title (`# 中华人民共和国民法典`) is a heading itself, a part of a code may follow it at the
