@@ -183,7 +183,11 @@ pub fn parse_report_outlined(
         .iter()
         .position(|h| {
             h.as_ref().is_some_and(|h| {
-                h.kind == HeadingKind::Part && (h.text.starts_with("附件") || h.text == "抄送")
+                h.kind == HeadingKind::Part
+                    && (["附件", "附表", "附录"]
+                        .iter()
+                        .any(|p| h.text.starts_with(p))
+                        || h.text == "抄送")
             })
         })
         .unwrap_or(kept.len());
@@ -410,7 +414,8 @@ fn recognise_attachments(kept: &[(usize, &str)], headings: &mut [Option<Heading>
                 attachment_with_title(t)
             }
             None => None,
-        };
+        }
+        .or_else(|| schedule_label(t).filter(|_| closing()));
         let colophon =
             (t.starts_with("抄送：") || t.starts_with("抄送:")) && found_after_signature(kept, k);
         let republished = !articles_begun && republished_law_title(kept, headings, k);
@@ -494,6 +499,15 @@ pub(super) fn attachment_number(t: &str) -> Option<String> {
     let rest = rest.trim_end_matches(['：', ':']).trim();
     (is_attachment_number(rest) && !(rest.is_empty() && t.ends_with(['：', ':'])))
         .then(|| format!("附件{rest}"))
+}
+
+/// A schedule or an appendix on its own line (`附表`, `附表一`, `附表2：`, `附录`): after a law's
+/// articles or a signature it opens a part, as an attachment does; before, it names a table
+/// of the text.
+fn schedule_label(t: &str) -> Option<String> {
+    let label = ["附表", "附录"].into_iter().find(|l| t.starts_with(l))?;
+    let rest = t[label.len()..].trim_end_matches(['：', ':']).trim();
+    is_attachment_number(rest).then(|| format!("{label}{rest}"))
 }
 
 /// An attachment's number, as after 附件: none, or up to three digits or Chinese numerals.

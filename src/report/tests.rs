@@ -1665,6 +1665,36 @@ fn attachments_after_the_signature_are_parts_of_their_own() {
     );
 }
 
+/// A law's schedules and appendix after its last article (`附表一`, `附表二`, `附录`) are parts
+/// of their own, as an attachment is: a schedule's rows are not text of the last article. A
+/// report's `附表1` before its signature names a table of its text and stays text.
+#[test]
+fn schedules_after_the_last_article_are_parts_of_their_own() {
+    let law = "中华人民共和国某税法\n第一条　为了保护环境，制定本法。\n第二条　应税污染物依照本法所附附表缴纳。\n第三条　本法自2018年1月1日起施行。\n附表一\n某税税目税额表\n大气污染物　每污染当量1.2元\n附表二\n应税污染物和当量值表\n一、第一类水污染物\n总汞　0.0005\n附录：\n名词对照\n";
+    let r = parse_report(&lines(law), "法");
+    assert_eq!(
+        heading_paths(&r),
+        [
+            "",
+            "第一条",
+            "第二条",
+            "第三条",
+            "附表一",
+            "附表二",
+            "附表二 / 一、第一类水污染物",
+            "附录"
+        ]
+    );
+    assert_eq!(r.sections[3].line_end, 4, "第三条 ends before the schedule");
+    let report = "青溪市2023年度法治政府建设情况报告\n一、主要工作\n全年办理复议案件68件，详见下表。\n附表1\n案件类型　数量\n二、存在问题\n队伍建设有待加强。\n青溪市司法局\n2024年1月20日\n";
+    let r = parse_report(&lines(report), "报告");
+    assert_eq!(
+        heading_paths(&r),
+        ["", "一、主要工作", "二、存在问题"],
+        "a table's label in the body is text"
+    );
+}
+
 /// `四 、工作保障`, typed with a space before its mark, is a heading; a Markdown heading's
 /// trailing colon is no part of its name, as a plain heading's is not.
 #[test]
