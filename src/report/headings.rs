@@ -81,7 +81,40 @@ pub fn parse_heading(line: &str) -> Option<Heading> {
     if let Some(h) = markdown_heading(t) {
         return Some(h);
     }
-    numbered_heading(t)
+    numbered_heading(t).or_else(|| framing_heading(t))
+}
+
+/// The unnumbered parts that open or close a white paper or a long report, alone on their line
+/// (`前言`, `结束语`, also spaced `结 束 语`). (A law's `序言` stays in its preamble.)
+const FRAMING_PARTS: &[&str] = &["前言", "引言", "结束语", "结语", "后记"];
+
+/// Longest question read as a heading, in characters.
+const MAX_QUESTION_CHARS: usize = 60;
+
+/// A heading that has no number: a white paper's `前言` or `结束语` (see [`FRAMING_PARTS`]), or
+/// the question of an interview or a policy explainer (`问：征求意见稿的总体思路是什么？`, alone
+/// on its line, its answer after `答：` on the next), at the top level (`crate::report` moves
+/// questions that open under a heading of their own below it), so that each part or answer is
+/// not filed under the heading before it.
+fn framing_heading(t: &str) -> Option<Heading> {
+    let squeezed: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    if FRAMING_PARTS.contains(&squeezed.as_str()) {
+        return Some(Heading {
+            level: 1,
+            text: squeezed,
+            kind: HeadingKind::List,
+        });
+    }
+    let question = t.strip_prefix('问')?.trim_start();
+    (question.starts_with(['：', ':'])
+        && t.ends_with(['？', '?'])
+        && t.chars().count() <= MAX_QUESTION_CHARS
+        && !t.contains('答'))
+    .then(|| Heading {
+        level: 1,
+        text: t.to_string(),
+        kind: HeadingKind::List,
+    })
 }
 
 /// A heading by its number: 一、 / （一） / 1. / （1） or a law's 第X编/章/节/条, as if the line

@@ -149,6 +149,7 @@ pub fn parse_report_outlined(
     drop_table_of_contents(&kept, &mut headings);
     rank_markdown_by_numbers(&mut headings);
     rank_under_parts(&mut headings);
+    rank_questions(&mut headings);
     recognise_attachments(&kept, &mut headings);
     let first_heading = headings
         .iter()
@@ -530,6 +531,28 @@ fn attachment_with_title(t: &str) -> Option<String> {
 /// document's copy-to line does.
 fn found_after_signature(kept: &[(usize, &str)], k: usize) -> bool {
     kept[..k].iter().any(|(_, t)| facts::is_cn_date_alone(t))
+}
+
+/// An interview's questions (`问：…？`) stand at the top level, unless they open under a
+/// heading of their own (`三、政策问答` and its first question on the next line): then every
+/// question ranks one below it, and its answers stay in that part.
+fn rank_questions(headings: &mut [Option<Heading>]) {
+    let is_question = |h: &Heading| h.kind == HeadingKind::List && h.text.starts_with('问');
+    let Some(first) = headings
+        .iter()
+        .position(|h| h.as_ref().is_some_and(is_question))
+    else {
+        return;
+    };
+    let Some(Some(opening)) = first.checked_sub(1).map(|k| &headings[k]) else {
+        return;
+    };
+    let level = opening.level.saturating_add(1);
+    for h in headings[first..].iter_mut().flatten() {
+        if is_question(h) {
+            h.level = level;
+        }
+    }
 }
 
 /// A report in parts (第一部分 / 第二部分) has its 一、 headings and every list form below them one

@@ -1695,6 +1695,52 @@ fn schedules_after_the_last_article_are_parts_of_their_own() {
     );
 }
 
+/// A white paper's 前言 and 结束语 are parts of their own, not text of the title page or of the
+/// last numbered part; an interview's questions head its answers, at the top or under the
+/// heading they open under; a question answered on its own line is text.
+#[test]
+fn framing_parts_and_questions_head_sections() {
+    let paper = "新时代的中国绿色发展\n中华人民共和国\n国务院新闻办公室\n2023年1月\n前言\n绿色是生命的象征。\n一、坚定不移走绿色发展之路\n中国立足基本国情。\n（一）坚持以人民为中心\n良好生态环境是最普惠的民生福祉。\n二、产业结构持续优化升级\n积极培育新兴产业。\n结 束 语\n推动绿色发展是必然要求。\n";
+    let r = parse_report(&lines(paper), "白皮书");
+    assert_eq!(r.title, "新时代的中国绿色发展");
+    assert_eq!(
+        heading_paths(&r),
+        [
+            "",
+            "前言",
+            "一、坚定不移走绿色发展之路",
+            "一、坚定不移走绿色发展之路 / （一）坚持以人民为中心",
+            "二、产业结构持续优化升级",
+            "结束语"
+        ]
+    );
+    let interview = "司法部负责人就民营经济促进法草案答记者问\n问：制定民营经济促进法的背景是什么？\n答：党中央高度重视民营经济发展。\n问：草案主要包括哪些内容？\n答：主要包括以下内容：\n（一）关于公平竞争。\n（二）关于权益保护。\n问：下一步将如何推进立法工作？\n答：认真研究各方面意见。\n";
+    let r = parse_report(&lines(interview), "答记者问");
+    assert_eq!(
+        heading_paths(&r),
+        [
+            "",
+            "问：制定民营经济促进法的背景是什么？",
+            "问：草案主要包括哪些内容？",
+            "问：草案主要包括哪些内容？ / （一）关于公平竞争",
+            "问：草案主要包括哪些内容？ / （二）关于权益保护",
+            "问：下一步将如何推进立法工作？"
+        ]
+    );
+    let explainer = "《青溪市促进民营经济发展若干措施》政策解读\n一、出台背景\n为进一步优化营商环境。\n二、政策问答\n问：个体工商户能否享受本措施？\n答：可以。\n问：如何申请？答：通过政务服务网申请。\n三、解读机关\n青溪市发展和改革委员会\n";
+    let r = parse_report(&lines(explainer), "政策解读");
+    assert_eq!(
+        heading_paths(&r),
+        [
+            "",
+            "一、出台背景",
+            "二、政策问答",
+            "二、政策问答 / 问：个体工商户能否享受本措施？",
+            "三、解读机关"
+        ]
+    );
+}
+
 /// `四 、工作保障`, typed with a space before its mark, is a heading; a Markdown heading's
 /// trailing colon is no part of its name, as a plain heading's is not.
 #[test]
