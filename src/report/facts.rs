@@ -203,7 +203,14 @@ fn preface_lines(kept: &[(usize, &str)]) -> usize {
                 })
         };
         let attachment_label = n == 0 && super::attachment_number(t.trim()).is_some();
-        if !is_preface_noise(t) && !joint() && !lone_issuer() && !attachment_label {
+        let column = || {
+            is_column_label(t)
+                && kept.get(n + 1).is_some_and(|(_, next)| {
+                    let next = next.trim();
+                    ends_like_title(next) && next.chars().count() > t.trim().chars().count()
+                })
+        };
+        if !is_preface_noise(t) && !joint() && !lone_issuer() && !attachment_label && !column() {
             break;
         }
         // Its value is the next line, unless that is a field too (`文号：` / `索引号：` / …).
@@ -214,6 +221,52 @@ fn preface_lines(kept: &[(usize, &str)]) -> usize {
         n += if label_alone && value_next { 2 } else { 1 };
     }
     n.min(kept.len())
+}
+
+/// Longest site column tag in brackets before a title, in characters.
+const MAX_COLUMN_TAG_CHARS: usize = 20;
+/// Fewest characters of a title left once its column tag is taken off.
+const MIN_TAGGED_TITLE_CHARS: usize = 6;
+
+/// A title without the site's column tag in lenticular brackets that a page copied to text
+/// may put before it (`【法治政府建设年度报告】朝阳区建外街道…报告`).
+pub(super) fn without_column_tag(title: String) -> String {
+    let untagged = title.strip_prefix('【').and_then(|rest| {
+        let (tag, after) = rest.split_once('】')?;
+        let after = after.trim_start();
+        (tag.chars().count() <= MAX_COLUMN_TAG_CHARS
+            && after.chars().count() >= MIN_TAGGED_TITLE_CHARS)
+            .then(|| after.to_string())
+    });
+    untagged.unwrap_or(title)
+}
+
+/// A site's column names that a copied page may open with, above its title.
+const COLUMN_LABELS: &[&str] = &[
+    "通知公告",
+    "年度报告",
+    "规划计划",
+    "计划总结",
+    "政策文件",
+    "规范性文件",
+    "部门文件",
+    "法治政府建设",
+    "法治建设",
+];
+
+/// How a site's column name ends (`信息公开`, `政务动态`, `专题专栏`, `工作要闻`).
+const COLUMN_LABEL_ENDINGS: &[&str] = &["公开", "动态", "专栏", "栏目", "要闻", "资讯"];
+
+/// Longest column name read by its ending, in characters.
+const MAX_COLUMN_LABEL_CHARS: usize = 6;
+
+/// Whether a line is a site's column name alone (`信息公开`), which a page copied to text
+/// keeps above the title.
+fn is_column_label(t: &str) -> bool {
+    let t = t.trim();
+    COLUMN_LABELS.contains(&t)
+        || t.chars().count() <= MAX_COLUMN_LABEL_CHARS
+            && COLUMN_LABEL_ENDINGS.iter().any(|e| t.ends_with(e))
 }
 
 /// Longest masthead of an official document (红头: `中共某某县委员会办公室文件`).

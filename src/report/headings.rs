@@ -75,6 +75,14 @@ pub fn parse_heading(line: &str) -> Option<Heading> {
             (!inner.contains(m)).then_some(inner.trim())
         })
         .unwrap_or(t);
+    // A numbered heading set in lenticular brackets (`【一、主要举措和成效】`), as some sites
+    // print them, is read without them; a bracketed tag that is no heading stays text.
+    let t = t
+        .strip_prefix('【')
+        .and_then(|inner| inner.strip_suffix('】'))
+        .map(str::trim)
+        .filter(|inner| !inner.contains(['【', '】']) && numbered_heading(inner).is_some())
+        .unwrap_or(t);
     if t.is_empty() {
         return None;
     }

@@ -162,7 +162,7 @@ pub fn parse_report_outlined(
         fields.date = front.date.or(fields.date);
     }
     let (title, title_lines) = find_title(&kept, &headings, &marked, first_heading, &fields);
-    let title = title.unwrap_or_else(|| file_stem.to_string());
+    let title = title.map_or_else(|| file_stem.to_string(), facts::without_column_tag);
     // Where the body begins: the first heading after the title, past a second title. A Markdown
     // title (`# 中华人民共和国民法典`) is a heading itself, a part of a code may follow it at the
     // same level (`# 合同编`), and the notes that date a law's version stand after them.

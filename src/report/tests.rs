@@ -1741,6 +1741,39 @@ fn framing_parts_and_questions_head_sections() {
     );
 }
 
+/// A page copied to text may keep the site's column above its title (`信息公开`) or as a tag
+/// before it (`【法治政府建设年度报告】…`), and set its headings in brackets (`【一、…】`): the
+/// title is the report's own, and the bracketed headings head sections. A speaker's tag in
+/// brackets is no heading.
+#[test]
+fn a_sites_column_and_bracketed_headings() {
+    let tagged = "【法治政府建设年度报告】朝阳区建外街道办事处2023年法治政府建设年度情况报告\n2023年，建外街道坚持依法行政。\n【一、主要举措和成效】\n一是强化党的领导。\n【二、存在的不足】\n法治宣传的针对性有待增强。\n【主持人　李一舟】\n（一）持续深化学法用法。\n";
+    let r = parse_report(&lines(tagged), "r");
+    assert_eq!(
+        r.title,
+        "朝阳区建外街道办事处2023年法治政府建设年度情况报告"
+    );
+    assert_eq!(
+        heading_paths(&r),
+        [
+            "",
+            "一、主要举措和成效",
+            "二、存在的不足",
+            "二、存在的不足 / （一）持续深化学法用法"
+        ]
+    );
+    assert!(r.sections[2].line_end >= 7, "the speaker's tag is text");
+    for column in ["信息公开", "政务动态", "通知公告"] {
+        let text = format!("{column}\n临湘市司法局2023年度法治政府建设情况报告\n2023年，我局扎实推进法治政府建设。\n一、主要工作\n略。\n");
+        let r = parse_report(&lines(&text), "r");
+        assert_eq!(
+            r.title, "临湘市司法局2023年度法治政府建设情况报告",
+            "{column}"
+        );
+        assert_eq!(r.year, Some(2023));
+    }
+}
+
 /// `四 、工作保障`, typed with a space before its mark, is a heading; a Markdown heading's
 /// trailing colon is no part of its name, as a plain heading's is not.
 #[test]
