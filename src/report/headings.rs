@@ -59,6 +59,9 @@ fn is_cn_digit(c: char) -> bool {
     CN_DIGITS.contains(c)
 }
 
+/// Fewest tab-separated cells that make a line a table's row.
+const MIN_TABLE_ROW_CELLS: usize = 3;
+
 /// Recognises a heading at the start of `line`. `一是…` run-in lists are not headings.
 pub fn parse_heading(line: &str) -> Option<Heading> {
     // Any indentation: spaces of every width (a web page's &nbsp; is U+00A0 in copied text, an
@@ -83,7 +86,11 @@ pub fn parse_heading(line: &str) -> Option<Heading> {
         .map(str::trim)
         .filter(|inner| !inner.contains(['【', '】']) && numbered_heading(inner).is_some())
         .unwrap_or(t);
-    if t.is_empty() {
+    // A table's row copied with its cells between tabs (`2.全员劳动生产率增长（%）\t4.0\t预期性`)
+    // is no heading, whatever its first cell holds; `一、\t主要工作` and a contents line
+    // `一、主要工作\t1` have two cells.
+    let cells = t.split('\t').filter(|c| !c.trim().is_empty()).count();
+    if t.is_empty() || cells >= MIN_TABLE_ROW_CELLS {
         return None;
     }
     if let Some(h) = markdown_heading(t) {

@@ -1774,6 +1774,17 @@ fn a_sites_column_and_bracketed_headings() {
     }
 }
 
+/// A table's rows copied with tabs between their cells are text of the section they stand in,
+/// even when a cell opens like a heading (`4.\t推进信用修复`, `\t2.全员劳动生产率增长`); a heading
+/// with a tab after its number is still one.
+#[test]
+fn table_rows_between_tabs_are_no_headings() {
+    let text = "青溪市2024年优化营商环境重点任务清单\n一、重点任务\n序号\t重点任务\t责任单位\t完成时限\n3\t建立企业诉求直通车制度\t市工商联\t2024年12月底前\n4.\t推进信用修复一网通办\t市发展改革委\t2024年12月底前\n\t2.全员劳动生产率增长（%）\t4.0\t预期性\n二、\t保障措施\n加强组织领导。\n";
+    let r = parse_report(&lines(text), "清单");
+    assert_eq!(heading_paths(&r), ["", "一、重点任务", "二、\t保障措施"]);
+    assert_eq!((r.sections[1].line_start, r.sections[1].line_end), (2, 6));
+}
+
 /// `四 、工作保障`, typed with a space before its mark, is a heading; a Markdown heading's
 /// trailing colon is no part of its name, as a plain heading's is not.
 #[test]
