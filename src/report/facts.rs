@@ -1113,13 +1113,23 @@ fn signature_name(line: &str) -> &str {
     let mut t = line.trim();
     if let Some((name, rest)) = t.split_once([' ', '\u{3000}', '\t']) {
         let rest = rest.trim();
-        if find_cn_date(rest)
+        // Dated on its line, or signed jointly side by side (`平江县司法局　　平江县财政局`,
+        // each name under a seal): the lead body is the first.
+        let dated = find_cn_date(rest)
             .or_else(|| find_iso_date(rest))
-            .is_some_and(|d| d == rest)
-        {
+            .is_some_and(|d| d == rest);
+        let beside = !rest.contains([' ', '\u{3000}', '\t'])
+            && is_signature(name)
+            && is_signature(strip_seal_marks(rest));
+        if dated || beside {
             t = name.trim_end();
         }
     }
+    strip_seal_marks(t)
+}
+
+/// A signature without the seal marks a copy prints after it (`（盖章）`).
+fn strip_seal_marks(mut t: &str) -> &str {
     for mark in SEAL_MARKS {
         t = t.strip_suffix(mark).unwrap_or(t).trim_end();
     }
@@ -1268,12 +1278,22 @@ pub(super) fn find_date(
     kept: &[(usize, &str)],
     body_start: usize,
 ) -> Option<String> {
-    let date_alone = |t: &str| {
-        let t = t.trim();
+    let one_date = |t: &str| {
         find_cn_date(t)
             .or_else(|| find_iso_date(t))
             .filter(|d| nearly_all_of(d, t))
-            .or_else(|| signed_on_the_line(t))
+    };
+    let date_alone = |t: &str| {
+        let t = t.trim();
+        one_date(t).or_else(|| signed_on_the_line(t)).or_else(|| {
+            // Joint signers side by side, each dated under its name: the document is dated
+            // when the last of them signed, the date on the right.
+            let dates: Vec<_> = t.split_whitespace().map(one_date).collect();
+            (dates.len() == 2)
+                .then(|| dates[1].clone())
+                .flatten()
+                .filter(|_| dates[0].is_some())
+        })
     };
     // Notes may follow the signature (`注释：` / `[1] …`): the date stands above them.
     let notes = (kept.len().saturating_sub(NOTES_LINES)..kept.len())

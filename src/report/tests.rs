@@ -1467,8 +1467,8 @@ fn bold_marks_are_no_part_of_a_numbered_items_name() {
     );
 }
 
-/// Joint signers sign one above the other over one date: the report's body is the first, the
-/// lead body, not the one nearest the date.
+/// Joint signers sign one above the other over one date, or side by side: the report's body is
+/// the first, the lead body, not the one nearest the date nor both names run together.
 #[test]
 fn joint_signers_on_lines_of_their_own_give_the_lead_body() {
     let r = parse_report(
@@ -1477,6 +1477,15 @@ fn joint_signers_on_lines_of_their_own_give_the_lead_body() {
     );
     assert_eq!(r.org.as_deref(), Some("平江县司法局"));
     assert_eq!(r.date.as_deref(), Some("2024年1月20日"));
+    // Side by side on one line, each dated under its name: the lead body, and the date the
+    // last of them signed.
+    let r = parse_report(
+        &lines("2023年度法律援助工作情况报告\n一、主要工作\n略。\n平江县司法局　　　　平江县财政局（盖章）\n2024年1月20日　　　　2024年1月22日\n"),
+        "报告",
+    );
+    assert_eq!(r.org.as_deref(), Some("平江县司法局"));
+    assert_eq!(r.date.as_deref(), Some("2024年1月22日"));
+    assert_eq!(r.year, Some(2023));
 }
 
 /// A report written in traditional characters names its body by the same grammar, as it writes
