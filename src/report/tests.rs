@@ -447,6 +447,15 @@ fn a_document_number_is_the_headers_not_one_cited_in_the_text() {
         "某市人民政府办公室关于印发工作方案的通知（某府办发〔2021〕5号）\n一、总体要求\n正文。";
     let r = parse_report(&lines(titled), "通知");
     assert_eq!(r.doc_number.as_deref(), Some("某府办发〔2021〕5号"));
+    // A place named with a rare character (䶮 in Ext-A, 𠮷 in Ext-B) keeps it in its numbers.
+    for prefix in ["䶮政发", "𠮷府办发"] {
+        let text = format!("{prefix}〔2024〕3号\n某县人民政府关于2023年度法治政府建设情况的报告\n一、主要工作\n略。\n");
+        let r = parse_report(&lines(&text), "报告");
+        assert_eq!(
+            r.doc_number.as_deref(),
+            Some(format!("{prefix}〔2024〕3号").as_str())
+        );
+    }
     for cited in [
         "# 最高人民法院关于新民间借贷司法解释适用范围问题的批复\n\n<!-- INFO END -->\n\n广东省高级人民法院：\n\n你院《关于新民间借贷司法解释有关法律适用问题的请示》（粤高法〔2020〕108号）收悉。\n\n一、关于适用范围问题\n",
         "# 征收教育费附加的暂行规定\n\n<!-- INFO END -->\n\n第一条 为贯彻落实。\n\n第二条 除按照《国务院关于筹措农村学校办学经费的通知》(国发〔1984〕174号文)的规定缴纳的外。\n",
