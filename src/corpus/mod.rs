@@ -72,7 +72,12 @@ pub use pdf::{pdf_text, PdfText};
 /// (`首页 | 政务公开 | 网站地图`) are page chrome; a date in brackets under the title, a white
 /// paper's month under its publisher; a regulation announced with its table of contents;
 /// Markdown setext headings; bold item names without their marks; the lead of joint signers.
-pub const READING_VERSION: u32 = 14;
+/// Version 15: a web page's `<h1>`–`<h6>` head sections, and an opening heading that outranks
+/// the rest is the title; 附表 and 附录 after a law's articles are parts; 前言/结束语 and an
+/// interview's questions head sections; a site's column name or tag is not the title, and
+/// `【一、…】` headings are read; a table row between tabs is no heading; joint signers side by
+/// side; rare Han characters in document numbers.
+pub const READING_VERSION: u32 = 15;
 
 /// The kinds of document govsearch reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
