@@ -89,8 +89,8 @@ pub fn parse_heading(line: &str) -> Option<Heading> {
     // A table's row copied with its cells between tabs (`2.全员劳动生产率增长（%）\t4.0\t预期性`)
     // is no heading, whatever its first cell holds; `一、\t主要工作` and a contents line
     // `一、主要工作\t1` have two cells.
-    let cells = t.split('\t').filter(|c| !c.trim().is_empty()).count();
-    if t.is_empty() || cells >= MIN_TABLE_ROW_CELLS {
+    let row = || t.split('\t').filter(|c| !c.trim().is_empty()).count() >= MIN_TABLE_ROW_CELLS;
+    if t.is_empty() || t.contains('\t') && row() {
         return None;
     }
     if let Some(h) = markdown_heading(t) {
@@ -103,6 +103,10 @@ pub fn parse_heading(line: &str) -> Option<Heading> {
 /// (`前言`, `结束语`, also spaced `结 束 语`). (A law's `序言` stays in its preamble.)
 const FRAMING_PARTS: &[&str] = &["前言", "引言", "结束语", "结语", "后记"];
 
+/// Longest line read as a framing part, in bytes: `结束语` spaced out with a space of three
+/// bytes between its characters, and some room.
+const MAX_FRAMING_LINE_BYTES: usize = 32;
+
 /// Longest question read as a heading, in characters.
 const MAX_QUESTION_CHARS: usize = 60;
 
@@ -112,13 +116,17 @@ const MAX_QUESTION_CHARS: usize = 60;
 /// questions that open under a heading of their own below it), so that each part or answer is
 /// not filed under the heading before it.
 fn framing_heading(t: &str) -> Option<Heading> {
-    let squeezed: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-    if FRAMING_PARTS.contains(&squeezed.as_str()) {
-        return Some(Heading {
-            level: 1,
-            text: squeezed,
-            kind: HeadingKind::List,
-        });
+    // Every line that is no numbered heading comes here: a paragraph is turned away by its
+    // length, before any copy is made.
+    if t.len() <= MAX_FRAMING_LINE_BYTES {
+        let squeezed: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+        if FRAMING_PARTS.contains(&squeezed.as_str()) {
+            return Some(Heading {
+                level: 1,
+                text: squeezed,
+                kind: HeadingKind::List,
+            });
+        }
     }
     let question = t.strip_prefix('问')?.trim_start();
     (question.starts_with(['：', ':'])
