@@ -637,3 +637,40 @@ fn the_binary_is_linked_at_a_fixed_address_so_a_search_starts_without_relocating
     let e_type = u16::from_le_bytes([bytes[16], bytes[17]]);
     assert_eq!(e_type, 2, "ELF type {e_type}: expected ET_EXEC");
 }
+
+/// A web page whose source wraps a paragraph inside a word (`法律\n顾问`) is found by that word,
+/// and the hit's line, as `show` prints it, holds the word at the hit's column.
+#[test]
+fn a_word_wrapped_in_a_pages_source_is_found_where_show_prints_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("wrapped.html"),
+        "<html><body>\n<h1>青溪市司法局2023年法治政府建设工作报告</h1>\n<p>一、主要工作</p>\n\
+         <p>全面推行法律\n    顾问制度，聘请专业律师\n<b>担任法律</b>\n顾问。Rule of\nlaw.</p>\n</body></html>\n",
+    )
+    .unwrap();
+    let idx = dir.path().join("idx");
+    let o = index(&corpus, &idx, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let shown = idx.to_str().unwrap();
+    let (code, hits) = search_json(shown, &["法律顾问"]);
+    assert_eq!(code, 0);
+    assert_eq!(hits.len(), 1);
+    let hit = &hits[0];
+    let location = format!("{}:{}", hit.path, hit.line);
+    let o = run_in(dir.path(), &["show", "--index", shown, &location]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let line = stdout(&o)
+        .lines()
+        .find(|l| l.contains("全面推行"))
+        .map(str::to_string)
+        .unwrap_or_default();
+    assert!(line.contains("法律顾问制度"), "{}", stdout(&o));
+    assert!(line.contains("担任法律顾问"), "{line}");
+    let (code, hits) = search_json(shown, &["\"rule of law\""]);
+    assert_eq!((code, hits.len()), (0, 1), "English keeps its space");
+    // The column counts characters of that line, as the hit's snippet shows them.
+    assert_eq!(hit.column, 5);
+}

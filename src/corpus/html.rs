@@ -133,9 +133,91 @@ struct Lines {
     levels: Vec<Option<u8>>,
     current: String,
     heading: Option<u8>,
+    /// Whether the space `current` ends with stands for a line break of the page's source.
+    soft: bool,
+    /// How many `<pre>` elements the walk is in: there a line break is one.
+    pre: usize,
+}
+
+/// The white space of HTML text, which a browser shows as one space.
+fn is_html_space(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\t' | ' ')
+}
+
+/// Whether `c` is written without spaces around it in Chinese text: a Han ideograph, CJK
+/// punctuation (、。「」) or a full-width form (，（）：).
+fn is_unspaced(c: char) -> bool {
+    matches!(c,
+        '\u{3000}'..='\u{303f}'
+        | '\u{3400}'..='\u{4dbf}'
+        | '\u{4e00}'..='\u{9fff}'
+        | '\u{f900}'..='\u{faff}'
+        | '\u{ff00}'..='\u{ffef}'
+        | '\u{20000}'..='\u{3134f}'
+        | '“' | '”' | '‘' | '’' | '—' | '…')
 }
 
 impl Lines {
+    /// Adds a text node's text: each run of white space is one space, except a run holding a
+    /// line break between Chinese characters, or between one and a digit, which is none. A
+    /// page's source wraps its lines anywhere, and `法律\n顾问` is the word 法律顾问 (as a .docx
+    /// joins its line breaks), while `Rule of\nlaw` keeps its space.
+    fn push_text(&mut self, text: &str) {
+        if self.pre > 0 {
+            // Preformatted text keeps its lines.
+            let mut lines = text.split('\n');
+            if let Some(first) = lines.next() {
+                self.push_words(first);
+            }
+            for line in lines {
+                self.flush();
+                self.push_words(line);
+            }
+            return;
+        }
+        self.push_words(text);
+    }
+
+    /// [`push_text`](Self::push_text) for text outside `<pre>`.
+    fn push_words(&mut self, text: &str) {
+        let mut rest = text;
+        while !rest.is_empty() {
+            let word = rest.trim_start_matches(is_html_space);
+            let run = &rest[..rest.len() - word.len()];
+            if !run.is_empty() {
+                let broken = run.contains(['\n', '\r']);
+                if self.current.ends_with(' ') {
+                    // A space already stands for the run: it stays soft only if both were breaks.
+                    self.soft &= broken;
+                } else if !self.current.is_empty() {
+                    self.current.push(' ');
+                    self.soft = broken;
+                }
+                rest = word;
+                continue;
+            }
+            let end = word.find(is_html_space).unwrap_or(word.len());
+            let (word, after) = word.split_at(end);
+            if self.soft && self.current.ends_with(' ') {
+                let before = self.current[..self.current.len() - 1].chars().next_back();
+                let next = word.chars().next();
+                let joined = match (before, next) {
+                    (Some(b), Some(n)) => {
+                        is_unspaced(b) && (is_unspaced(n) || n.is_ascii_digit())
+                            || b.is_ascii_digit() && is_unspaced(n)
+                    }
+                    _ => false,
+                };
+                if joined {
+                    self.current.pop();
+                }
+            }
+            self.soft = false;
+            self.current.push_str(word);
+            rest = after;
+        }
+    }
+
     fn flush(&mut self) {
         let line = self.current.trim();
         if !line.is_empty() {
@@ -143,6 +225,7 @@ impl Lines {
             self.levels.push(self.heading);
         }
         self.current.clear();
+        self.soft = false;
     }
 }
 
@@ -161,6 +244,7 @@ enum Step<'a> {
     Leave {
         block: bool,
         heading: Option<Option<u8>>,
+        pre: bool,
     },
 }
 
@@ -171,9 +255,16 @@ fn html_walk(root: ego_tree::NodeRef<'_, scraper::Node>, out: &mut Lines) {
     let mut stack: Vec<Step<'_>> = root.children().rev().map(Step::Visit).collect();
     while let Some(step) = stack.pop() {
         let node = match step {
-            Step::Leave { block, heading } => {
+            Step::Leave {
+                block,
+                heading,
+                pre,
+            } => {
                 if block {
                     out.flush();
+                }
+                if pre {
+                    out.pre -= 1;
                 }
                 if let Some(outer) = heading {
                     out.heading = outer;
@@ -183,15 +274,7 @@ fn html_walk(root: ego_tree::NodeRef<'_, scraper::Node>, out: &mut Lines) {
             Step::Visit(node) => node,
         };
         match node.value() {
-            scraper::Node::Text(text) => {
-                let current = &mut out.current;
-                for (i, part) in text.split(['\n', '\r', '\t', ' ']).enumerate() {
-                    if i > 0 && !current.ends_with(' ') && !current.is_empty() {
-                        current.push(' ');
-                    }
-                    current.push_str(part);
-                }
-            }
+            scraper::Node::Text(text) => out.push_text(text),
             scraper::Node::Element(el) => {
                 let name = el.name();
                 if HTML_DROPPED.contains(&name) || is_navigation(el) {
@@ -206,7 +289,15 @@ fn html_walk(root: ego_tree::NodeRef<'_, scraper::Node>, out: &mut Lines) {
                     out.heading = Some(level);
                     outer
                 });
-                stack.push(Step::Leave { block, heading });
+                let pre = name == "pre";
+                if pre {
+                    out.pre += 1;
+                }
+                stack.push(Step::Leave {
+                    block,
+                    heading,
+                    pre,
+                });
                 stack.extend(node.children().rev().map(Step::Visit));
             }
             _ => {}
@@ -298,6 +389,26 @@ mod tests {
         assert_eq!(
             html_lines(html),
             vec!["2023年度报告", "一、总体情况", "正文内容"]
+        );
+    }
+
+    /// A page's source wraps its lines anywhere: a line break between Chinese characters, or
+    /// between one and a digit, is no space (法律\n顾问 is one word, inside an inline element
+    /// too), while English keeps its space and a typed space stays; `<pre>` keeps its lines.
+    #[test]
+    fn html_source_line_breaks_do_not_split_chinese_words() {
+        let html = "<body><p>聘请法律\n顾问参与决策，\n    行政复议\n    应诉工作。Rule of\nlaw，2023年\n1月</p>\
+            <p>法律\n<b>顾问</b>制度\n<i>Law</i></p><p>法律 顾问</p><pre>预格式\n法律顾问\n  缩进</pre></body>";
+        assert_eq!(
+            html_lines(html),
+            vec![
+                "聘请法律顾问参与决策，行政复议应诉工作。Rule of law，2023年1月",
+                "法律顾问制度 Law",
+                "法律 顾问",
+                "预格式",
+                "法律顾问",
+                "缩进",
+            ]
         );
     }
 

@@ -76,7 +76,8 @@ pub use pdf::{pdf_text, PdfText};
 /// the rest is the title; 附表 and 附录 after a law's articles are parts; 前言/结束语 and an
 /// interview's questions head sections; a site's column name or tag is not the title, and
 /// `【一、…】` headings are read; a table row between tabs is no heading; joint signers side by
-/// side; rare Han characters in document numbers.
+/// side; rare Han characters in document numbers; a web page's source line breaks inside
+/// Chinese text are no spaces, and `<pre>` keeps its lines.
 pub const READING_VERSION: u32 = 15;
 
 /// The kinds of document govsearch reads.
