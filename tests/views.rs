@@ -683,6 +683,32 @@ fn context_survives_a_source_file_gone_or_changed_with_one_warning() {
     );
 }
 
+/// `show` prints the section as indexed; when the file no longer holds it there (a line added
+/// at the top), a warning names the file, and the section is still shown. Rewriting the same
+/// text (a new modification time) is no change.
+#[test]
+fn show_warns_when_the_file_changed_since_it_was_indexed() {
+    let f = Fixture::new();
+    let report = f.corpus.join("jia/2019_report.txt");
+    let location = format!("{}:12", report.to_str().unwrap());
+    let original = std::fs::read_to_string(&report).unwrap();
+    let o = f.show(&[&location]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+    std::fs::write(&report, &original).unwrap();
+    let o = f.show(&[&location]);
+    assert!(stderr(&o).is_empty(), "same text: {}", stderr(&o));
+    std::fs::write(&report, original.replacen("\r\n", "\r\n新增一行\r\n", 1)).unwrap();
+    let o = f.show(&[&location]);
+    assert_eq!(o.status.code(), Some(0));
+    let err = stderr(&o);
+    assert!(
+        err.contains("2019_report.txt") && err.contains("changed since it was indexed"),
+        "{err}"
+    );
+    assert!(stdout(&o).contains("二、落实上级要求"), "{}", stdout(&o));
+}
+
 #[test]
 fn show_prints_the_whole_section_holding_a_line() {
     let f = shared();

@@ -21,6 +21,12 @@ pub fn run(a: ShowArgs) -> Result<Outcome> {
     let engine = Engine::new(&open)?;
     let index = output::sanitize_path(&a.index);
     let sections = engine.show(&a.location, query.as_ref(), &index)?;
+    for path in search::changed_since_indexed(&sections) {
+        output::warn(&format!(
+            "{path}: changed since it was indexed; the lines shown are those indexed, and the \
+             file's own may have moved (run `govsearch index --index {index}` to update)"
+        ));
+    }
     let color = Color::choose(color_choice(a.color));
     let mut out = io::BufWriter::new(io::stdout().lock());
     for s in &sections {

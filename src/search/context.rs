@@ -73,7 +73,7 @@ impl SourceLines {
                     ));
                     None
                 }
-                Ok(lines) if !still_holds(&lines, section) => {
+                Ok(lines) if !still_holds(&lines, section.line_start as usize, &section.text) => {
                     warn(&format!(
                         "{}: changed since it was indexed; context lines outside the section are left out (run govsearch index to update)",
                         section.path
@@ -99,9 +99,8 @@ fn read_source(path: &str) -> Result<Vec<String>, corpus::ReadError> {
 
 /// Whether the source lines still hold the section as it was indexed: each stored line is the
 /// source line as the reader keeps it, or empty where the reader dropped one.
-fn still_holds(lines: &[String], section: &StoredSection) -> bool {
-    let start = section.line_start as usize;
-    section.text.split('\n').enumerate().all(|(k, stored)| {
+fn still_holds(lines: &[String], start: usize, text: &str) -> bool {
+    text.split('\n').enumerate().all(|(k, stored)| {
         let Some(source) = lines.get(start + k - 1) else {
             return false;
         };
@@ -111,6 +110,30 @@ fn still_holds(lines: &[String], section: &StoredSection) -> bool {
                 _ => false,
             }
     })
+}
+
+/// The files of `shown` sections that no longer hold them where they were indexed: `show`
+/// prints the indexed lines, and the file's own may have moved. A file that cannot be read from
+/// here (gone, or indexed by a path relative to another folder) is not named.
+pub fn changed_since_indexed(shown: &[ShownSection]) -> Vec<String> {
+    let mut changed: Vec<String> = Vec::new();
+    let mut checked: Vec<&str> = Vec::new();
+    for s in shown {
+        if checked.contains(&s.path.as_str()) {
+            continue;
+        }
+        checked.push(&s.path);
+        if let Ok(lines) = read_source(&s.path) {
+            let holds = shown
+                .iter()
+                .filter(|o| o.path == s.path)
+                .all(|o| still_holds(&lines, o.line_start, &o.text));
+            if !holds {
+                changed.push(s.path.clone());
+            }
+        }
+    }
+    changed
 }
 
 impl Context {

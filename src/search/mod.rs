@@ -49,7 +49,7 @@ pub mod snippet;
 mod top;
 mod totals;
 
-pub use context::{Context, LinesAround, ShowError, SourceLines};
+pub use context::{changed_since_indexed, Context, LinesAround, ShowError, SourceLines};
 pub use grouping::{HitOptions, HitSelection, ReportSelection, Sort};
 pub use totals::{Bucket, CountBy};
 
