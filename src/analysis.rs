@@ -5,7 +5,8 @@
 //! **Normalisation** ([`Normalizer`]) maps text to a canonical form before anything is cut:
 //! NFKC (full-width letters and digits to half-width, compatibility forms such as ① to 1),
 //! lowercase, traditional to simplified Chinese (OpenCC `t2s`, phrase level, line by line), and
-//! every run of whitespace (U+3000 included) to one space. [`Normalizer::normalize_mapped`] also
+//! every run of whitespace (U+3000 included) to one space; characters that show nothing (a
+//! zero-width space or joiner, a soft hyphen) are dropped. [`Normalizer::normalize_mapped`] also
 //! returns, for each normalised character, the byte range of the original text it came from, so
 //! highlights point at the original text even where normalisation changed it.
 //!
@@ -43,7 +44,7 @@ pub const GRAM_TOKENIZER: &str = "govsearch_grams";
 pub const WORD_TOKENIZER: &str = "govsearch_words";
 
 /// Version of the analysis rules; an index built with another version must be rebuilt.
-pub const ANALYSIS_VERSION: u32 = 2;
+pub const ANALYSIS_VERSION: u32 = 3;
 
 /// The government-domain user dictionary shipped with govsearch (jieba format).
 pub const DOMAIN_DICT: &str = include_str!("domain_dict.txt");
@@ -306,7 +307,9 @@ impl Normalizer {
         for (i, c) in text.char_indices() {
             let as_is = if c.is_ascii() {
                 !c.is_ascii_uppercase() && !c.is_whitespace()
-            } else if ('\u{4e00}'..='\u{9fff}').contains(&c) || kept_chars().contains(c) {
+            } else if ('\u{4e00}'..='\u{9fff}').contains(&c)
+                || kept_chars().contains(c) && !is_invisible(c)
+            {
                 needs_t2s |= trad.contains(c);
                 true
             } else {
@@ -321,6 +324,9 @@ impl Normalizer {
             }
             out.push_str(&text[run..i]);
             run = end;
+            if is_invisible(c) {
+                continue;
+            }
             let mut record = |range: (usize, usize)| {
                 if mapped {
                     origin.push(range);
@@ -385,6 +391,16 @@ impl Normalizer {
         }
         out
     }
+}
+
+/// Characters that show nothing and are dropped: zero-width space, non-joiner and joiner, word
+/// joiner, zero-width no-break space (a byte order mark inside a file) and soft hyphen. A page
+/// copied with them inside a word (法律\u{200b}顾问) must still give the word.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00ad}'
+    )
 }
 
 /// A gram as a number: the first character in bits 21..42, and in bits 0..21 the next
@@ -777,7 +793,7 @@ mod tests {
                         out.push(' ');
                         origin.push((i, end));
                     }
-                } else {
+                } else if !is_invisible(l) {
                     out.push(l);
                     origin.push((i, end));
                 }
@@ -877,6 +893,13 @@ mod tests {
         assert_eq!(m.text, "见gdp 增长");
         let back: Vec<&str> = m.origin.iter().map(|&(a, b)| &src[a..b]).collect();
         assert_eq!(back, vec!["見", "Ｇ", "Ｄ", "Ｐ", "\u{3000}", "增", "長"]);
+        // Characters that show nothing are dropped, and what follows them maps past them.
+        let src = "法律\u{200b}顾\u{00ad}问\u{feff}制度";
+        let m = n.normalize_mapped(src);
+        assert_eq!(m.text, "法律顾问制度");
+        let back: Vec<&str> = m.origin.iter().map(|&(a, b)| &src[a..b]).collect();
+        assert_eq!(back, vec!["法", "律", "顾", "问", "制", "度"]);
+        assert_eq!(n.normalize("法律\u{200c}\u{200d}\u{2060}顾问"), "法律顾问");
     }
 
     /// The fast paths of `is_word` answer as Unicode's alphanumeric class does, for every

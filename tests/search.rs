@@ -674,3 +674,29 @@ fn a_word_wrapped_in_a_pages_source_is_found_where_show_prints_it() {
     // The column counts characters of that line, as the hit's snippet shows them.
     assert_eq!(hit.column, 5);
 }
+
+/// Characters that show nothing (a zero-width space, a soft hyphen, a byte order mark inside
+/// the file) do not split a word: `法律\u{200b}顾问` is found as 法律顾问, and the hit's column is
+/// that of 法 in the source line, whose text from there reads 法律, the invisible mark, 顾问.
+#[test]
+fn invisible_characters_inside_a_word_do_not_hide_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let line = "\u{3000}\u{3000}\u{feff}聘请法律\u{200b}顾问，法律\u{00ad}顾问全覆盖。";
+    std::fs::write(
+        corpus.join("zw.txt"),
+        format!("青溪市司法局2023年法治政府建设工作报告\n一、主要工作\n{line}\n"),
+    )
+    .unwrap();
+    let idx = dir.path().join("idx");
+    let o = index(&corpus, &idx, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let (code, hits) = search_json(idx.to_str().unwrap(), &["法律顾问"]);
+    assert_eq!((code, hits.len()), (0, 1));
+    let hit = &hits[0];
+    assert_eq!(hit.line, 3);
+    let from: String = line.chars().skip(hit.column - 1).take(5).collect();
+    assert_eq!(from, "法律\u{200b}顾问");
+    assert_eq!(hit.highlights.len(), 2, "{:?}", hit.highlights);
+}
