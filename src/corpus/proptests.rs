@@ -270,6 +270,15 @@ fn html_heading_elements_head_sections() {
         report.sections.last().map(|s| s.heading.join(" / ")),
         Some("第一章 总则 / 第二条".to_string())
     );
+    // A notice's number set in a heading element stays its number, not a heading over its text.
+    let notice =
+        "<body><h2>关于印发平江县2024年政务公开工作要点的通知</h2><h2>平政办发〔2024〕8号</h2>\
+        <p>各乡镇人民政府：</p><p>现印发给你们。</p><h3>一、总体要求</h3><p>略。</p></body>";
+    let source = read_bytes(Path::new("n.html"), Format::Html, notice.as_bytes()).unwrap();
+    let report =
+        crate::report::parse_report_outlined(&source.lines, source.outline.as_deref(), "n");
+    assert_eq!(report.title, "关于印发平江县2024年政务公开工作要点的通知");
+    assert_eq!(report.doc_number.as_deref(), Some("平政办发〔2024〕8号"));
     // The same law in Markdown, its title marked `##`.
     let md = "## 某市古城保护条例\n\n第一章 总则\n\n第一条 为了保护古城，制定本条例。\n\n第二条 本条例适用于本市。\n";
     let report = crate::report::parse_report_outlined(&split_lines(md), None, "l");

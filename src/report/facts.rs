@@ -76,16 +76,42 @@ pub(super) fn find_title(
         return (None, 0);
     };
     if let Some(Some(h)) = headings.get(skip) {
-        // A Markdown title (`# 中华人民共和国民法典`), or a paragraph in Heading 1; or an
-        // unnumbered heading that opens the document and outranks every heading marked after
-        // it (a web page's `<h2>` title over `<h3>` parts, a law's `## 苏州市古城保护条例`).
-        let outranks_the_rest = || {
-            marked.get(skip).copied().flatten().is_some_and(|top| {
-                marked[skip + 1..].iter().flatten().all(|&m| m > top)
+        // A site's name over the page's title, each in a heading of its own
+        // (`<h1>平江县人民政府门户网站</h1>` / `<h2>平江县2023年…年度报告</h2>`): the second.
+        let marked_title = |k: usize| {
+            headings.get(k).and_then(Option::as_ref).is_some_and(|h| {
+                h.kind == HeadingKind::Markdown
+                    && ends_like_title(&h.text)
+                    && looks_like_title_line(&h.text)
                     && super::headings::numbered_heading(&h.text).is_none()
             })
         };
-        if h.kind == HeadingKind::Markdown && (h.level == 1 || outranks_the_rest()) {
+        if h.kind == HeadingKind::Markdown && !ends_like_title(&h.text) && marked_title(skip + 1) {
+            let next = headings[skip + 1].as_ref().map(|n| n.text.clone());
+            return (next, skip + 2);
+        }
+        // A Markdown title (`# 中华人民共和国民法典`), or a paragraph in Heading 1; or an
+        // unnumbered heading that opens the document and that no heading marked after it
+        // outranks: a web page's `<h2>` title over `<h3>` parts (or beside `<h2>` parts, when
+        // it ends like a title), a law's `## 苏州市古城保护条例`. A date or a sentence so marked
+        // is no title.
+        let named = || {
+            super::headings::numbered_heading(&h.text).is_none()
+                && looks_like_title_line(&h.text)
+                && !is_cn_date_alone(&h.text)
+                && !is_doc_number_line(h.text.trim())
+        };
+        let ranked = |strictly: bool| {
+            marked.get(skip).copied().flatten().is_some_and(|top| {
+                marked[skip + 1..]
+                    .iter()
+                    .flatten()
+                    .all(|&m| m > top || !strictly && m == top)
+            })
+        };
+        let title =
+            h.level == 1 || named() && (ranked(true) || ranked(false) && ends_like_title(&h.text));
+        if h.kind == HeadingKind::Markdown && title {
             return (Some(h.text.clone()), skip + 1);
         }
         return (None, 0);
@@ -203,11 +229,18 @@ fn preface_lines(kept: &[(usize, &str)]) -> usize {
                 })
         };
         let attachment_label = n == 0 && super::attachment_number(t.trim()).is_some();
+        // A site's column over the title, named (`信息公开`) or as a tag on its own line
+        // (`【政策解读】`).
         let column = || {
-            is_column_label(t)
+            let tag = t
+                .trim()
+                .strip_prefix('【')
+                .and_then(|r| r.strip_suffix('】'));
+            (is_column_label(t)
+                || tag.is_some_and(|tag| tag.chars().count() <= MAX_COLUMN_TAG_CHARS))
                 && kept.get(n + 1).is_some_and(|(_, next)| {
                     let next = next.trim();
-                    ends_like_title(next) && next.chars().count() > t.trim().chars().count()
+                    looks_like_title_line(next) && next.chars().count() > t.trim().chars().count()
                 })
         };
         if !is_preface_noise(t) && !joint() && !lone_issuer() && !attachment_label && !column() {
@@ -244,6 +277,8 @@ pub(super) fn without_column_tag(title: String) -> String {
 /// A site's column names that a copied page may open with, above its title.
 const COLUMN_LABELS: &[&str] = &[
     "通知公告",
+    "新闻发布",
+    "图片新闻",
     "年度报告",
     "规划计划",
     "计划总结",
@@ -255,7 +290,7 @@ const COLUMN_LABELS: &[&str] = &[
 ];
 
 /// How a site's column name ends (`信息公开`, `政务动态`, `专题专栏`, `工作要闻`).
-const COLUMN_LABEL_ENDINGS: &[&str] = &["公开", "动态", "专栏", "栏目", "要闻", "资讯"];
+const COLUMN_LABEL_ENDINGS: &[&str] = &["公开", "动态", "专栏", "栏目", "要闻", "资讯", "解读"];
 
 /// Longest column name read by its ending, in characters.
 const MAX_COLUMN_LABEL_CHARS: usize = 6;
@@ -302,7 +337,7 @@ fn is_masthead_rule(t: &str) -> bool {
 
 /// A header line that holds a document number and nothing but header fields: the number alone,
 /// or beside a `签发人：…` field.
-fn is_doc_number_line(t: &str) -> bool {
+pub(super) fn is_doc_number_line(t: &str) -> bool {
     let Some(n) = header_doc_number(t) else {
         return false;
     };
@@ -1074,7 +1109,9 @@ fn is_signer(t: &str) -> bool {
 
 /// A signature: a short line that ends like a body's name and reads like one.
 fn is_signature(t: &str) -> bool {
+    // A body's name holds no space: a line of cells (`1\t完善制度\t县司法局`) is a table's row.
     t.chars().count() <= MAX_SIGNATURE_CHARS
+        && !t.contains(char::is_whitespace)
         && (ORG_SUFFIXES.iter().any(|s| t.ends_with(s))
             || SIGNATURE_ONLY_SUFFIXES.iter().any(|s| t.ends_with(s)) && names_a_place(t))
         && !NOT_BODIES.iter().any(|w| t.ends_with(w))
@@ -1118,16 +1155,18 @@ const SEAL_MARKS: &[&str] = &["（印）", "(印)", "（盖章）", "(盖章)", 
 /// a date after a space (`青溪县交通运输局　　2024年1月20日`).
 fn signature_name(line: &str) -> &str {
     let mut t = line.trim();
-    if let Some((name, rest)) = t.split_once([' ', '\u{3000}', '\t']) {
+    if let Some((name, rest)) = t.split_once(char::is_whitespace) {
         let rest = rest.trim();
         // Dated on its line, or signed jointly side by side (`平江县司法局　　平江县财政局`,
         // each name under a seal): the lead body is the first.
         let dated = find_cn_date(rest)
             .or_else(|| find_iso_date(rest))
             .is_some_and(|d| d == rest);
-        let beside = !rest.contains([' ', '\u{3000}', '\t'])
-            && is_signature(name)
-            && is_signature(strip_seal_marks(rest));
+        let beside = is_signature(name)
+            && rest
+                .split(char::is_whitespace)
+                .filter(|n| !n.is_empty())
+                .all(|n| is_signature(strip_seal_marks(n)));
         if dated || beside {
             t = name.trim_end();
         }
@@ -1334,7 +1373,7 @@ pub(super) fn find_date(
     let header = &kept[..body_start.min(kept.len())];
     if let Some(d) = header.windows(2).find_map(|w| {
         let above = w[0].1.trim();
-        (is_signature(above) || is_signer(above))
+        (is_signature(signature_name(above)) || is_signer(above))
             .then(|| date_alone(w[1].1).or_else(|| year_month_alone(w[1].1)))
             .flatten()
     }) {

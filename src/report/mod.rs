@@ -114,7 +114,9 @@ pub fn parse_report_outlined(
         let sentence = t.ends_with(['。', '；', '，', ';', ',', '！', '!', '？', '?'])
             || t.ends_with(['：', ':'])
                 && (t.contains(['，', ',']) || t.chars().count() > MAX_COLON_HEADING_CHARS);
-        let date = facts::is_cn_date_alone(t);
+        // A date or a document number set in a heading style (or a web page's `<h3>`) is no
+        // heading either.
+        let date = facts::is_cn_date_alone(t) || facts::is_doc_number_line(t);
         (!t.is_empty()
             && !t.starts_with('#')
             && t.chars().count() <= MAX_STYLED_HEADING_CHARS
@@ -149,7 +151,7 @@ pub fn parse_report_outlined(
     drop_table_of_contents(&kept, &mut headings);
     rank_markdown_by_numbers(&mut headings);
     rank_under_parts(&mut headings);
-    rank_questions(&mut headings);
+    rank_questions(&kept, &mut headings);
     recognise_attachments(&kept, &mut headings);
     let first_heading = headings
         .iter()
@@ -416,7 +418,17 @@ fn recognise_attachments(kept: &[(usize, &str)], headings: &mut [Option<Heading>
             }
             None => None,
         }
-        .or_else(|| schedule_label(t).filter(|_| closing()));
+        .or_else(|| {
+            // A schedule comes after a law's last article (one placed after its article is that
+            // article's table) or after a signature.
+            let after_the_articles = law
+                && articles_begun
+                && !headings[k + 1..]
+                    .iter()
+                    .flatten()
+                    .any(|h| h.is_article() || h.kind == HeadingKind::Division);
+            schedule_label(t).filter(|_| after_the_articles || found_after_signature(kept, k))
+        });
         let colophon =
             (t.starts_with("抄送：") || t.starts_with("抄送:")) && found_after_signature(kept, k);
         let republished = !articles_begun && republished_law_title(kept, headings, k);
@@ -536,8 +548,19 @@ fn found_after_signature(kept: &[(usize, &str)], k: usize) -> bool {
 /// An interview's questions (`问：…？`) stand at the top level, unless they open under a
 /// heading of their own (`三、政策问答` and its first question on the next line): then every
 /// question ranks one below it, and its answers stay in that part.
-fn rank_questions(headings: &mut [Option<Heading>]) {
+fn rank_questions(kept: &[(usize, &str)], headings: &mut [Option<Heading>]) {
     let is_question = |h: &Heading| h.kind == HeadingKind::List && h.text.starts_with('问');
+    // A question heads only an answer that follows it (`答：` on the next line); one asked in a
+    // report's text stays text.
+    for (k, heading) in headings.iter_mut().enumerate() {
+        let answered = kept.get(k + 1).is_some_and(|(_, next)| {
+            let next = next.trim_start_matches(|c: char| c.is_whitespace());
+            next.starts_with("答：") || next.starts_with("答:")
+        });
+        if heading.as_ref().is_some_and(is_question) && !answered {
+            *heading = None;
+        }
+    }
     let Some(first) = headings
         .iter()
         .position(|h| h.as_ref().is_some_and(is_question))

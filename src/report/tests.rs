@@ -1803,6 +1803,59 @@ fn table_rows_between_tabs_are_no_headings() {
     assert_eq!((r.sections[1].line_start, r.sections[1].line_end), (2, 6));
 }
 
+/// Titles marked as headings (a web page's `<h1>`/`<h2>`, Markdown `#`): one that ends like a
+/// title is the title even beside parts of its rank; a site's name above it is not; a date so
+/// marked is no title.
+#[test]
+fn marked_titles_beside_parts_and_under_a_sites_name() {
+    let beside = "## 平江县2023年法治政府建设年度报告\n2023年，全县坚持依法行政。\n## 一、主要成效\n略。\n## 相关文章\n平江县2022年法治政府建设年度报告\n";
+    let r = parse_report(&lines(beside), "h13");
+    assert_eq!(r.title, "平江县2023年法治政府建设年度报告");
+    assert_eq!(r.year, Some(2023));
+    let site = "# 平江县人民政府门户网站\n## 平江县2023年法治政府建设年度报告\n2023年，全县坚持依法行政。\n### 工作成效\n略。\n";
+    let r = parse_report(&lines(site), "h1");
+    assert_eq!(r.title, "平江县2023年法治政府建设年度报告");
+    assert_eq!(heading_paths(&r), ["", "工作成效"]);
+    let dated = "## 2024年3月1日\n正文。\n### 一、总体要求\n略。\n";
+    assert_eq!(parse_report(&lines(dated), "m4").title, "m4");
+}
+
+/// A schedule placed after an article, before the next, is that article's table; one after a
+/// report's signature is a part, and the signature above it still names the body and date.
+#[test]
+fn schedules_inside_a_law_and_after_a_signature() {
+    let law = "平江县城市生活垃圾处理费征收管理办法\n第一条　为规范收费，制定本办法。\n第二条　处理费按下列标准征收：\n附表\n居民　每户每月10元\n第三条　本办法自2024年1月1日起施行。\n";
+    let r = parse_report(&lines(law), "办法");
+    assert_eq!(heading_paths(&r), ["", "第一条", "第二条", "第三条"]);
+    let report = "平江县2023年法治政府建设年度报告\n一、主要工作成效\n全年开展执法检查120次。\n平江县人民政府\n2024年3月28日\n附表1\n2023年行政执法统计表\n县市场监管局　45\n";
+    let r = parse_report(&lines(report), "报告");
+    assert_eq!(heading_paths(&r), ["", "一、主要工作成效", "附表1"]);
+    assert_eq!(r.org.as_deref(), Some("平江县人民政府"));
+    assert_eq!(r.date.as_deref(), Some("2024年3月28日"));
+}
+
+/// A site's column over a news headline or a bracketed tag on its own line is not the title; a
+/// question not answered on the next line is text; a table's row is no signer; three signers
+/// side by side give the first.
+#[test]
+fn columns_questions_rows_and_signers_that_are_not_what_they_seem() {
+    for column in ["政务动态", "【政策解读】"] {
+        let text =
+            format!("{column}\n平江县召开2024年法治政府建设工作会议\n3月1日，平江县召开会议。\n");
+        let r = parse_report(&lines(&text), "news");
+        assert_eq!(r.title, "平江县召开2024年法治政府建设工作会议", "{column}");
+    }
+    let bulletin = "平江县2023年统计公报\n一、综合\n为此我们要问：\n问：增长从哪里来？\n这就要靠改革。\n二、农业\n粮食产量稳定。\n";
+    let r = parse_report(&lines(bulletin), "公报");
+    assert_eq!(heading_paths(&r), ["", "一、综合", "二、农业"]);
+    let row = "平江县2023年法治政府建设年度报告\n一、下一步工作打算\n序号\t任务\t责任单位\n1\t完善制度\t县司法局\n平江县人民政府\n2024年3月28日\n";
+    let r = parse_report(&lines(row), "报告");
+    assert_eq!(r.org.as_deref(), Some("平江县人民政府"));
+    let three = "关于印发管理办法的通知\n各乡镇：\n现印发给你们。\n平江县司法局　　平江县财政局　　平江县审计局\n2024年3月1日\n";
+    let r = parse_report(&lines(three), "通知");
+    assert_eq!(r.org.as_deref(), Some("平江县司法局"));
+}
+
 /// `四 、工作保障`, typed with a space before its mark, is a heading; a Markdown heading's
 /// trailing colon is no part of its name, as a plain heading's is not.
 #[test]
