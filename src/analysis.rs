@@ -393,6 +393,17 @@ impl Normalizer {
     }
 }
 
+/// Whether `c` is a Han ideograph: the unified block, its extensions (䶮 in Ext-A, 𠮷 in Ext-B,
+/// as place names use them) and the compatibility ideographs.
+pub fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{4e00}'..='\u{9fff}'
+        | '\u{3400}'..='\u{4dbf}'
+        | '\u{f900}'..='\u{faff}'
+        | '\u{20000}'..='\u{2ebef}'
+        | '\u{30000}'..='\u{3134f}')
+}
+
 /// Characters that show nothing and are dropped: zero-width space, non-joiner and joiner, word
 /// joiner, zero-width no-break space (a byte order mark inside a file) and soft hyphen. A page
 /// copied with them inside a word (法律\u{200b}顾问) must still give the word.

@@ -147,14 +147,9 @@ fn is_html_space(c: char) -> bool {
 /// Whether `c` is written without spaces around it in Chinese text: a Han ideograph, CJK
 /// punctuation (、。「」) or a full-width form (，（）：).
 fn is_unspaced(c: char) -> bool {
-    matches!(c,
-        '\u{3000}'..='\u{303f}'
-        | '\u{3400}'..='\u{4dbf}'
-        | '\u{4e00}'..='\u{9fff}'
-        | '\u{f900}'..='\u{faff}'
-        | '\u{ff00}'..='\u{ffef}'
-        | '\u{20000}'..='\u{3134f}'
-        | '“' | '”' | '‘' | '’' | '—' | '…')
+    crate::analysis::is_han(c)
+        || matches!(c,
+            '\u{3000}'..='\u{303f}' | '\u{ff00}'..='\u{ffef}' | '“' | '”' | '‘' | '’' | '—' | '…')
 }
 
 impl Lines {

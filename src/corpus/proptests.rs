@@ -198,6 +198,15 @@ fn a_paragraph_anchoring_a_text_box_keeps_its_own_text() {
     }
 }
 
+/// Each section's heading path, joined by ` / `, and its first line.
+fn paths_and_starts(report: &crate::report::Report) -> Vec<(String, usize)> {
+    report
+        .sections
+        .iter()
+        .map(|s| (s.heading.join(" / "), s.line_start))
+        .collect()
+}
+
 /// Markdown setext headings (a line over `====` or `----`) head sections as `#` and `##` do;
 /// a dash line after a blank line is a rule, and front matter's closing `---` underlines nothing.
 #[test]
@@ -206,11 +215,7 @@ fn markdown_setext_headings_head_sections() {
     let source = read_bytes(Path::new("r.md"), Format::Markdown, md.as_bytes()).unwrap();
     let report =
         crate::report::parse_report_outlined(&source.lines, source.outline.as_deref(), "r");
-    let headings: Vec<(String, usize)> = report
-        .sections
-        .iter()
-        .map(|s| (s.heading.join(" / "), s.line_start))
-        .collect();
+    let headings = paths_and_starts(&report);
     assert_eq!(
         headings,
         [
@@ -242,11 +247,7 @@ fn html_heading_elements_head_sections() {
     let report =
         crate::report::parse_report_outlined(&source.lines, source.outline.as_deref(), "r");
     assert_eq!(report.title, "某局2024年度法治政府建设情况报告");
-    let headings: Vec<(String, usize)> = report
-        .sections
-        .iter()
-        .map(|s| (s.heading.join(" / "), s.line_start))
-        .collect();
+    let headings = paths_and_starts(&report);
     assert_eq!(
         headings,
         [

@@ -710,15 +710,9 @@ pub(super) fn doc_number_year(n: &str) -> Option<u32> {
     (0..chars.len()).find_map(|i| year_at(&chars, i))
 }
 
-/// Whether `c` is a Han ideograph: the unified block, its extensions (䶮 in Ext-A, 𠮷 in Ext-B,
-/// as place names use them) and the compatibility ideographs.
+/// Whether `c` is a Han ideograph, of any block (see [`crate::analysis::is_han`]).
 fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{4e00}'..='\u{9fff}'
-        | '\u{3400}'..='\u{4dbf}'
-        | '\u{f900}'..='\u{faff}'
-        | '\u{20000}'..='\u{2ebef}'
-        | '\u{30000}'..='\u{3134f}')
+    crate::analysis::is_han(c)
 }
 
 /// The year a title is about: the first 19xx/20xx followed by 年 that does not end a span of
