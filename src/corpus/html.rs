@@ -107,13 +107,40 @@ pub fn stripped_lines(html: &str) -> Vec<String> {
 /// headers and footers dropped. Elements marked as page chrome (`role="navigation"`, or a class
 /// or id naming a breadcrumb, a menu, a bar, a footer or related links) are dropped too.
 pub fn html_lines(html: &str) -> Vec<String> {
-    html_text(html).0
+    html_text(html).lines
 }
 
-/// [`html_lines`], with each line's heading level: `Some(n)` for the text of an `<hn>`
-/// element, as a .docx paragraph in a Heading style is given (the report's grammar decides
-/// whether it heads a section).
-pub fn html_text(html: &str) -> (Vec<String>, Vec<Option<u8>>) {
+/// What a page gives the reader: its lines, each line's heading level, and its title.
+pub struct PageText {
+    /// One line per block element (see [`html_lines`]).
+    pub lines: Vec<String>,
+    /// Per line, `Some(n)` for the text of an `<hn>` element, as a .docx paragraph in a Heading
+    /// style is given (the report's grammar decides whether it heads a section).
+    pub levels: Vec<Option<u8>>,
+    /// The `<title>`, without the site's name after it (`…年度报告_平江县人民政府`,
+    /// `…年度报告 - 平江县人民政府`, `…年度报告|平江县人民政府`).
+    pub title: Option<String>,
+}
+
+/// Shortest page title kept, in characters: a bare site name's tab says nothing.
+const MIN_PAGE_TITLE_CHARS: usize = 4;
+
+/// A page's `<title>` without the site's name after its separator.
+fn page_title(doc: &scraper::Html) -> Option<String> {
+    let selector = scraper::Selector::parse("head > title").expect("static selector");
+    let whole: String = doc.select(&selector).next()?.text().collect();
+    let whole = whole.split_whitespace().collect::<Vec<_>>().join(" ");
+    let first = ["_", "|", "｜", " - ", " — ", " – "]
+        .iter()
+        .filter_map(|sep| whole.find(sep))
+        .min()
+        .map_or(whole.as_str(), |at| &whole[..at])
+        .trim();
+    (first.chars().count() >= MIN_PAGE_TITLE_CHARS).then(|| first.to_string())
+}
+
+/// [`html_lines`], with each line's heading level and the page's title.
+pub fn html_text(html: &str) -> PageText {
     let doc = scraper::Html::parse_document(html);
     let mut out = Lines::default();
     let root = doc
@@ -123,7 +150,11 @@ pub fn html_text(html: &str) -> (Vec<String>, Vec<Option<u8>>) {
         .unwrap_or_else(|| *doc.root_element());
     html_walk(root, &mut out);
     out.flush();
-    (out.lines, out.levels)
+    PageText {
+        lines: out.lines,
+        levels: out.levels,
+        title: page_title(&doc),
+    }
 }
 
 /// The lines read so far, the line being built, and the heading element it is in, if any.

@@ -77,7 +77,8 @@ pub use pdf::{pdf_text, PdfText};
 /// interview's questions head sections; a site's column name or tag is not the title, and
 /// `【一、…】` headings are read; a table row between tabs is no heading; joint signers side by
 /// side; rare Han characters in document numbers; a web page's source line breaks inside
-/// Chinese text are no spaces, and `<pre>` keeps its lines.
+/// Chinese text are no spaces, and `<pre>` keeps its lines; a page's `<title>` when its text
+/// names no title.
 pub const READING_VERSION: u32 = 15;
 
 /// The kinds of document govsearch reads.
@@ -211,6 +212,9 @@ pub struct SourceText {
     /// For a .docx or .odt: per line, the outline level its paragraph is marked with as a
     /// heading (Word's Heading 1 style is 1), or None for body text. `None` for other formats.
     pub outline: Option<Vec<Option<u8>>>,
+    /// For a web page: its `<title>`, the site's name after it taken off
+    /// (`平江县2023年法治政府建设年度报告_平江县人民政府` → the report's name).
+    pub page_title: Option<String>,
 }
 
 /// A file the walker found, with the way it should be reported.
@@ -472,8 +476,12 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Document, ReadError> {
         return Err(ReadError::TooLarge(bytes.len() as u64, limit));
     }
     let mut source = read_bytes(path, format, bytes)?;
-    let mut report =
-        report::parse_report_outlined(&source.lines, source.outline.as_deref(), &file_stem(path));
+    let mut report = report::parse_report_titled(
+        &source.lines,
+        source.outline.as_deref(),
+        &file_stem(path),
+        source.page_title.as_deref(),
+    );
     if split_long_sections(&mut report) {
         source.warnings.push(format!(
             "sections longer than {} bytes were cut into parts",
@@ -544,6 +552,7 @@ pub fn file_stem(path: &Path) -> String {
 pub fn read_bytes(path: &Path, format: Format, bytes: &[u8]) -> Result<SourceText, ReadError> {
     let mut warnings = Vec::new();
     let (mut line_pages, mut page_count, mut outline) = (None, None, None);
+    let mut page_title = None;
     let (encoding, lines) = match format {
         Format::Docx => {
             let (lines, levels) = docx::docx_text(bytes)?;
@@ -573,11 +582,12 @@ pub fn read_bytes(path: &Path, format: Format, bytes: &[u8]) -> Result<SourceTex
                     ));
                     html::stripped_lines(&decoded.text)
                 } else {
-                    let (lines, levels) = html::html_text(&decoded.text);
-                    if levels.iter().any(Option::is_some) {
-                        outline = Some(levels);
+                    let page = html::html_text(&decoded.text);
+                    if page.levels.iter().any(Option::is_some) {
+                        outline = Some(page.levels);
                     }
-                    lines
+                    page_title = page.title;
+                    page.lines
                 }
             } else {
                 split_lines(&decoded.text)
@@ -600,6 +610,7 @@ pub fn read_bytes(path: &Path, format: Format, bytes: &[u8]) -> Result<SourceTex
         line_pages,
         page_count,
         outline,
+        page_title,
     })
 }
 

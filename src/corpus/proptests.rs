@@ -286,3 +286,35 @@ fn html_heading_elements_head_sections() {
     assert_eq!(report.title, "某市古城保护条例");
     assert_eq!(report.sections[0].heading, Vec::<String>::new());
 }
+
+/// A page whose text names no title (it opens with a date, then a sentence) is titled by its
+/// `<title>`, the site's name after it taken off, and dated by the year that names; a title in
+/// the text still comes first.
+#[test]
+fn a_pages_title_element_names_it_when_its_text_does_not() {
+    let page = |head: &str, body: &str| {
+        format!("<html><head><title>{head}</title></head><body>{body}<p>一、主要工作</p><p>略。</p></body></html>")
+    };
+    let read = |html: &str| {
+        let source = read_bytes(Path::new("p.html"), Format::Html, html.as_bytes()).unwrap();
+        crate::report::parse_report_titled(
+            &source.lines,
+            source.outline.as_deref(),
+            "p",
+            source.page_title.as_deref(),
+        )
+    };
+    for site in ["_平江县人民政府", " - 平江县人民政府", "|平江县人民政府"] {
+        let r = read(&page(
+            &format!("平江县2023年法治政府建设年度报告{site}"),
+            "<p>2024年3月28日</p><p>2023年，平江县深入推进依法行政，现将有关情况报告如下。</p>",
+        ));
+        assert_eq!(r.title, "平江县2023年法治政府建设年度报告", "{site}");
+        assert_eq!(r.year, Some(2023));
+    }
+    let r = read(&page(
+        "首页_平江县人民政府",
+        "<p>平江县司法局2022年法治政府建设年度报告</p>",
+    ));
+    assert_eq!(r.title, "平江县司法局2022年法治政府建设年度报告");
+}

@@ -36,6 +36,8 @@ fn looks_like_title_line(t: &str) -> bool {
     (4..=MAX_TITLE_CHARS).contains(&n)
         && !t.ends_with(['。', '：', ':', '；', '，'])
         && !t.starts_with("各位代表")
+        // A date alone (a page's publishing date above its text) names nothing.
+        && !is_cn_date_alone(t)
 }
 
 fn ends_like_title(t: &str) -> bool {

@@ -91,6 +91,18 @@ pub fn parse_report_outlined(
     outline: Option<&[Option<u8>]>,
     file_stem: &str,
 ) -> Report {
+    parse_report_titled(lines, outline, file_stem, None)
+}
+
+/// [`parse_report_outlined`] for a web page whose `<title>` names it (`page_title`, the site's
+/// name taken off): when no line of the text reads as its title, the page's is taken before
+/// the file name, and the year is read from it.
+pub fn parse_report_titled(
+    lines: &[String],
+    outline: Option<&[Option<u8>]>,
+    file_stem: &str,
+    page_title: Option<&str>,
+) -> Report {
     let mut kinds: Vec<LineKind<'_>> = lines.iter().map(|l| classify_line(l)).collect();
     boilerplate::drop_split_breadcrumbs(lines, &mut kinds);
     // Markdown front matter (`---` / `title: …` / `---`) is no text; its fields count.
@@ -164,7 +176,9 @@ pub fn parse_report_outlined(
         fields.date = front.date.or(fields.date);
     }
     let (title, title_lines) = find_title(&kept, &headings, &marked, first_heading, &fields);
-    let title = title.map_or_else(|| file_stem.to_string(), facts::without_column_tag);
+    let title = title
+        .or_else(|| page_title.map(str::to_string))
+        .map_or_else(|| file_stem.to_string(), facts::without_column_tag);
     // Where the body begins: the first heading after the title, past a second title. A Markdown
     // title (`# 中华人民共和国民法典`) is a heading itself, a part of a code may follow it at the
     // same level (`# 合同编`), and the notes that date a law's version stand after them.
