@@ -434,14 +434,16 @@ fn recognise_attachments(kept: &[(usize, &str)], headings: &mut [Option<Heading>
         }
         .or_else(|| {
             // A schedule comes after a law's last article (one placed after its article is that
-            // article's table) or after a signature.
+            // article's table) or after a signature. (The label first: the rest reads every
+            // line after it, which is only done for a schedule's.)
+            let label = schedule_label(t)?;
             let after_the_articles = law
                 && articles_begun
                 && !headings[k + 1..]
                     .iter()
                     .flatten()
                     .any(|h| h.is_article() || h.kind == HeadingKind::Division);
-            schedule_label(t).filter(|_| after_the_articles || found_after_signature(kept, k))
+            (after_the_articles || found_after_signature(kept, k)).then_some(label)
         });
         let colophon =
             (t.starts_with("抄送：") || t.starts_with("抄送:")) && found_after_signature(kept, k);
