@@ -130,12 +130,19 @@ fn page_title(doc: &scraper::Html) -> Option<String> {
     let selector = scraper::Selector::parse("head > title").expect("static selector");
     let whole: String = doc.select(&selector).next()?.text().collect();
     let whole = whole.split_whitespace().collect::<Vec<_>>().join(" ");
-    let first = ["_", "|", "｜", " - ", " — ", " – "]
+    let mut first = ["_", "|", "｜", " - ", " — ", " – "]
         .iter()
         .filter_map(|sep| whole.find(sep))
         .min()
         .map_or(whole.as_str(), |at| &whole[..at])
         .trim();
+    // An unspaced dash before a site's name (`…年度报告-平江县人民政府`); a span of years
+    // (`2021-2025年规划`) has digits after its dash.
+    if let Some((before, after)) = first.rsplit_once(['-', '－']) {
+        if !after.is_empty() && !after.contains(|c: char| c.is_ascii_digit() || c.is_numeric()) {
+            first = before.trim();
+        }
+    }
     (first.chars().count() >= MIN_PAGE_TITLE_CHARS).then(|| first.to_string())
 }
 

@@ -304,7 +304,12 @@ fn a_pages_title_element_names_it_when_its_text_does_not() {
             source.page_title.as_deref(),
         )
     };
-    for site in ["_平江县人民政府", " - 平江县人民政府", "|平江县人民政府"] {
+    for site in [
+        "_平江县人民政府",
+        " - 平江县人民政府",
+        "|平江县人民政府",
+        "-平江县人民政府",
+    ] {
         let r = read(&page(
             &format!("平江县2023年法治政府建设年度报告{site}"),
             "<p>2024年3月28日</p><p>2023年，平江县深入推进依法行政，现将有关情况报告如下。</p>",
@@ -312,6 +317,15 @@ fn a_pages_title_element_names_it_when_its_text_does_not() {
         assert_eq!(r.title, "平江县2023年法治政府建设年度报告", "{site}");
         assert_eq!(r.year, Some(2023));
     }
+    // A span of years keeps its dash.
+    let r = read(&page(
+        "平江县国民经济和社会发展第十四个五年规划（2021-2025年）",
+        "<p>2021年3月1日</p><p>为贯彻落实党中央决策部署，制定本规划。</p>",
+    ));
+    assert_eq!(
+        r.title,
+        "平江县国民经济和社会发展第十四个五年规划（2021-2025年）"
+    );
     let r = read(&page(
         "首页_平江县人民政府",
         "<p>平江县司法局2022年法治政府建设年度报告</p>",
