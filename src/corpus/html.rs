@@ -139,7 +139,7 @@ fn page_title(doc: &scraper::Html) -> Option<String> {
     // An unspaced dash before a site's name (`…年度报告-平江县人民政府`); a span of years
     // (`2021-2025年规划`) has digits after its dash.
     if let Some((before, after)) = first.rsplit_once(['-', '－']) {
-        if !after.is_empty() && !after.contains(|c: char| c.is_ascii_digit() || c.is_numeric()) {
+        if !after.is_empty() && !after.contains(char::is_numeric) {
             first = before.trim();
         }
     }

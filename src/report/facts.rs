@@ -100,7 +100,6 @@ pub(super) fn find_title(
         let named = || {
             super::headings::numbered_heading(&h.text).is_none()
                 && looks_like_title_line(&h.text)
-                && !is_cn_date_alone(&h.text)
                 && !is_doc_number_line(h.text.trim())
         };
         let ranked = |strictly: bool| {
@@ -1158,12 +1157,13 @@ fn signature_name(line: &str) -> &str {
         let dated = find_cn_date(rest)
             .or_else(|| find_iso_date(rest))
             .is_some_and(|d| d == rest);
-        let beside = is_signature(name)
-            && rest
-                .split(char::is_whitespace)
-                .filter(|n| !n.is_empty())
-                .all(|n| is_signature(strip_seal_marks(n)));
-        if dated || beside {
+        let beside = || {
+            is_signature(name)
+                && rest
+                    .split_whitespace()
+                    .all(|n| is_signature(strip_seal_marks(n)))
+        };
+        if dated || beside() {
             t = name.trim_end();
         }
     }
@@ -1330,11 +1330,11 @@ pub(super) fn find_date(
         one_date(t).or_else(|| signed_on_the_line(t)).or_else(|| {
             // Joint signers side by side, each dated under its name: the document is dated
             // when the last of them signed, the date on the right.
-            let dates: Vec<_> = t.split_whitespace().map(one_date).collect();
-            (dates.len() == 2)
-                .then(|| dates[1].clone())
-                .flatten()
-                .filter(|_| dates[0].is_some())
+            let mut parts = t.split_whitespace();
+            match (parts.next().and_then(one_date), parts.next(), parts.next()) {
+                (Some(_), Some(last), None) => one_date(last),
+                _ => None,
+            }
         })
     };
     // Notes may follow the signature (`注释：` / `[1] …`): the date stands above them.

@@ -136,11 +136,13 @@ pub fn parse_report_titled(
             && !date)
             .then_some(level)
     };
+    let styles: Vec<Option<u8>> = kept.iter().map(|&(i, t)| styled(i, t)).collect();
     // The rank each line is marked with, by its style or its `#`s, before numbers weigh in.
     let marked: Vec<Option<u8>> = kept
         .iter()
-        .map(|&(i, t)| {
-            styled(i, t).or_else(|| {
+        .zip(&styles)
+        .map(|(&(_, t), style)| {
+            style.or_else(|| {
                 let hashes = t.trim_start().chars().take_while(|&c| c == '#').count();
                 (1..=6).contains(&hashes).then_some(hashes as u8)
             })
@@ -148,7 +150,8 @@ pub fn parse_report_titled(
         .collect();
     let mut headings: Vec<Option<Heading>> = kept
         .iter()
-        .map(|&(i, t)| match styled(i, t) {
+        .zip(&styles)
+        .map(|(&(_, t), style)| match *style {
             Some(level) => parse_heading(&format!(
                 "{} {}",
                 "#".repeat(usize::from(level)),
@@ -568,12 +571,14 @@ fn rank_questions(kept: &[(usize, &str)], headings: &mut [Option<Heading>]) {
     let is_question = |h: &Heading| h.kind == HeadingKind::List && h.text.starts_with('问');
     // A question heads only an answer that follows it (`答：` on the next line); one asked in a
     // report's text stays text.
-    for (k, heading) in headings.iter_mut().enumerate() {
-        let answered = kept.get(k + 1).is_some_and(|(_, next)| {
-            let next = next.trim_start_matches(|c: char| c.is_whitespace());
+    let answered = |k: usize| {
+        kept.get(k + 1).is_some_and(|(_, next)| {
+            let next = next.trim_start();
             next.starts_with("答：") || next.starts_with("答:")
-        });
-        if heading.as_ref().is_some_and(is_question) && !answered {
+        })
+    };
+    for (k, heading) in headings.iter_mut().enumerate() {
+        if heading.as_ref().is_some_and(is_question) && !answered(k) {
             *heading = None;
         }
     }
