@@ -60,7 +60,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, ReadError> {
     if head.contains(&0) {
         return Err(ReadError::Binary);
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
         return Ok(Decoded {
             text: Cow::Borrowed(text),
             encoding: "UTF-8",

@@ -162,7 +162,7 @@ impl PluginWriter for GramWriter {
             .get_first(self.field)
             .and_then(|v| v.as_custom())
             .unwrap_or(b"");
-        let text = std::str::from_utf8(bytes)
+        let text = simdutf8::basic::from_utf8(bytes)
             .map_err(|_| TantivyError::InvalidArgument("gram field is not UTF-8".into()))?;
         self.lens.resize(doc_id as usize, 0);
         let doc_bits = u64::from(doc_id) << 32;
