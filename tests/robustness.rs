@@ -160,17 +160,88 @@ fn an_index_built_by_another_version_is_refused_with_what_to_run() {
     assert!(index(&data_dir(), &idx, &[]).status.success());
     edit_build_info(&idx, |b| b["analysis_version"] = serde_json::json!(0));
 
-    let o = run(&["search", "--index", idx.to_str().unwrap(), "法律顾问"]);
+    let shown = idx.to_str().unwrap();
+    let o = run(&["search", "--index", shown, "法律顾问"]);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
+    // The index remembers its folder, so the command to run needs no corpus named.
+    let command = format!("govsearch index --index {shown} --rebuild");
     assert!(
-        err.contains("another version") && err.contains("--rebuild"),
+        err.contains("another version") && err.contains(&format!("run `{command}`")),
         "{err}"
     );
-    // `index` rebuilds on a mismatch.
+    // That command, as printed, rebuilds it from the folder it remembers.
+    let o = run(&["index", "--index", shown, "--rebuild"]);
+    assert!(stderr(&o).contains("rebuilt"), "{}", stderr(&o));
+    assert_eq!(count(&idx, "科研诚信"), (0, 2));
+    // So does `index` with the corpus named: it rebuilds on a mismatch.
+    edit_build_info(&idx, |b| b["analysis_version"] = serde_json::json!(0));
     let o = index(&data_dir(), &idx, &[]);
     assert!(stderr(&o).contains("rebuilt"), "{}", stderr(&o));
     assert_eq!(count(&idx, "科研诚信"), (0, 2));
+}
+
+/// The default index that the first search built from the sample folder `data/` is brought up
+/// to date by the first search after an upgrade, whether the new version cannot read it or
+/// reads reports by newer rules; an index of the user's own folders is never rebuilt unasked.
+#[test]
+fn the_first_search_after_an_upgrade_brings_the_sample_index_up_to_date() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_data(&dir.path().join("data"));
+    let idx = dir.path().join("index");
+    let o = run_in(dir.path(), &["search", "法律顾问"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let first = String::from_utf8_lossy(&o.stdout).into_owned();
+
+    edit_build_info(&idx, |b| b["analysis_version"] = serde_json::json!(0));
+    let o = run_in(dir.path(), &["search", "法律顾问"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("index was built by another version of govsearch: reading data/"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(String::from_utf8_lossy(&o.stdout), first);
+
+    edit_build_info(&idx, |b| {
+        b.as_object_mut().unwrap().remove("reading_version");
+    });
+    let o = run_in(dir.path(), &["search", "法律顾问"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("index was read by older rules")
+            && stderr(&o).contains("reading data/"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(String::from_utf8_lossy(&o.stdout), first);
+    let o = run_in(dir.path(), &["search", "法律顾问"]);
+    assert!(stderr(&o).is_empty(), "up to date now: {}", stderr(&o));
+
+    // The default index of another folder: refused, with the command that rebuilds it.
+    std::fs::remove_dir_all(&idx).unwrap();
+    copy_data(&dir.path().join("reports"));
+    assert!(run_in(dir.path(), &["index", "reports"]).status.success());
+    edit_build_info(&idx, |b| b["analysis_version"] = serde_json::json!(0));
+    let o = run_in(dir.path(), &["search", "法律顾问"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("run `govsearch index --index index --rebuild`"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        run_in(dir.path(), &["index", "--index", "index", "--rebuild"])
+            .status
+            .success()
+    );
+    let o = run_in(dir.path(), &["search", "法律顾问", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let hits = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        hits.contains("/reports/003_") && !hits.contains("data/"),
+        "still the user's folder: {hits}"
+    );
 }
 
 #[test]

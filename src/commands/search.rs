@@ -23,15 +23,27 @@ pub fn run(a: SearchArgs) -> Result<Outcome> {
         eprintln!("govsearch: note: {note}");
     }
     let default_index = a.index == Path::new(DEFAULT_INDEX);
-    if default_index && !a.index.join("meta.json").exists() && Path::new(DEFAULT_CORPUS).is_dir() {
-        eprintln!(
-            "govsearch: no index yet: building {} from {DEFAULT_CORPUS}/ first",
-            output::sanitize_path(&a.index)
-        );
-        index_with_progress(&first_use_options(
-            PathBuf::from(DEFAULT_CORPUS),
-            a.index.clone(),
-        ))?;
+    if default_index && Path::new(DEFAULT_CORPUS).is_dir() {
+        let why = if !a.index.join("meta.json").exists() {
+            Some(format!(
+                "no index yet: building {} from {DEFAULT_CORPUS}/ first",
+                output::sanitize_path(&a.index)
+            ))
+        } else {
+            sample_index_out_of_date(&a.index).map(|how| {
+                format!(
+                    "{} was {how}: reading {DEFAULT_CORPUS}/ into it again first",
+                    output::sanitize_path(&a.index)
+                )
+            })
+        };
+        if let Some(why) = why {
+            eprintln!("govsearch: {why}");
+            index_with_progress(&first_use_options(
+                PathBuf::from(DEFAULT_CORPUS),
+                a.index.clone(),
+            ))?;
+        }
     }
     let open = super::open_index(&a.index)?;
     let engine = Engine::new(&open)?;
@@ -63,6 +75,26 @@ pub fn run(a: SearchArgs) -> Result<Outcome> {
     std::mem::forget(engine);
     std::mem::forget(open);
     Ok(outcome)
+}
+
+/// How the default index, when it holds the sample folder `data/` alone, is out of date: built
+/// by another version of govsearch, or read by older rules. Such an index was built by the
+/// first search (a second's work), so the search brings it up to date as it built it, instead
+/// of refusing it or warning after an upgrade. An index of other folders is never rebuilt
+/// unasked: that can take minutes.
+fn sample_index_out_of_date(index: &Path) -> Option<String> {
+    let build = crate::index::stored_build_info(index)?;
+    let sample = std::fs::canonicalize(DEFAULT_CORPUS).ok()?;
+    if build.roots != [sample.to_string_lossy()] {
+        return None;
+    }
+    if !build.compatible() {
+        Some("built by another version of govsearch".into())
+    } else if !build.read_as_now() {
+        Some(build.reading_difference())
+    } else {
+        None
+    }
 }
 
 /// The grep habit `govsearch search 数字政府 ~/reports`: `search` reads an index, and every

@@ -102,12 +102,16 @@ pub enum IndexError {
     #[error("the index at {0} holds nothing yet: the `govsearch index` run that made it did not finish; run `govsearch index CORPUS --index {0}`")]
     Uncommitted(String),
     /// Built by an incompatible version.
-    #[error("the index at {path} was built by another version of govsearch ({found}); run `govsearch index CORPUS --index {path} --rebuild`")]
+    #[error(
+        "the index at {path} was built by another version of govsearch ({found}); run `{rebuild}`"
+    )]
     Incompatible {
         /// Index directory.
         path: String,
         /// What built it.
         found: String,
+        /// The command that rebuilds it.
+        rebuild: String,
     },
     /// The index files are damaged.
     #[error("the index at {path} cannot be read ({message}); rebuild it with `govsearch index CORPUS --index {path} --rebuild`")]
@@ -276,6 +280,7 @@ pub fn open(dir: &Path) -> Result<OpenIndex, IndexError> {
         Some(b) if b.compatible() => {}
         other => {
             return Err(IndexError::Incompatible {
+                rebuild: rebuild_command(&shown, other.as_ref()),
                 path: shown,
                 found: other
                     .as_ref()
@@ -287,6 +292,7 @@ pub fn open(dir: &Path) -> Result<OpenIndex, IndexError> {
     let sections = SectionSchema::new();
     if index.schema() != *sections.schema() {
         return Err(IndexError::Incompatible {
+            rebuild: rebuild_command(&shown, build.as_ref()),
             path: shown,
             found: "another schema".into(),
         });
@@ -320,6 +326,16 @@ pub fn stored_build_info(dir: &Path) -> Option<BuildInfo> {
         return None;
     }
     read_build_info(&Index::open_in_dir(dir).ok()?)
+}
+
+/// The command that rebuilds the index shown as `shown`: `index` reads again the folders an
+/// index remembers, so they need naming only when it remembers none.
+fn rebuild_command(shown: &str, build: Option<&BuildInfo>) -> String {
+    if build.is_some_and(|b| !b.roots.is_empty()) {
+        format!("govsearch index --index {shown} --rebuild")
+    } else {
+        format!("govsearch index CORPUS --index {shown} --rebuild")
+    }
 }
 
 /// The build info in the last commit's payload.
