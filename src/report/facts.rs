@@ -1277,7 +1277,7 @@ fn speaker_body(line: &str) -> Option<String> {
 /// A body inside another keeps both names: a sub-body's name that follows at once, short and
 /// itself ending in a body's ending, is part of it (国务院 + 国有资产监督管理委员会, 湖南省人民政府 +
 /// 办公厅, 国家税务总局 + 深圳市税务局, 中共青溪市委 + 宣传部), while what the report is about
-/// (法治政府, 政府信息公开工作, 关于印发…) is not.
+/// (法治政府, 政府信息公开工作, 关于印发…, 部门预算) is not.
 fn body_at_start(s: &str) -> Option<String> {
     let name: String = s.chars().take_while(|c| is_cjk(*c)).collect();
     let first_ending = |from: usize| {
@@ -1293,7 +1293,11 @@ fn body_at_start(s: &str) -> Option<String> {
     }
     while let Some((at, suffix)) = first_ending(end) {
         let sub = &name[end..at + suffix.len()];
-        if sub.chars().count() > MAX_SUB_BODY_CHARS
+        // An ending alone of one character is the next word's first (宁波市教育局 + 部门预算,
+        // 宁波市司法局 + 局属单位, …委员会 + 部署), never a body: one alone of two or more is
+        // (湖南省人民政府 + 办公厅).
+        if (at == end && suffix.chars().count() == 1)
+            || sub.chars().count() > MAX_SUB_BODY_CHARS
             || NOT_IN_BODY_NAMES.iter().any(|w| sub.contains(w))
             || !body_name_reads(sub)
         {
