@@ -601,7 +601,30 @@ fn rank_questions(kept: &[(usize, &str)], headings: &mut [Option<Heading>]) {
 
 /// A report in parts (第一部分 / 第二部分) has its 一、 headings and every list form below them one
 /// level down, so that each part holds what follows it up to the next part.
+///
+/// A plan or an outline in chapters (a 规划纲要's 第一篇 / 第一章 / 第一节, with 一、 and （一）
+/// inside its 节 or 章) ranks each list form below the part or division it stands in: 一、
+/// under a 节 is a level below the 节, and the next 第二章 closes it. (Without this, 一、 at
+/// level 1 took every later chapter under it.) A law's divisions hold articles, whose items the
+/// list forms are, so a law is left as it is.
 fn rank_under_parts(headings: &mut [Option<Heading>]) {
+    let divided = !is_law(headings)
+        && headings
+            .iter()
+            .flatten()
+            .any(|h| h.kind == HeadingKind::Division);
+    if divided {
+        // The level of the part or division the headings stand in, 0 before the first.
+        let mut floor = 0;
+        for h in headings.iter_mut().flatten() {
+            match h.kind {
+                HeadingKind::Part | HeadingKind::Division => floor = h.level,
+                HeadingKind::List => h.level += floor,
+                _ => {}
+            }
+        }
+        return;
+    }
     if !headings
         .iter()
         .flatten()

@@ -1331,6 +1331,18 @@ fn a_sub_body_in_the_title_keeps_its_parents_name() {
             "柳州市科学技术局",
         ),
         ("大鹏新区2022年管委会工作报告", "大鹏新区管委会"),
+        // A one-character ending that opens the next word is no sub-body.
+        ("宁波市教育局2024年部门预算", "宁波市教育局"),
+        ("2023年度宁波市财政局部门决算", "宁波市财政局"),
+        (
+            "宁波市卫生健康委员会2023年度部门决算",
+            "宁波市卫生健康委员会",
+        ),
+        (
+            "宁波市发展和改革委员会部署2024年重点工作",
+            "宁波市发展和改革委员会",
+        ),
+        ("宁波市司法局局属单位2023年度工作总结", "宁波市司法局"),
     ] {
         let r = parse_report(
             &lines(&format!("{title}\n一、主要工作\n依法行政。\n")),
@@ -2014,4 +2026,68 @@ fn styled_sentences_and_dates_are_no_headings() {
         ["", "工作成效", "工作成效 / 主要做法", "存在问题"]
     );
     assert_eq!(r.date.as_deref(), Some("2025年1月10日"));
+}
+
+/// A plan's outline in 篇, 章 and 节 with 一、 and （一） inside them, as a 规划纲要 is written:
+/// each list form stands below the division it is in, and the next 章 closes it. (一、 had
+/// stood at the top level, and every later chapter was filed under the last 二、.)
+#[test]
+fn a_plans_list_headings_stand_below_its_chapters_and_sections() {
+    let text = "宁波市国民经济和社会发展第十四个五年规划纲要\n\
+                第一篇　开启现代化建设新征程\n\
+                第一章　发展环境\n\
+                第一节　发展成就\n\
+                全市地区生产总值突破1.2万亿元。\n\
+                第二节　发展环境\n\
+                一、国际环境\n\
+                当今世界正经历百年未有之大变局。\n\
+                二、国内环境\n\
+                我国已转向高质量发展阶段。\n\
+                第二章　总体要求\n\
+                高举伟大旗帜。\n\
+                第二篇　建设现代产业体系\n\
+                第三章　打造先进制造业基地\n\
+                一、做强绿色石化产业\n\
+                （一）建设世界级石化基地。推进镇海炼化扩建。\n\
+                二、培育新兴产业\n\
+                发展数字经济。\n\
+                第四章　发展现代服务业\n\
+                建设国际航运中心。\n";
+    let r = parse_report(&lines(text), "规划");
+    let t = tree(&r);
+    let at = |line: usize| {
+        t.iter()
+            .find(|s| s.2 <= line && line <= s.3)
+            .map(|s| s.0.clone())
+            .unwrap()
+    };
+    assert_eq!(
+        at(8),
+        "第一篇 开启现代化建设新征程 / 第一章 发展环境 / 第二节 发展环境 / 一、国际环境"
+    );
+    assert_eq!(at(12), "第一篇 开启现代化建设新征程 / 第二章 总体要求");
+    assert_eq!(
+        at(16),
+        "第二篇 建设现代产业体系 / 第三章 打造先进制造业基地 / 一、做强绿色石化产业 / （一）建设世界级石化基地"
+    );
+    assert_eq!(
+        at(18),
+        "第二篇 建设现代产业体系 / 第三章 打造先进制造业基地 / 二、培育新兴产业"
+    );
+    assert_eq!(at(20), "第二篇 建设现代产业体系 / 第四章 发展现代服务业");
+    // Without 篇: 第二章 closes the 一、 of 第一章.
+    let r = parse_report(
+        &lines("某市国土空间总体规划\n第一章　规划总则\n一、规划范围\n全市域。\n二、规划期限\n2021至2035年。\n第二章　目标定位\n建设现代化滨海大都市。\n"),
+        "规划",
+    );
+    assert_eq!(
+        heading_paths(&r),
+        [
+            "",
+            "第一章 规划总则",
+            "第一章 规划总则 / 一、规划范围",
+            "第一章 规划总则 / 二、规划期限",
+            "第二章 目标定位"
+        ]
+    );
 }
