@@ -754,7 +754,8 @@ fn a_report_in_parts() {
             "第三部分",
         ]
     );
-    // A plan's 第X篇 holds its chapters; a page break (form feed) before a heading hides nothing.
+    // A plan's 第X篇 holds its chapters, and a chapter the 一、 after it; a page break (form
+    // feed) before a heading hides nothing.
     let text = "临川市规划纲要\n第一篇　开启新征程\n第一章 发展基础\n成就显著。\n第二篇　坚持创新驱动发展\n第三章 提升创新能力\n加大投入。\n\u{c}二、存在问题\n";
     let r = parse_report(&lines(text), "纲要");
     assert_eq!(
@@ -765,7 +766,7 @@ fn a_report_in_parts() {
             "第一篇 开启新征程 / 第一章 发展基础",
             "第二篇 坚持创新驱动发展",
             "第二篇 坚持创新驱动发展 / 第三章 提升创新能力",
-            "第二篇 坚持创新驱动发展 / 二、存在问题",
+            "第二篇 坚持创新驱动发展 / 第三章 提升创新能力 / 二、存在问题",
         ]
     );
     // A sentence that names a part is text.
