@@ -700,3 +700,54 @@ fn invisible_characters_inside_a_word_do_not_hide_it() {
     assert_eq!(from, "法律\u{200b}顾问");
     assert_eq!(hit.highlights.len(), 2, "{:?}", hit.highlights);
 }
+
+/// Matching is literal, brackets included, but a document number's year is bracketed in
+/// several ways: the issuer's 〔〕, and the [], （）, ［］ or 【】 that sites print and users type.
+/// A search that finds nothing with the brackets as typed says which other brackets find the
+/// number, and how many sections; its exit status stays 1 and stdout stays empty.
+#[test]
+fn a_document_number_typed_with_other_brackets_gets_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("notice.txt"),
+        "湖南省农业农村厅关于做好2024年春耕生产工作的通知\n湘农发〔2024〕9号\n各市州农业农村局：\n现将有关事项通知如下。\n",
+    )
+    .unwrap();
+    let idx = dir.path().join("idx");
+    let o = index(&corpus, &idx, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let shown = idx.to_str().unwrap();
+    let (code, hits) = search_json(shown, &["湘农发〔2024〕9号"]);
+    assert_eq!((code, hits.len()), (0, 1));
+    assert_eq!((hits[0].line, hits[0].column), (2, 1));
+    for typed in [
+        "湘农发[2024]9号",
+        "湘农发［2024］9号",
+        "湘农发（2024）9号",
+        "湘农发(2024)9号",
+        "湘农发【2024】9号",
+    ] {
+        for json in [false, true] {
+            let mut args = vec!["search", "--index", shown, typed];
+            if json {
+                args.push("--json");
+            }
+            let o = run(&args);
+            assert_eq!(o.status.code(), Some(1), "{typed}");
+            assert!(o.stdout.is_empty(), "{typed}");
+            assert!(
+                stderr(&o).contains(&format!(
+                    "nothing matches `{typed}` as typed, but `湘农发〔2024〕9号` matches 1 section"
+                )),
+                "{typed}: {}",
+                stderr(&o)
+            );
+        }
+    }
+    // Another year is another number: no note.
+    let o = run(&["search", "--index", shown, "湘农发[2023]9号"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!stderr(&o).contains("note"), "{}", stderr(&o));
+}

@@ -68,6 +68,11 @@ pub fn run(a: SearchArgs) -> Result<Outcome> {
         search.hits(&mut out)?
     };
     out.flush()?;
+    if matches!(outcome, Outcome::NotFound) {
+        for note in bracket_notes(&a.query.join(" "), &a.not, &engine, &search.filters)? {
+            eprintln!("govsearch: note: {note}");
+        }
+    }
     drop(search);
     // The process ends next. Dropping the engine would unmap every index file one call at a
     // time, each interrupting the search thread's core to flush its TLB: a tenth of a rare
@@ -95,6 +100,68 @@ fn sample_index_out_of_date(index: &Path) -> Option<String> {
     } else {
         None
     }
+}
+
+/// Bracket pairs a document number's year is written in: the issuer's 〔〕 (GB/T 9704), and the
+/// [], () and 【】 that sites print and users type for it (full-width ones fold to these).
+const YEAR_BRACKETS: [(char, char); 4] = [('〔', '〕'), ('[', ']'), ('(', ')'), ('【', '】')];
+
+/// When a query that holds a bracketed year (湘农发[2024]9号) finds nothing, the same query with
+/// the year in each other bracket pair that finds something, as notes: documents and sites
+/// write one number with different brackets, and matching is literal (brackets included), so
+/// the user is told where the number is rather than left with nothing.
+fn bracket_notes(
+    query: &str,
+    not: &[String],
+    engine: &Engine,
+    filters: &Filters,
+) -> Result<Vec<String>> {
+    let typed: String = query
+        .chars()
+        .map(|c| match c {
+            '［' => '[',
+            '］' => ']',
+            '（' => '(',
+            '）' => ')',
+            '﹝' => '〔',
+            '﹞' => '〕',
+            _ => c,
+        })
+        .collect();
+    let mut notes = Vec::new();
+    for (open, close) in YEAR_BRACKETS {
+        let Some(other) = rebracket_years(&typed, open, close) else {
+            continue;
+        };
+        let parsed = search::parse_query_excluding(&other, not, &Normalizer::new())?;
+        let found = engine.count(&parsed, filters)?;
+        if found > 0 {
+            let sections = if found == 1 { "section" } else { "sections" };
+            notes.push(format!(
+                "nothing matches `{query}` as typed, but `{other}` matches {found} {sections} \
+                 (a document number's year is bracketed in several ways)"
+            ));
+        }
+    }
+    Ok(notes)
+}
+
+/// `text` with every four-digit year in brackets (of [`YEAR_BRACKETS`]) put in `open`…`close`,
+/// or None when that changes nothing.
+fn rebracket_years(text: &str, open: char, close: char) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = chars.clone();
+    let mut changed = false;
+    for i in 0..chars.len().saturating_sub(5) {
+        let pair = YEAR_BRACKETS.iter().find(|(o, _)| *o == chars[i]);
+        let Some(&(_, c)) = pair else { continue };
+        if chars[i + 1..i + 5].iter().all(char::is_ascii_digit) && chars[i + 5] == c {
+            changed |= chars[i] != open;
+            out[i] = open;
+            out[i + 5] = close;
+        }
+    }
+    changed.then(|| out.into_iter().collect())
 }
 
 /// The grep habit `govsearch search 数字政府 ~/reports`: `search` reads an index, and every
