@@ -1002,11 +1002,32 @@ fn find_org_simplified(
             return Some(lead.to_string());
         }
     }
-    org_in(title).or_else(|| {
-        kept.iter()
-            .take(HEADER_LINES)
-            .find_map(|(_, t)| speaker_body(t))
-    })
+    org_in(title)
+        .map(|o| with_peoples_government(&o))
+        .or_else(|| {
+            kept.iter()
+                .take(HEADER_LINES)
+                .find_map(|(_, t)| speaker_body(t))
+        })
+}
+
+/// A government named in its short form, as titles write it (杭州市政府 in
+/// 杭州市政府信息公开工作年度报告, 临川县政府办公室), by its full name, 杭州市人民政府, as a
+/// government work report's issuer is named: one body must not count as two under
+/// `--count-by org`, nor be missed by `--org 杭州市人民政府`. A special administrative region's
+/// government (香港特区政府) has no 人民 in its name.
+fn with_peoples_government(org: &str) -> String {
+    match org.find("政府") {
+        Some(at)
+            if !org[..at].ends_with("人民")
+                && org[..at].ends_with(['省', '市', '县', '区', '州', '旗', '盟'])
+                && !org[..at].ends_with("特区")
+                && !org[..at].ends_with("行政区") =>
+        {
+            format!("{}人民{}", &org[..at], &org[at..])
+        }
+        _ => org.to_string(),
+    }
 }
 
 /// Endings of place names, longest first.

@@ -1222,7 +1222,8 @@ fn the_body_of_a_report_titled_by_its_subject_is_its_signature() {
         &lines("临川市政府2023年数字政府建设情况报告\n一、主要工作\n建设平台。\n"),
         "报告",
     );
-    assert_eq!(r.org.as_deref(), Some("临川市政府"));
+    // The title's body, by its full name (临川市政府 is its short form), not 数字政府.
+    assert_eq!(r.org.as_deref(), Some("临川市人民政府"));
 }
 
 /// Text copied from a web page keeps its indentation as no-break spaces (U+00A0), em spaces
@@ -1344,6 +1345,14 @@ fn a_sub_body_in_the_title_keeps_its_parents_name() {
             "宁波市发展和改革委员会",
         ),
         ("宁波市司法局局属单位2023年度工作总结", "宁波市司法局"),
+        // A government's short name is its full one.
+        ("杭州市政府2023年政府信息公开工作年度报告", "杭州市人民政府"),
+        (
+            "临川县政府办公室2023年度法治政府建设情况报告",
+            "临川县人民政府办公室",
+        ),
+        ("关于2023年度杭州市政府债务情况的报告", "杭州市人民政府"),
+        ("香港特区政府2023年施政报告", "香港特区政府"),
     ] {
         let r = parse_report(
             &lines(&format!("{title}\n一、主要工作\n依法行政。\n")),
