@@ -1348,6 +1348,7 @@ pub(super) fn find_date(
     let one_date = |t: &str| {
         find_cn_date(t)
             .or_else(|| find_iso_date(t))
+            .or_else(|| numeric_date_alone(t))
             .filter(|d| nearly_all_of(d, t))
     };
     let date_alone = |t: &str| {
@@ -1529,6 +1530,10 @@ fn year_month_alone(t: &str) -> Option<String> {
 /// Chinese numeral (一, 十, 十二, 二十六, 三十一) of at most `most`.
 fn month_or_day_at(chars: &[char], j: usize, most: u32) -> Option<usize> {
     let from = &chars[j.min(chars.len())..];
+    // 元月: the first month, as a new year's documents write it.
+    if most == 12 && from.first() == Some(&'元') {
+        return Some(1);
+    }
     let arabic = from
         .iter()
         .take_while(|&&c| arabic_digit(c).is_some())
@@ -1544,6 +1549,28 @@ fn month_or_day_at(chars: &[char], j: usize, most: u32) -> Option<usize> {
     let n = numeral.chars().count();
     let value = super::headings::law_numeral_value(&numeral)?;
     (n > 0 && (1..=most).contains(&value)).then_some(n)
+}
+
+/// A date in digits alone on its line, as offices also sign: `2024.1.20`, `2024/1/20`,
+/// `2024-1-20` (one separator throughout, a month of 1 to 12 and a day of 1 to 31). Only a
+/// whole line: a body's `2024.12` is an amount or a version, not a date.
+fn numeric_date_alone(t: &str) -> Option<String> {
+    let t = t.trim();
+    let sep = t.chars().nth(4).filter(|c| matches!(c, '.' | '/' | '-'))?;
+    let mut parts = t.split(sep);
+    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+    let number = |p: &str, len: std::ops::RangeInclusive<usize>, most: u32| {
+        (len.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+            .filter(|v| (1..=most).contains(v))
+    };
+    (parts.next().is_none()
+        && year.len() == 4
+        && number(year, 4..=4, 2999).is_some_and(|y| y >= 1949)
+        && number(month, 1..=2, 12).is_some()
+        && number(day, 1..=2, 31).is_some())
+    .then(|| t.to_string())
 }
 
 /// 2023-12-01

@@ -1271,11 +1271,12 @@ fn headings_indented_with_any_space_or_invisible_mark() {
     }
 }
 
-/// A signature's date spaced out to fill its line, typed in full-width digits, or of its month
+/// A signature's date spaced out to fill its line, typed in full-width digits, in digits with dots
+/// or slashes (2024.1.20), or of its month
 /// alone dates the report, as written, and gives its year when the title has none; a title's
 /// year in full-width digits is its year.
 #[test]
-fn signature_dates_spaced_full_width_or_by_month() {
+fn signature_dates_spaced_full_width_in_digits_or_by_month() {
     let body = "城关镇法治政府建设工作报告\n一、主要工作\n依法行政。\n二、存在问题\n力量不足。\n城关镇人民政府\n";
     for date in [
         "2024 年 1 月 20 日",
@@ -1283,10 +1284,26 @@ fn signature_dates_spaced_full_width_or_by_month() {
         "2024年 1月 20日",
         "2024年1月",
         "二〇二四年一月",
+        // In digits, as offices also sign, and 元月 for the first month.
+        "2024.1.20",
+        "2024/1/20",
+        "2024-1-20",
+        "2024.01.20",
+        "2024年元月20日",
     ] {
         let r = parse_report(&lines(&format!("{body}{date}\n")), "报告");
         assert_eq!(r.date.as_deref(), Some(date));
         assert_eq!(r.year, Some(2024), "{date}");
+    }
+    // Digits that are no date, or not alone on the line, date nothing.
+    for line in [
+        "2024.13.20",
+        "2024.1.20.5",
+        "1024.1.20",
+        "投资2024.1.20万元",
+    ] {
+        let r = parse_report(&lines(&format!("{body}{line}\n")), "报告");
+        assert_eq!(r.date, None, "{line}");
     }
     // A month alone is a date only under a signature.
     let r = parse_report(
