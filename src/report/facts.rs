@@ -1071,7 +1071,11 @@ fn place_of_congress<'a>(mut lines: impl Iterator<Item = &'a str>) -> Option<Str
         let at = t.find("人民代表大会")?;
         let head = &t[..at];
         let start = head.rfind('在')? + '在'.len_utf8();
+        // The year may stand before the place: 在2023年温州市第十四届人民代表大会….
         let place = head[start..].split('第').next()?.trim();
+        let place = place
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .trim_start_matches('年');
         (place.chars().count() >= 2 && PLACE_SUFFIXES.iter().any(|s| place.ends_with(s)))
             .then(|| place.to_string())
     })
@@ -1425,10 +1429,21 @@ pub(super) fn find_date(
         opening()
             .filter(|t| t.starts_with("来源") || t.starts_with("时间") || t.starts_with("发布时间"))
     };
+    let dated = |t: &str| find_iso_date(t).or_else(|| find_cn_date(t));
     occasion
-        .into_iter()
-        .chain(published())
-        .find_map(|t| find_iso_date(t).or_else(|| find_cn_date(t)))
+        .and_then(|t| dated(t).or_else(|| month_of_occasion(t)))
+        .or_else(|| published().find_map(dated))
+}
+
+/// The month an occasion line names when it names no day: `2024年1月` in
+/// `——2024年1月在温州市第十六届人民代表大会第三次会议上`.
+fn month_of_occasion(t: &str) -> Option<String> {
+    let inner = t.trim_start_matches(['（', '(', '—', '-', ' ', '\u{3000}']);
+    let chars: Vec<char> = inner.chars().collect();
+    year_at(&chars, 0)?;
+    (chars.get(4) == Some(&'年')).then_some(())?;
+    let m = month_or_day_at(&chars, 5, 12)?;
+    (chars.get(5 + m) == Some(&'月')).then(|| chars[..6 + m].iter().collect())
 }
 
 /// The line under a speech's title that says when and where it was given, in brackets or
