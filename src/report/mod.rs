@@ -199,15 +199,20 @@ pub fn parse_report_titled(
     let doc_number = find_doc_number(&kept, &fields, body_start);
     // The signature and its date stand before what a document attaches (附件1 …) and its
     // copy-to lines: the last lines searched for them are the document's own.
+    // A regulation it issues after its signature (…关于印发…办法的通知, signed, then the 办法 and
+    // its articles) is attached too.
     let own_end = headings
         .iter()
-        .position(|h| {
+        .enumerate()
+        .position(|(k, h)| {
             h.as_ref().is_some_and(|h| {
                 h.kind == HeadingKind::Part
                     && (["附件", "附表", "附录"]
                         .iter()
                         .any(|p| h.text.starts_with(p))
-                        || h.text == "抄送")
+                        || h.text == "抄送"
+                        || found_after_signature(&kept, k)
+                            && headings[k + 1..].iter().flatten().any(Heading::is_article))
             })
         })
         .unwrap_or(kept.len());
@@ -455,10 +460,19 @@ fn recognise_attachments(kept: &[(usize, &str)], headings: &mut [Option<Heading>
         // the part starts at its first line.
         let mut at = k;
         let name = if republished {
+            // A signature's date above it ends the title (a notice signed, then the 办法 it
+            // issues), and so the signature too; so does a note in brackets under the date
+            // (`（此件公开发布）`).
+            let bracketed = |t: &str| {
+                let t = t.trim_matches([' ', '\u{3000}', '\t']);
+                t.starts_with(['（', '(']) && t.ends_with(['）', ')'])
+            };
             while at > 0
                 && k - at < MAX_TITLE_FRAGMENTS
                 && headings[at - 1].is_none()
                 && is_title_fragment(kept[at - 1].1)
+                && !facts::is_cn_date_alone(kept[at - 1].1)
+                && !bracketed(kept[at - 1].1)
             {
                 at -= 1;
             }

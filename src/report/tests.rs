@@ -2139,3 +2139,45 @@ fn a_plans_list_headings_stand_below_its_chapters_and_sections() {
         ]
     );
 }
+
+/// A notice that issues a regulation with no `附件` line: items, the signature and its date
+/// (perhaps a note in brackets under it), then the regulation's title and articles. The notice
+/// is dated by its signature, and the regulation's title heads its articles, without the
+/// signature, the date or the note run into it.
+#[test]
+fn a_notice_issuing_a_regulation_after_its_signature_without_an_attachment_line() {
+    for note in ["", "（此件公开发布）\n"] {
+        let text = format!(
+            "苏州市人民政府办公室关于印发苏州市公共数据管理办法的通知\n\
+             苏府办规〔2023〕5号\n\
+             各市、区人民政府：\n\
+             《苏州市公共数据管理办法》已经市政府常务会议审议通过，现印发给你们。\n\
+             一、提高思想认识。各地各部门要充分认识其重要意义。\n\
+             二、加强组织实施。市大数据局负责统筹协调。\n\
+             苏州市人民政府办公室\n\
+             2023年9月20日\n\
+             {note}\
+             苏州市公共数据管理办法\n\
+             第一条　为了加强公共数据管理，制定本办法。\n\
+             第二条　本市行政区域内公共数据的管理，适用本办法。\n\
+             第三条　市大数据管理部门负责全市公共数据管理工作。\n\
+             第四条　本办法自2023年11月1日起施行。\n"
+        );
+        let r = parse_report(&lines(&text), "通知");
+        assert_eq!(
+            r.title,
+            "苏州市人民政府办公室关于印发苏州市公共数据管理办法的通知"
+        );
+        assert_eq!(r.date.as_deref(), Some("2023年9月20日"), "{note}");
+        assert_eq!(r.org.as_deref(), Some("苏州市人民政府办公室"));
+        let paths = heading_paths(&r);
+        assert!(
+            paths.contains(&"苏州市公共数据管理办法 / 第四条".to_string()),
+            "{note}: {paths:?}"
+        );
+        assert!(
+            paths.iter().all(|p| !p.contains("2023年9月20日")),
+            "{note}: {paths:?}"
+        );
+    }
+}
