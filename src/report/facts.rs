@@ -1002,6 +1002,15 @@ fn find_org_simplified(
             return Some(lead.to_string());
         }
     }
+    // Signed under the title, before the body (`关于2023年度法治政府建设情况的报告` / `宁波市司法局` /
+    // `2024年1月20日` / `一、…`): the body right above that date, as [`find_date`] dates it.
+    let opening: Vec<&str> = kept.iter().take(HEADER_LINES).map(|(_, t)| *t).collect();
+    if let Some(name) = opening.windows(2).find_map(|w| {
+        let name = signature_name(w[0]);
+        (is_signature(name) && is_cn_date_alone(w[1])).then_some(name)
+    }) {
+        return Some(name.to_string());
+    }
     org_in(title)
         .map(|o| with_peoples_government(&o))
         .or_else(|| {

@@ -2181,3 +2181,25 @@ fn a_notice_issuing_a_regulation_after_its_signature_without_an_attachment_line(
         );
     }
 }
+
+/// A report signed under its title, before its body (the title, the body's name, the date,
+/// then `一、…`), as plans and statistical communiqués are published: the body is the issuer,
+/// however long the report is, as the date under it is its date.
+#[test]
+fn a_report_signed_under_its_title_names_its_issuer() {
+    let items: String = (1..=30)
+        .map(|i| format!("（{i}）推进第{i}项工作。全年完成任务。\n"))
+        .collect();
+    for (title, signer) in [
+        ("关于2023年度法治政府建设情况的报告", "宁波市司法局"),
+        ("临川市2023年国民经济和社会发展统计公报", "临川市统计局"),
+        ("浙江省数字经济发展“十四五”规划", "浙江省人民政府办公厅"),
+    ] {
+        let text = format!(
+            "{title}\n{signer}\n2024年1月20日\n一、主要工作\n{items}二、存在问题\n力量不足。\n"
+        );
+        let r = parse_report(&lines(&text), "报告");
+        assert_eq!(r.org.as_deref(), Some(signer), "{title}");
+        assert_eq!(r.date.as_deref(), Some("2024年1月20日"), "{title}");
+    }
+}
