@@ -161,6 +161,7 @@ pub fn parse_report_titled(
         })
         .collect();
     recognise_run_in_law_headings(&kept, &mut headings);
+    join_division_names(&kept, &mut headings);
     rank_code_divisions(&kept, &mut headings);
     drop_attachment_lists(&kept, &mut headings);
     drop_table_of_contents(&kept, &mut headings);
@@ -302,6 +303,41 @@ fn recognise_run_in_law_headings(kept: &[(usize, &str)], headings: &mut [Option<
     }
 }
 
+/// Longest name of a division on the line after its number, in characters.
+const MAX_DIVISION_NAME_CHARS: usize = 20;
+
+/// A division's number alone on its line and its name on the next (`第一章` / `总　　则`), as
+/// laws converted from PDF or Word are laid out, is one heading, `第一章 总则`: the name line
+/// heads nothing of its own (`附　　则` there had opened a division beside its chapter), and
+/// the heading matches its table of contents entry, which is then read as one.
+fn join_division_names(kept: &[(usize, &str)], headings: &mut [Option<Heading>]) {
+    for k in 0..kept.len().saturating_sub(1) {
+        let Some(h) = headings[k].as_ref() else {
+            continue;
+        };
+        let bare = h.kind == HeadingKind::Division
+            && headings::law_number_alone(kept[k].1.trim_matches([' ', '\u{3000}', '\t']));
+        let name: String = kept[k + 1]
+            .1
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        let name_reads = !name.is_empty()
+            && name.chars().count() <= MAX_DIVISION_NAME_CHARS
+            && name.chars().all(crate::analysis::is_han)
+            && headings[k + 1]
+                .as_ref()
+                .is_none_or(|n| n.kind == HeadingKind::Markdown && n.text == name);
+        if bare && name_reads {
+            let text = format!("{} {name}", h.text.trim());
+            if let Some(h) = headings[k].as_mut() {
+                h.text = text;
+            }
+            headings[k + 1] = None;
+        }
+    }
+}
+
 /// A code in parts (民法典) has sub-parts (第一分编 通则) between its 编 and its 章, and closes
 /// with `附　　则`, a division without a number. In a law whose divisions include a 分编, every
 /// 章 and 节 moves one level down below it; an `附则` line after the law's first article heads
@@ -333,7 +369,13 @@ fn rank_code_divisions(kept: &[(usize, &str)], headings: &mut [Option<Heading>])
         .iter()
         .position(|h| h.as_ref().is_some_and(Heading::is_article));
     for (k, (_, text)) in kept.iter().enumerate() {
+        // (Not the name of the numbered division above it: `第三章` / `附　　则`.)
+        let named_above = k > 0
+            && headings[k - 1]
+                .as_ref()
+                .is_some_and(|h| h.kind == HeadingKind::Division && h.text.ends_with("附则"));
         if headings[k].is_none()
+            && !named_above
             && first_article.is_some_and(|first| k > first)
             && headings::is_unnumbered_closing_division(text)
         {

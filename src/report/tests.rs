@@ -2203,3 +2203,48 @@ fn a_report_signed_under_its_title_names_its_issuer() {
         assert_eq!(r.date.as_deref(), Some("2024年1月20日"), "{title}");
     }
 }
+
+/// A law laid out as converted from PDF or Word: each chapter's number alone on its line and
+/// its name, spaced out, on the next; each article's number alone above its text; a table of
+/// contents before the text. A chapter is one heading with its name (`第一章 总则`), the
+/// contents are no sections, and `附　　则` under `第三章` is that chapter's name, not a division
+/// beside it.
+#[test]
+fn a_chapters_name_on_the_line_after_its_number() {
+    let text = "青溪市数字经济促进条例\n\
+                （2020年12月24日青溪市人民代表大会常务委员会第二十六次会议通过）\n\
+                目　　录\n\
+                第一章　总则\n\
+                第二章　数字基础设施\n\
+                第三章　附则\n\
+                第一章\n\
+                总　　则\n\
+                第一条\n\
+                为了促进数字经济发展，制定本条例。\n\
+                第二条\n\
+                本条例所称数字经济，是指以数据资源为关键生产要素的经济形态。\n\
+                第二章\n\
+                数字基础设施\n\
+                第三条\n\
+                县级以上人民政府应当统筹推进数字基础设施建设。\n\
+                第三章\n\
+                附　　则\n\
+                第四条\n\
+                本条例自2021年3月1日起施行。\n";
+    let r = parse_report(&lines(text), "条例");
+    assert_eq!(
+        heading_paths(&r),
+        [
+            "",
+            "第一章 总则",
+            "第一章 总则 / 第一条",
+            "第一章 总则 / 第二条",
+            "第二章 数字基础设施",
+            "第二章 数字基础设施 / 第三条",
+            "第三章 附则",
+            "第三章 附则 / 第四条",
+        ]
+    );
+    // The name's line is in its chapter's section.
+    assert_eq!((r.sections[1].line_start, r.sections[1].line_end), (7, 8));
+}
