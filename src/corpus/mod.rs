@@ -83,7 +83,8 @@ pub use pdf::{pdf_text, PdfText};
 /// plan's 一、 stands below its 章 or 节; a government's short name (杭州市政府) is its full
 /// one; signatures dated in digits (2024.1.20) or 元月; an occasion line's month, and no year
 /// in the place of a congress; a notice that issues a regulation after its signature keeps
-/// its date; a body signed under the title is the issuer.
+/// its date; a body signed under the title is the issuer; a division's number alone on its
+/// line takes its name from the next.
 pub const READING_VERSION: u32 = 16;
 
 /// The kinds of document govsearch reads.
