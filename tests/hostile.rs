@@ -508,3 +508,36 @@ fn all_prints_every_hit_in_rank_order() {
     assert!(all.windows(2).all(|w| w[0].score >= w[1].score));
     assert!(all.iter().enumerate().all(|(i, h)| h.rank == i + 1));
 }
+
+/// A report with a stray NUL byte, and one saved as UTF-16 without its byte order mark, are
+/// read, not skipped as binary: the first with a warning that names it, and both with hits at
+/// the line and column of the text in the file (the NUL counts as one character, as an editor
+/// shows it).
+#[test]
+fn a_stray_nul_or_utf16_without_a_mark_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let head = "青溪县司法局2023年度法治政府建设工作报告\n一、主要工作\n";
+    let line = "全面推行\0法律顾问制度，聘请律师三名。";
+    std::fs::write(corpus.join("nul.txt"), format!("{head}{line}\n")).unwrap();
+    let wide = format!("{head}推进合法性审查，规范性文件全部备案。\n");
+    let bytes: Vec<u8> = wide.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    std::fs::write(corpus.join("wide.txt"), bytes).unwrap();
+    let idx = dir.path().join("idx");
+    let o = index(&corpus, &idx, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("nul.txt: 1 NUL byte replaced"), "{err}");
+    assert!(!err.contains("wide.txt"), "{err}");
+    assert!(err.contains("2 added"), "{err}");
+    let shown = idx.to_str().unwrap();
+    let (code, hits) = search_json(shown, &["法律顾问"]);
+    assert_eq!((code, hits.len()), (0, 1));
+    assert_eq!((hits[0].line, hits[0].column), (3, 6));
+    let at: String = line.chars().skip(hits[0].column - 1).take(4).collect();
+    assert_eq!(at, "法律顾问");
+    let (code, hits) = search_json(shown, &["规范性文件"]);
+    assert_eq!((code, hits.len()), (0, 1));
+    assert_eq!((hits[0].line, hits[0].column), (3, 9));
+}

@@ -44,7 +44,8 @@ pub struct Decoded<'a> {
 
 /// Decodes bytes: a BOM decides (UTF-8, UTF-16LE/BE); else valid UTF-8 is UTF-8; else the
 /// encoding is guessed with chardetng (GB18030 for GBK-family guesses, since it is their
-/// superset). Binary content (NUL bytes without a UTF-16 BOM) is refused. Lossy decoding and
+/// superset). NUL bytes on one side of every code unit are UTF-16 without its BOM, a few stray
+/// NULs are replaced (with a warning), and other binary content is refused. Lossy decoding and
 /// guesses outside the Chinese encodings give a warning, never silent mojibake.
 pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, ReadError> {
     if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
@@ -58,7 +59,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, ReadError> {
     }
     let head = &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)];
     if head.contains(&0) {
-        return Err(ReadError::Binary);
+        return utf16_without_bom(bytes)
+            .or_else(|| with_stray_nuls(bytes))
+            .ok_or(ReadError::Binary);
     }
     if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
         return Ok(Decoded {
@@ -115,6 +118,79 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, ReadError> {
         text,
         encoding: encoding.name(),
         warning,
+    })
+}
+
+/// Share of the decoded characters that must read as text (Han, ASCII, whitespace, CJK and
+/// full-width punctuation) for a file without a BOM to be read as UTF-16 in that byte order.
+/// In the wrong order ASCII becomes U+xx00 and Han characters scatter over other scripts.
+const UTF16_TEXT_SHARE: f64 = 0.9;
+
+/// UTF-16 without a byte order mark, as some Windows tools save text: NUL bytes beside every
+/// ASCII character. Each byte order is tried; the one whose decoding has no invalid code unit,
+/// no NUL and reads as text is taken.
+fn utf16_without_bom(bytes: &[u8]) -> Option<Decoded<'_>> {
+    if !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let texty = |c: char| {
+        crate::analysis::is_han(c)
+            || c.is_ascii_graphic()
+            || c.is_whitespace()
+            || ('\u{3000}'..='\u{303f}').contains(&c)
+            || ('\u{ff00}'..='\u{ffef}').contains(&c)
+            || matches!(c, '\u{2010}'..='\u{2027}')
+    };
+    [encoding_rs::UTF_16LE, encoding_rs::UTF_16BE]
+        .into_iter()
+        .find_map(|encoding| {
+            let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+            let sample: Vec<char> = text.chars().take(CONTROL_SNIFF_CHARS).collect();
+            let share =
+                sample.iter().filter(|&&c| texty(c)).count() as f64 / sample.len().max(1) as f64;
+            (!had_errors && !text.contains('\0') && share >= UTF16_TEXT_SHARE).then(|| Decoded {
+                text,
+                encoding: encoding.name(),
+                warning: None,
+            })
+        })
+}
+
+/// NUL bytes a text file may hold and still be read, replaced: this many, plus one per
+/// [`BYTES_PER_ALLOWED_NUL`] bytes. A stray NUL (a copy that went wrong, a field padded in a
+/// database export) must not drop a whole report; binary data has NULs everywhere.
+const ALLOWED_NULS: usize = 1;
+/// See [`ALLOWED_NULS`].
+const BYTES_PER_ALLOWED_NUL: usize = 1000;
+
+/// Text with a few stray NUL bytes: each becomes U+FFFD, one character for one, so lines and
+/// columns stay those of the file, and a warning says how many there were.
+fn with_stray_nuls(bytes: &[u8]) -> Option<Decoded<'_>> {
+    let nuls = bytes.iter().filter(|&&b| b == 0).count();
+    if nuls > ALLOWED_NULS + bytes.len() / BYTES_PER_ALLOWED_NUL {
+        return None;
+    }
+    // A one-byte stand-in, one character in every encoding read here, then U+FFFD for it.
+    let cleaned: Vec<u8> = bytes
+        .iter()
+        .map(|&b| if b == 0 { 0x1a } else { b })
+        .collect();
+    let decoded = decode(&cleaned)
+        .ok()
+        .filter(|d| control_ratio(&d.text) <= MAX_CONTROL_RATIO)?;
+    let warning = format!(
+        "{nuls} NUL byte{} replaced{}",
+        if nuls == 1 { "" } else { "s" },
+        decoded
+            .warning
+            .as_deref()
+            .map(|w| format!("; {w}"))
+            .unwrap_or_default()
+    );
+    Some(Decoded {
+        text: Cow::Owned(decoded.text.replace('\u{1a}', "\u{fffd}")),
+        encoding: decoded.encoding,
+        warning: Some(warning),
     })
 }
 
@@ -281,5 +357,54 @@ mod tests {
             decode(b"PK\x03\x04\x00\x00abc"),
             Err(ReadError::Binary)
         ));
+        // Controls around a single NUL are binary too.
+        let mut bytes = b"\x01\x02\x03\x04\x05\x06".repeat(200);
+        bytes[500] = 0;
+        assert!(matches!(decode(&bytes), Err(ReadError::Binary)));
+    }
+
+    /// A stray NUL in a report, UTF-8 or GBK, is replaced by U+FFFD, one character for one, so
+    /// lines and columns stay the file's, with a warning; more than a few per thousand bytes
+    /// make the file binary.
+    #[test]
+    fn a_stray_nul_is_replaced_not_a_reason_to_skip_the_file() {
+        let text = "法治政府建设报告\n一、主要工作\n全面推行法律顾问制度。\n".repeat(20);
+        for bytes in [
+            text.as_bytes().to_vec(),
+            encoding_rs::GB18030.encode(&text).0.into_owned(),
+        ] {
+            let mut bytes = bytes;
+            let at = bytes.len() / 2;
+            bytes.insert(at, 0);
+            let d = decode(&bytes).expect("read");
+            assert_eq!(
+                d.warning
+                    .as_deref()
+                    .map(|w| w.starts_with("1 NUL byte replaced")),
+                Some(true)
+            );
+            assert_eq!(d.text.chars().count(), text.chars().count() + 1);
+            assert_eq!(d.text.matches('\u{fffd}').count(), 1);
+            assert_eq!(d.text.replace('\u{fffd}', ""), text);
+        }
+        let mut many = text.into_bytes();
+        for k in (0..many.len()).step_by(50) {
+            many[k] = 0;
+        }
+        assert!(matches!(decode(&many), Err(ReadError::Binary)));
+    }
+
+    /// UTF-16 saved without its byte order mark, in either order, Chinese with its line breaks
+    /// and 一 (whose low byte is NUL), is read as UTF-16.
+    #[test]
+    fn utf16_without_a_byte_order_mark() {
+        let text =
+            "第一条　为了规范行政执法，制定本办法。\n第二条　本办法自2024年1月1日起施行。一\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for (bytes, name) in [(le, "UTF-16LE"), (be, "UTF-16BE")] {
+            let d = decode(&bytes).expect("read");
+            assert_eq!((d.encoding, d.text.as_ref()), (name, text));
+        }
     }
 }
