@@ -1091,7 +1091,30 @@ fn place_of_congress<'a>(mut lines: impl Iterator<Item = &'a str>) -> Option<Str
 }
 
 /// `国务院办公厅` in 国务院办公厅关于印发…的通知; `财政部 税务总局` in 财政部 税务总局关于….
+/// Joint issuers whose title lines were run together (`中共杭州市委办公厅` / `杭州市人民政府办公厅`
+/// / `关于印发…`) are named apart, as when the title spaces them: an office (…办公厅, …办公室)
+/// holds no body, so a full body's name right after it is a second issuer.
 fn issuer_before_guanyu(title: &str) -> Option<String> {
+    issuer_before_guanyu_as_written(title).map(|issuer| {
+        if issuer.contains(char::is_whitespace) {
+            return issuer;
+        }
+        for office in ["办公厅", "办公室"] {
+            for (at, _) in issuer.match_indices(office) {
+                let (first, second) = issuer.split_at(at + office.len());
+                let second_is_a_body = body_at_start(second).as_deref() == Some(second)
+                    && (second.starts_with("中共")
+                        || second.chars().take(8).any(|c| "省市区县州盟旗".contains(c)));
+                if !first.is_empty() && second_is_a_body {
+                    return format!("{first} {second}");
+                }
+            }
+        }
+        issuer
+    })
+}
+
+fn issuer_before_guanyu_as_written(title: &str) -> Option<String> {
     let at = title.find("关于")?;
     let issuer = title[..at].trim();
     let n = issuer.chars().count();

@@ -2248,3 +2248,32 @@ fn a_chapters_name_on_the_line_after_its_number() {
     // The name's line is in its chapter's section.
     assert_eq!((r.sections[1].line_start, r.sections[1].line_end), (7, 8));
 }
+
+/// Joint issuers whose names stand on the title's first lines, one per line, are two issuers,
+/// named apart as when the title spaces them, so that `--org` finds either; a body inside
+/// another stays one name.
+#[test]
+fn joint_issuers_on_the_titles_first_lines_are_named_apart() {
+    let body = "市委办发〔2023〕45号\n各区、县（市）党委和人民政府：\n现将规划印发给你们，请认真贯彻执行。\n";
+    for (title, org) in [
+        (
+            "中共杭州市委办公厅\n杭州市人民政府办公厅\n关于印发《杭州市数字经济发展规划》的通知",
+            "中共杭州市委办公厅 杭州市人民政府办公厅",
+        ),
+        (
+            "中共青溪县委办公室青溪县人民政府办公室关于印发《青溪县乡村振兴实施方案》的通知",
+            "中共青溪县委办公室 青溪县人民政府办公室",
+        ),
+        (
+            "国家税务总局深圳市税务局关于印发《纳税服务规范》的通知",
+            "国家税务总局深圳市税务局",
+        ),
+        (
+            "湖南省人民政府办公厅关于印发《湖南省数字政府建设方案》的通知",
+            "湖南省人民政府办公厅",
+        ),
+    ] {
+        let r = parse_report(&lines(&format!("{title}\n{body}")), "通知");
+        assert_eq!(r.org.as_deref(), Some(org), "{title}");
+    }
+}
