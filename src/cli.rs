@@ -136,7 +136,8 @@ pub struct SearchArgs {
     #[arg(long, value_parser = search::parse_years)]
     pub year: Option<(u32, u32)>,
     /// Only reports whose issuing body starts with this text, or has it as a word after a place
-    /// name (云南 and 人民政府 both match 云南省人民政府; 南省 does not).
+    /// name (云南 and 人民政府 both match 云南省人民政府; 南省 does not); a government typed in
+    /// short form (杭州市政府) matches its full name too.
     #[arg(long, value_parser = non_empty_org)]
     pub org: Option<String>,
     /// Exclude sections containing TERM (repeatable): the same as `NOT TERM` in the query.

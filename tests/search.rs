@@ -751,3 +751,38 @@ fn a_document_number_typed_with_other_brackets_gets_a_note() {
     assert_eq!(o.status.code(), Some(1));
     assert!(!stderr(&o).contains("note"), "{}", stderr(&o));
 }
+
+/// A report whose title names its government in short form (杭州市政府) is filed under the full
+/// name, as a work report is, and `--org` finds it typed either way; a body that is not a
+/// government typed short (杭州市政府采购中心) keeps its name.
+#[test]
+fn org_filter_finds_a_government_typed_in_short_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("xxgk.txt"),
+        "杭州市政府2023年政府信息公开工作年度报告\n一、总体情况\n主动公开政府信息一万余条。\n",
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.join("work.txt"),
+        "2024年杭州市政府工作报告\n一、过去一年工作回顾\n主动公开政府信息，建设数字政府。\n",
+    )
+    .unwrap();
+    let idx = dir.path().join("idx");
+    let o = index(&corpus, &idx, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let shown = idx.to_str().unwrap();
+    for org in ["杭州市人民政府", "杭州市政府", "杭州市"] {
+        let (code, hits) = search_json(shown, &["主动公开", "--org", org]);
+        assert_eq!((code, hits.len()), (0, 2), "{org}");
+        assert!(
+            hits.iter()
+                .all(|h| h.org.as_deref() == Some("杭州市人民政府")),
+            "{org}"
+        );
+    }
+    let (code, _) = search_json(shown, &["主动公开", "--org", "宁波市政府"]);
+    assert_eq!(code, 1);
+}

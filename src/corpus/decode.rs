@@ -159,7 +159,7 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<Decoded<'_>> {
 /// NUL bytes a text file may hold and still be read, replaced: this many, plus one per
 /// [`BYTES_PER_ALLOWED_NUL`] bytes. A stray NUL (a copy that went wrong, a field padded in a
 /// database export) must not drop a whole report; binary data has NULs everywhere.
-const ALLOWED_NULS: usize = 1;
+const ALLOWED_NULS: usize = 2;
 /// See [`ALLOWED_NULS`].
 const BYTES_PER_ALLOWED_NUL: usize = 1000;
 

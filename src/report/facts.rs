@@ -820,6 +820,11 @@ const ORG_SUFFIXES: &[&str] = &[
     "部",
     "署",
     "中心",
+    // People's organisations, which publish their budgets as every department does.
+    "总工会",
+    "红十字会",
+    "联合会",
+    "协会",
 ];
 
 /// Words that open the headline of a page about a document rather than the document's title.
@@ -990,7 +995,12 @@ fn find_org_simplified(
     let last = kept.len().saturating_sub(SIGNATURE_LINES);
     for k in (last..kept.len()).rev() {
         let name = signature_name(kept[k].1);
-        if is_signature(name) {
+        // A chapter's name under its number (`第二章` / `村民选举委员会`) signs nothing.
+        let names_a_chapter = k > 0
+            && super::headings::law_number_alone(
+                kept[k - 1].1.trim_matches([' ', '\u{3000}', '\t']),
+            );
+        if is_signature(name) && !names_a_chapter {
             // Joint signers sign one above the other; the first is the lead body.
             let mut lead = name;
             for (_, above) in kept[..k].iter().rev().take(MAX_JOINT_SIGNERS - 1) {
@@ -1012,7 +1022,7 @@ fn find_org_simplified(
         return Some(name.to_string());
     }
     org_in(title)
-        .map(|o| with_peoples_government(&o))
+        .map(|o| with_peoples_government(&o, title))
         .or_else(|| {
             kept.iter()
                 .take(HEADER_LINES)
@@ -1023,20 +1033,39 @@ fn find_org_simplified(
 /// A government named in its short form, as titles write it (杭州市政府 in
 /// 杭州市政府信息公开工作年度报告, 临川县政府办公室), by its full name, 杭州市人民政府, as a
 /// government work report's issuer is named: one body must not count as two under
-/// `--count-by org`, nor be missed by `--org 杭州市人民政府`. A special administrative region's
-/// government (香港特区政府) has no 人民 in its name.
-fn with_peoples_government(org: &str) -> String {
-    match org.find("政府") {
-        Some(at)
-            if !org[..at].ends_with("人民")
-                && org[..at].ends_with(['省', '市', '县', '区', '州', '旗', '盟'])
-                && !org[..at].ends_with("特区")
-                && !org[..at].ends_with("行政区") =>
-        {
-            format!("{}人民{}", &org[..at], &org[at..])
-        }
-        _ => org.to_string(),
+/// `--count-by org`. Only the government itself or its general office (…政府办公厅/办公室), and
+/// only when the title goes on with what is no name (a year, 关于, 信息公开, 工作, 债务): in
+/// 杭州市政府采购中心 the words run on into another body. A special administrative region's
+/// government (香港特区政府) has no 人民 in its name. `--org 杭州市政府` finds it as typed:
+/// see [`full_government_name`].
+fn with_peoples_government(org: &str, title: &str) -> String {
+    let after = title
+        .find(org)
+        .map_or("", |at| &title[at + org.len()..])
+        .trim_start();
+    let runs_on = !(after.is_empty()
+        || after.starts_with(|c: char| c.is_ascii_digit())
+        || ["关于", "信息公开", "工作", "债务", "年", "（", "("]
+            .iter()
+            .any(|w| after.starts_with(w)));
+    if runs_on {
+        return org.to_string();
     }
+    full_government_name(org).unwrap_or_else(|| org.to_string())
+}
+
+/// The full name of a government or of its general office written in short form: 杭州市人民政府
+/// for 杭州市政府, 临川县人民政府办公室 for 临川县政府办公室; None for any other name.
+pub fn full_government_name(org: &str) -> Option<String> {
+    let at = org.find("政府")?;
+    let (place, rest) = (&org[..at], &org[at + "政府".len()..]);
+    (!place.ends_with("人民")
+        && place.chars().count() >= 2
+        && place.ends_with(['省', '市', '县', '区', '州', '旗', '盟'])
+        && !place.ends_with("特区")
+        && !place.ends_with("行政区")
+        && ["", "办公厅", "办公室"].contains(&rest))
+    .then(|| format!("{place}人民政府{rest}"))
 }
 
 /// Endings of place names, longest first.
@@ -1084,7 +1113,11 @@ fn place_of_congress<'a>(mut lines: impl Iterator<Item = &'a str>) -> Option<Str
         let place = head[start..].split('第').next()?.trim();
         let place = place
             .trim_start_matches(|c: char| c.is_ascii_digit())
-            .trim_start_matches('年');
+            .trim_start_matches('年')
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .trim_start_matches('月')
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .trim_start_matches('日');
         (place.chars().count() >= 2 && PLACE_SUFFIXES.iter().any(|s| place.ends_with(s)))
             .then(|| place.to_string())
     })
@@ -1337,10 +1370,24 @@ fn speaker_body(line: &str) -> Option<String> {
 /// (法治政府, 政府信息公开工作, 关于印发…, 部门预算) is not.
 fn body_at_start(s: &str) -> Option<String> {
     let name: String = s.chars().take_while(|c| is_cjk(*c)).collect();
+    // An ending inside a word of what the report is about is none (宁波市总工会 + 部门预算:
+    // 部 of 部门; …委员会 + 部署: 部 and 署).
+    let opens_a_word = |at: usize| {
+        ["部门", "部署", "部分", "局属"].iter().any(|w| {
+            name.match_indices(w)
+                .any(|(j, _)| j <= at && at < j + w.len())
+        })
+    };
     let first_ending = |from: usize| {
         ORG_SUFFIXES
             .iter()
-            .filter_map(|suf| name[from..].find(suf).map(|i| (from + i, *suf)))
+            .filter_map(|suf| {
+                name[from..]
+                    .match_indices(suf)
+                    .map(|(i, _)| from + i)
+                    .find(|&i| !opens_a_word(i))
+                    .map(|i| (i, *suf))
+            })
             .min_by_key(|&(i, suf)| (i, std::cmp::Reverse(suf.len())))
     };
     let (start, suffix) = first_ending(0)?;
@@ -1353,7 +1400,9 @@ fn body_at_start(s: &str) -> Option<String> {
         // An ending alone of one character is the next word's first (宁波市教育局 + 部门预算,
         // 宁波市司法局 + 局属单位, …委员会 + 部署), never a body: one alone of two or more is
         // (湖南省人民政府 + 办公厅).
-        if (at == end && suffix.chars().count() == 1)
+        let abbreviated_office =
+            suffix == "办" && (name[..end].ends_with('委') || name[..end].ends_with("政府"));
+        if (at == end && suffix.chars().count() == 1 && !abbreviated_office)
             || sub.chars().count() > MAX_SUB_BODY_CHARS
             || NOT_IN_BODY_NAMES.iter().any(|w| sub.contains(w))
             || !body_name_reads(sub)
@@ -1384,7 +1433,6 @@ pub(super) fn find_date(
     let one_date = |t: &str| {
         find_cn_date(t)
             .or_else(|| find_iso_date(t))
-            .or_else(|| numeric_date_alone(t))
             .filter(|d| nearly_all_of(d, t))
     };
     let date_alone = |t: &str| {
@@ -1411,14 +1459,15 @@ pub(super) fn find_date(
     {
         return Some(d);
     }
-    // A signature dated by its month alone (`城关镇人民政府` / `2024年1月`).
+    // A signature dated by its month alone (`城关镇人民政府` / `2024年1月`), or in digits
+    // (`2024.1.20`, which a table's last cell may also be, so only under a signature).
     if let Some(d) = kept[..notes]
         .windows(2)
         .rev()
         .take(SIGNING_DATE_LINES)
         .find_map(|w| {
             is_signature(signature_name(w[0].1))
-                .then(|| year_month_alone(w[1].1))
+                .then(|| year_month_alone(w[1].1).or_else(|| numeric_date_alone(w[1].1)))
                 .flatten()
         })
     {
@@ -1616,7 +1665,10 @@ fn numeric_date_alone(t: &str) -> Option<String> {
         && year.len() == 4
         && number(year, 4..=4, 2999).is_some_and(|y| y >= 1949)
         && number(month, 1..=2, 12).is_some()
-        && number(day, 1..=2, 31).is_some())
+        && number(day, 1..=2, 31).is_some_and(|d| {
+            let m = number(month, 1..=2, 12).unwrap_or(1);
+            d <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m as usize - 1]
+        }))
     .then(|| t.to_string())
 }
 

@@ -17,6 +17,7 @@ mod facts;
 mod headings;
 
 pub use boilerplate::{classify_line, LineKind};
+pub use facts::full_government_name;
 pub use headings::{law_numeral_value, numbered_heading, parse_heading, Heading, HeadingKind};
 
 use facts::{
@@ -670,8 +671,16 @@ fn rank_under_parts(headings: &mut [Option<Heading>]) {
             .flatten()
             .any(|h| h.kind == HeadingKind::Division);
     if divided {
-        // The level of the part or division the headings stand in, 0 before the first.
-        let mut floor = 0;
+        // The level of the part or division the headings stand in; before the first, one above
+        // the top one's, so that a 前言 or the 一、 of a preamble do not take the chapters in.
+        let top = headings
+            .iter()
+            .flatten()
+            .filter(|h| matches!(h.kind, HeadingKind::Part | HeadingKind::Division))
+            .map(|h| h.level)
+            .min()
+            .unwrap_or(1);
+        let mut floor = top.saturating_sub(1);
         for h in headings.iter_mut().flatten() {
             match h.kind {
                 HeadingKind::Part | HeadingKind::Division => floor = h.level,

@@ -1295,9 +1295,11 @@ fn signature_dates_spaced_full_width_in_digits_or_by_month() {
         assert_eq!(r.date.as_deref(), Some(date));
         assert_eq!(r.year, Some(2024), "{date}");
     }
-    // Digits that are no date, or not alone on the line, date nothing.
+    // Digits that are no date, or not alone on the line, date nothing; nor do digits that are
+    // a table's last cell, with no signature above them.
     for line in [
         "2024.13.20",
+        "2024.2.30",
         "2024.1.20.5",
         "1024.1.20",
         "投资2024.1.20万元",
@@ -1305,6 +1307,11 @@ fn signature_dates_spaced_full_width_in_digits_or_by_month() {
         let r = parse_report(&lines(&format!("{body}{line}\n")), "报告");
         assert_eq!(r.date, None, "{line}");
     }
+    let r = parse_report(
+        &lines("城关镇法治政府建设工作报告\n一、主要工作\n依法行政。\n附表\n项目\n完成时间\n2024.6.30\n"),
+        "报告",
+    );
+    assert_eq!((r.date, r.year), (None, None));
     // A month alone is a date only under a signature.
     let r = parse_report(
         &lines("城关镇法治政府建设工作报告\n一、主要工作\n依法行政。\n2024年1月\n"),
@@ -1370,6 +1377,13 @@ fn a_sub_body_in_the_title_keeps_its_parents_name() {
         ),
         ("关于2023年度杭州市政府债务情况的报告", "杭州市人民政府"),
         ("香港特区政府2023年施政报告", "香港特区政府"),
+        // An office abbreviated 办 is a sub-body; a ending that opens 部门 after any body is none.
+        ("宁波市委办2023年工作总结", "宁波市委办"),
+        ("宁波市政府办2023年工作总结", "宁波市政府办"),
+        ("宁波市总工会2024年部门预算", "宁波市总工会"),
+        ("宁波市红十字会2024年部门预算", "宁波市红十字会"),
+        // A government's short form that runs on into another body's name is that body.
+        ("杭州市政府采购中心2023年工作总结", "杭州市政府采购中心"),
     ] {
         let r = parse_report(
             &lines(&format!("{title}\n一、主要工作\n依法行政。\n")),
@@ -1624,6 +1638,13 @@ fn a_work_report_dated_by_its_occasion_in_brackets() {
     let r = parse_report(
         &lines(&format!(
             "政府工作报告\n——在2023年青溪县第十八届人民代表大会第三次会议上\n{body}"
+        )),
+        "政府工作报告",
+    );
+    assert_eq!(r.org.as_deref(), Some("青溪县人民政府"));
+    let r = parse_report(
+        &lines(&format!(
+            "政府工作报告\n——在2024年1月青溪县第十八届人民代表大会第四次会议上\n{body}"
         )),
         "政府工作报告",
     );
@@ -2123,6 +2144,21 @@ fn a_plans_list_headings_stand_below_its_chapters_and_sections() {
         "第二篇 建设现代产业体系 / 第三章 打造先进制造业基地 / 二、培育新兴产业"
     );
     assert_eq!(at(20), "第二篇 建设现代产业体系 / 第四章 发展现代服务业");
+    // A 前言 before the first chapter does not take the chapters in.
+    let r = parse_report(
+        &lines("某市发展规划\n前言\n本规划是全市未来五年的行动纲领。\n第一章　发展基础\n一、发展成效\n成效显著。\n第二章　总体要求\n坚持高质量发展。\n"),
+        "规划",
+    );
+    assert_eq!(
+        heading_paths(&r),
+        [
+            "",
+            "前言",
+            "第一章 发展基础",
+            "第一章 发展基础 / 一、发展成效",
+            "第二章 总体要求"
+        ]
+    );
     // Without 篇: 第二章 closes the 一、 of 第一章.
     let r = parse_report(
         &lines("某市国土空间总体规划\n第一章　规划总则\n一、规划范围\n全市域。\n二、规划期限\n2021至2035年。\n第二章　目标定位\n建设现代化滨海大都市。\n"),
@@ -2247,6 +2283,12 @@ fn a_chapters_name_on_the_line_after_its_number() {
     );
     // The name's line is in its chapter's section.
     assert_eq!((r.sections[1].line_start, r.sections[1].line_end), (7, 8));
+    // A chapter's name is no signature, even at the end of a short law.
+    let r = parse_report(
+        &lines("青溪市村民委员会选举办法\n第一章\n总则\n第一条　为了规范选举，制定本办法。\n第二章\n村民选举委员会\n第二条　村民选举委员会主持选举。\n"),
+        "办法",
+    );
+    assert_eq!(r.org, None);
 }
 
 /// Joint issuers whose names stand on the title's first lines, one per line, are two issuers,

@@ -550,7 +550,18 @@ impl Engine {
             let q: Box<dyn Query> = if norm.is_empty() {
                 Box::new(EmptyQuery)
             } else {
-                self.reports_of(&*org_prefix_query(f.org_keys, &norm))?
+                // A government typed in short form (杭州市政府) finds it under its full name too,
+                // as reports are filed (杭州市人民政府).
+                let full = crate::report::full_government_name(org.trim())
+                    .map(|full| self.normalizer.normalize(&full).trimmed());
+                let prefix: Box<dyn Query> = match full {
+                    Some(full) => Box::new(BooleanQuery::new(vec![
+                        (Occur::Should, org_prefix_query(f.org_keys, &norm)),
+                        (Occur::Should, org_prefix_query(f.org_keys, &full)),
+                    ])),
+                    None => org_prefix_query(f.org_keys, &norm),
+                };
+                self.reports_of(&*prefix)?
                     .unwrap_or_else(|| Box::new(EmptyQuery))
             };
             clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0))));
