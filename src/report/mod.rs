@@ -318,6 +318,10 @@ fn join_division_names(kept: &[(usize, &str)], headings: &mut [Option<Heading>])
         };
         let bare = h.kind == HeadingKind::Division
             && headings::law_number_alone(kept[k].1.trim_matches([' ', '\u{3000}', '\t']));
+        // The next line is read only under a bare number: it may be a long paragraph.
+        if !bare {
+            continue;
+        }
         let name: String = kept[k + 1]
             .1
             .chars()
@@ -329,7 +333,7 @@ fn join_division_names(kept: &[(usize, &str)], headings: &mut [Option<Heading>])
             && headings[k + 1]
                 .as_ref()
                 .is_none_or(|n| n.kind == HeadingKind::Markdown && n.text == name);
-        if bare && name_reads {
+        if name_reads {
             let text = format!("{} {name}", h.text.trim());
             if let Some(h) = headings[k].as_mut() {
                 h.text = text;
