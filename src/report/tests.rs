@@ -1635,20 +1635,16 @@ fn a_work_report_dated_by_its_occasion_in_brackets() {
         (r.date.as_deref(), r.year, r.org.as_deref()),
         (Some("2024年1月"), Some(2024), Some("青溪县人民政府"))
     );
-    let r = parse_report(
-        &lines(&format!(
-            "政府工作报告\n——在2023年青溪县第十八届人民代表大会第三次会议上\n{body}"
-        )),
-        "政府工作报告",
-    );
-    assert_eq!(r.org.as_deref(), Some("青溪县人民政府"));
-    let r = parse_report(
-        &lines(&format!(
-            "政府工作报告\n——在2024年1月青溪县第十八届人民代表大会第四次会议上\n{body}"
-        )),
-        "政府工作报告",
-    );
-    assert_eq!(r.org.as_deref(), Some("青溪县人民政府"));
+    for occasion in [
+        "——在2023年青溪县第十八届人民代表大会第三次会议上",
+        "——在2024年1月青溪县第十八届人民代表大会第四次会议上",
+    ] {
+        let r = parse_report(
+            &lines(&format!("政府工作报告\n{occasion}\n{body}")),
+            "政府工作报告",
+        );
+        assert_eq!(r.org.as_deref(), Some("青溪县人民政府"), "{occasion}");
+    }
     let law = "青溪市养犬管理条例\n（2021年10月29日青溪市第十六届人民代表大会常务委员会第三十五次会议通过）\n第一条 为了规范养犬行为，制定本条例。\n第二条 本条例适用于本市。\n";
     assert_eq!(parse_report(&lines(law), "条例").date, None);
 }
