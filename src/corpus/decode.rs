@@ -42,12 +42,17 @@ pub struct Decoded<'a> {
     pub warning: Option<String>,
 }
 
-/// Decodes bytes: a BOM decides (UTF-8, UTF-16LE/BE); else valid UTF-8 is UTF-8; else the
+/// Decodes bytes: a BOM decides (UTF-8, UTF-16LE/BE, UTF-32LE/BE); else valid UTF-8 is UTF-8; else the
 /// encoding is guessed with chardetng (GB18030 for GBK-family guesses, since it is their
 /// superset). NUL bytes on one side of every code unit are UTF-16 without its BOM, a few stray
 /// NULs are replaced (with a warning), and other binary content is refused. Lossy decoding and
 /// guesses outside the Chinese encodings give a warning, never silent mojibake.
 pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, ReadError> {
+    // UTF-32's marks first: encoding_rs knows no UTF-32, and its little-endian mark begins
+    // with UTF-16LE's.
+    if let Some(decoded) = utf32_with_bom(bytes) {
+        return decoded;
+    }
     if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
         return Ok(Decoded {
@@ -118,6 +123,38 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, ReadError> {
         text,
         encoding: encoding.name(),
         warning,
+    })
+}
+
+/// UTF-32 with its byte order mark (`FF FE 00 00` or `00 00 FE FF`): each four bytes one
+/// character. A unit that is no character makes the file binary.
+fn utf32_with_bom(bytes: &[u8]) -> Option<Result<Decoded<'_>, ReadError>> {
+    let little = bytes.starts_with(&[0xff, 0xfe, 0, 0]);
+    if !little && !bytes.starts_with(&[0, 0, 0xfe, 0xff]) {
+        return None;
+    }
+    let body = &bytes[4..];
+    if !body.len().is_multiple_of(4) {
+        return Some(Err(ReadError::Binary));
+    }
+    let text: Option<String> = body
+        .chunks_exact(4)
+        .map(|u| {
+            let u: [u8; 4] = u.try_into().expect("four bytes");
+            char::from_u32(if little {
+                u32::from_le_bytes(u)
+            } else {
+                u32::from_be_bytes(u)
+            })
+        })
+        .collect();
+    Some(match text {
+        Some(text) if !text.contains('\0') => Ok(Decoded {
+            text: Cow::Owned(text),
+            encoding: if little { "UTF-32LE" } else { "UTF-32BE" },
+            warning: None,
+        }),
+        _ => Err(ReadError::Binary),
     })
 }
 
@@ -392,6 +429,29 @@ mod tests {
             many[k] = 0;
         }
         assert!(matches!(decode(&many), Err(ReadError::Binary)));
+    }
+
+    /// UTF-32 with its byte order mark, in either order, is read as UTF-32 (its little-endian
+    /// mark begins with UTF-16LE's, which read it as text with NULs in it).
+    #[test]
+    fn utf32_with_its_byte_order_mark() {
+        let text = "第一条　为了规范行政执法，制定本办法。\n𡻕\n";
+        let le: Vec<u8> = [0xff, 0xfe, 0, 0]
+            .into_iter()
+            .chain(text.chars().flat_map(|c| u32::from(c).to_le_bytes()))
+            .collect();
+        let be: Vec<u8> = [0, 0, 0xfe, 0xff]
+            .into_iter()
+            .chain(text.chars().flat_map(|c| u32::from(c).to_be_bytes()))
+            .collect();
+        for (bytes, name) in [(le, "UTF-32LE"), (be, "UTF-32BE")] {
+            let d = decode(&bytes).expect("read");
+            assert_eq!((d.encoding, d.text.as_ref()), (name, text));
+        }
+        assert!(matches!(
+            decode(&[0xff, 0xfe, 0, 0, 0xff, 0xff, 0xff, 0xff]),
+            Err(ReadError::Binary)
+        ));
     }
 
     /// UTF-16 saved without its byte order mark, in either order, Chinese with its line breaks
