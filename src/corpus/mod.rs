@@ -84,7 +84,8 @@ pub use pdf::{pdf_text, PdfText};
 /// one; signatures dated in digits (2024.1.20) or 元月; an occasion line's month, and no year
 /// in the place of a congress; a notice that issues a regulation after its signature keeps
 /// its date; a body signed under the title is the issuer; a division's number alone on its
-/// line takes its name from the next; joint issuers run together in a title are named apart.
+/// line takes its name from the next; joint issuers run together in a title are named apart;
+/// a forwarded document's issuer is the body that forwards it.
 pub const READING_VERSION: u32 = 16;
 
 /// The kinds of document govsearch reads.

@@ -1149,7 +1149,9 @@ fn issuer_before_guanyu(title: &str) -> Option<String> {
 
 fn issuer_before_guanyu_as_written(title: &str) -> Option<String> {
     let at = title.find("关于")?;
-    let issuer = title[..at].trim();
+    // A notice that forwards another body's document (宁波市人民政府办公厅转发市发展改革委关于…的
+    // 通知) is issued by the body that forwards it.
+    let issuer = title[..at].split("转发").next().unwrap_or_default().trim();
     let n = issuer.chars().count();
     ((2..=MAX_SIGNATURE_CHARS).contains(&n)
         && issuer

@@ -2310,6 +2310,11 @@ fn joint_issuers_on_the_titles_first_lines_are_named_apart() {
             "湖南省人民政府办公厅关于印发《湖南省数字政府建设方案》的通知",
             "湖南省人民政府办公厅",
         ),
+        // A forwarded document's issuer is the body that forwards it.
+        (
+            "宁波市人民政府办公厅转发市发展改革委关于做好2024年重点项目建设工作意见的通知",
+            "宁波市人民政府办公厅",
+        ),
     ] {
         let r = parse_report(&lines(&format!("{title}\n{body}")), "通知");
         assert_eq!(r.org.as_deref(), Some(org), "{title}");
