@@ -104,7 +104,14 @@ fn read_user_dict(path: Option<&Path>) -> Result<Option<String>> {
 /// Opens an index to search it. One read by older rules for reports and sections still
 /// answers, with a warning: its heading paths, lines and report facts may be out of date.
 fn open_index(dir: &Path) -> Result<crate::index::OpenIndex> {
-    let open = crate::index::open(dir)?;
+    Ok(warn_if_read_by_older_rules(dir, crate::index::open(dir)?))
+}
+
+/// An opened index, after a warning when older rules read its files (see [`open_index`]).
+fn warn_if_read_by_older_rules(
+    dir: &Path,
+    open: crate::index::OpenIndex,
+) -> crate::index::OpenIndex {
     if let Some(b) = open.build.as_ref().filter(|b| !b.read_as_now()) {
         let shown = output::sanitize_path(dir);
         output::warn(&format!(
@@ -113,5 +120,5 @@ fn open_index(dir: &Path) -> Result<crate::index::OpenIndex> {
             b.reading_difference()
         ));
     }
-    Ok(open)
+    open
 }

@@ -10,6 +10,8 @@ use super::index::{first_use_options, index_with_progress};
 use super::{color_choice, Outcome};
 use crate::analysis::Normalizer;
 use crate::cli::{CountByArg, SearchArgs, SortArg, DEFAULT_CORPUS, DEFAULT_INDEX};
+use crate::index::{IndexError, OpenIndex};
+use crate::json::BuildInfo;
 use crate::output::{self, Color, HitPrinter, HumanPrinter, JsonPrinter, Summary};
 use crate::search::{
     self, Context, CountBy, Engine, Filters, HitOptions, Limit, ParsedQuery, Sort,
@@ -22,30 +24,7 @@ pub fn run(a: SearchArgs) -> Result<Outcome> {
     for note in &parsed.notes {
         eprintln!("govsearch: note: {note}");
     }
-    let default_index = a.index == Path::new(DEFAULT_INDEX);
-    if default_index && Path::new(DEFAULT_CORPUS).is_dir() {
-        let why = if !a.index.join("meta.json").exists() {
-            Some(format!(
-                "no index yet: building {} from {DEFAULT_CORPUS}/ first",
-                output::sanitize_path(&a.index)
-            ))
-        } else {
-            sample_index_out_of_date(&a.index).map(|how| {
-                format!(
-                    "{} was {how}: reading {DEFAULT_CORPUS}/ into it again first",
-                    output::sanitize_path(&a.index)
-                )
-            })
-        };
-        if let Some(why) = why {
-            eprintln!("govsearch: {why}");
-            index_with_progress(&first_use_options(
-                PathBuf::from(DEFAULT_CORPUS),
-                a.index.clone(),
-            ))?;
-        }
-    }
-    let open = super::open_index(&a.index)?;
+    let open = open_search_index(&a.index)?;
     let engine = Engine::new(&open)?;
     let search = Search {
         engine: &engine,
@@ -82,24 +61,48 @@ pub fn run(a: SearchArgs) -> Result<Outcome> {
     Ok(outcome)
 }
 
-/// How the default index, when it holds the sample folder `data/` alone, is out of date: built
-/// by another version of govsearch, or read by older rules. Such an index was built by the
-/// first search (a second's work), so the search brings it up to date as it built it, instead
-/// of refusing it or warning after an upgrade. An index of other folders is never rebuilt
-/// unasked: that can take minutes.
-fn sample_index_out_of_date(index: &Path) -> Option<String> {
-    let build = crate::index::stored_build_info(index)?;
-    let sample = std::fs::canonicalize(DEFAULT_CORPUS).ok()?;
-    if build.roots != [sample.to_string_lossy()] {
-        return None;
+/// The index to search. The default `index/`, when `data/` is here, is built from it by the
+/// first search (a second's work), and brought up to date the same way after an upgrade that
+/// cannot read it or reads reports by newer rules, when it holds `data/` alone: instead of
+/// refusing it or warning. An index of other folders is never rebuilt unasked: that can take
+/// minutes. The index is opened once on the way, whatever happens.
+fn open_search_index(index: &Path) -> Result<OpenIndex> {
+    if index != Path::new(DEFAULT_INDEX) || !Path::new(DEFAULT_CORPUS).is_dir() {
+        return super::open_index(index);
     }
-    if !build.compatible() {
-        Some("built by another version of govsearch".into())
-    } else if !build.read_as_now() {
-        Some(build.reading_difference())
+    let shown = output::sanitize_path(index);
+    let holds_sample = |b: &BuildInfo| {
+        std::fs::canonicalize(DEFAULT_CORPUS)
+            .is_ok_and(|sample| b.roots == [sample.to_string_lossy()])
+    };
+    let why = if !index.join("meta.json").exists() {
+        format!("no index yet: building {shown} from {DEFAULT_CORPUS}/ first")
     } else {
-        None
-    }
+        let how = match crate::index::open(index) {
+            Ok(open) => match open
+                .build
+                .as_ref()
+                .filter(|b| !b.read_as_now() && holds_sample(b))
+            {
+                Some(b) => b.reading_difference(),
+                None => return Ok(super::warn_if_read_by_older_rules(index, open)),
+            },
+            Err(e @ IndexError::Incompatible { .. }) => {
+                if !crate::index::stored_build_info(index).is_some_and(|b| holds_sample(&b)) {
+                    return Err(e.into());
+                }
+                "built by another version of govsearch".to_string()
+            }
+            Err(e) => return Err(e.into()),
+        };
+        format!("{shown} was {how}: reading {DEFAULT_CORPUS}/ into it again first")
+    };
+    eprintln!("govsearch: {why}");
+    index_with_progress(&first_use_options(
+        PathBuf::from(DEFAULT_CORPUS),
+        index.to_path_buf(),
+    ))?;
+    super::open_index(index)
 }
 
 /// Bracket pairs a document number's year is written in: the issuer's 〔〕 (GB/T 9704), and the

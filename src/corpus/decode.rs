@@ -44,8 +44,8 @@ pub struct Decoded<'a> {
 
 /// Decodes bytes: a BOM decides (UTF-8, UTF-16LE/BE, UTF-32LE/BE); else valid UTF-8 is UTF-8; else the
 /// encoding is guessed with chardetng (GB18030 for GBK-family guesses, since it is their
-/// superset). NUL bytes on one side of every code unit are UTF-16 without its BOM, a few stray
-/// NULs are replaced (with a warning), and other binary content is refused. Lossy decoding and
+/// superset). Text with NUL bytes that decodes to text as UTF-16 is UTF-16 without its BOM, a
+/// few stray NULs are replaced (with a warning), and other binary content is refused. Lossy decoding and
 /// guesses outside the Chinese encodings give a warning, never silent mojibake.
 pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, ReadError> {
     // UTF-32's marks first: encoding_rs knows no UTF-32, and its little-endian mark begins
@@ -178,19 +178,22 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<Decoded<'_>> {
             || ('\u{ff00}'..='\u{ffef}').contains(&c)
             || matches!(c, '\u{2010}'..='\u{2027}')
     };
-    [encoding_rs::UTF_16LE, encoding_rs::UTF_16BE]
+    // Each order is judged on the sniffed head; only the one that reads as text decodes all.
+    let head = &bytes[..bytes.len().min(BINARY_SNIFF_BYTES) & !1];
+    let encoding = [encoding_rs::UTF_16LE, encoding_rs::UTF_16BE]
         .into_iter()
-        .find_map(|encoding| {
-            let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-            let sample: Vec<char> = text.chars().take(CONTROL_SNIFF_CHARS).collect();
-            let share =
-                sample.iter().filter(|&&c| texty(c)).count() as f64 / sample.len().max(1) as f64;
-            (!had_errors && !text.contains('\0') && share >= UTF16_TEXT_SHARE).then(|| Decoded {
-                text,
-                encoding: encoding.name(),
-                warning: None,
-            })
-        })
+        .find(|encoding| {
+            let (sample, _) = encoding.decode_without_bom_handling(head);
+            let chars = sample.chars().count().max(1);
+            let share = sample.chars().filter(|&c| texty(c)).count() as f64 / chars as f64;
+            !sample.contains('\0') && share >= UTF16_TEXT_SHARE
+        })?;
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    (!had_errors && !text.contains('\0')).then(|| Decoded {
+        text,
+        encoding: encoding.name(),
+        warning: None,
+    })
 }
 
 /// NUL bytes a text file may hold and still be read, replaced: this many, plus one per

@@ -996,10 +996,7 @@ fn find_org_simplified(
     for k in (last..kept.len()).rev() {
         let name = signature_name(kept[k].1);
         // A chapter's name under its number (`第二章` / `村民选举委员会`) signs nothing.
-        let names_a_chapter = k > 0
-            && super::headings::law_number_alone(
-                kept[k - 1].1.trim_matches([' ', '\u{3000}', '\t']),
-            );
+        let names_a_chapter = k > 0 && super::headings::law_number_alone(kept[k - 1].1);
         if is_signature(name) && !names_a_chapter {
             // Joint signers sign one above the other; the first is the lead body.
             let mut lead = name;
@@ -1109,15 +1106,9 @@ fn place_of_congress<'a>(mut lines: impl Iterator<Item = &'a str>) -> Option<Str
         let at = t.find("人民代表大会")?;
         let head = &t[..at];
         let start = head.rfind('在')? + '在'.len_utf8();
-        // The year may stand before the place: 在2023年温州市第十四届人民代表大会….
+        // The date may stand before the place: 在2023年温州市…, 在2024年1月温州市….
         let place = head[start..].split('第').next()?.trim();
-        let place = place
-            .trim_start_matches(|c: char| c.is_ascii_digit())
-            .trim_start_matches('年')
-            .trim_start_matches(|c: char| c.is_ascii_digit())
-            .trim_start_matches('月')
-            .trim_start_matches(|c: char| c.is_ascii_digit())
-            .trim_start_matches('日');
+        let place = place.trim_start_matches(|c: char| c.is_ascii_digit() || "年月日".contains(c));
         (place.chars().count() >= 2 && PLACE_SUFFIXES.iter().any(|s| place.ends_with(s)))
             .then(|| place.to_string())
     })
@@ -1521,7 +1512,7 @@ pub(super) fn find_date(
 /// The month an occasion line names when it names no day: `2024年1月` in
 /// `——2024年1月在温州市第十六届人民代表大会第三次会议上`.
 fn month_of_occasion(t: &str) -> Option<String> {
-    let inner = t.trim_start_matches(['（', '(', '—', '-', ' ', '\u{3000}']);
+    let inner = t.trim_start_matches(OCCASION_OPENERS);
     let chars: Vec<char> = inner.chars().collect();
     year_at(&chars, 0)?;
     (chars.get(4) == Some(&'年')).then_some(())?;
@@ -1529,10 +1520,13 @@ fn month_of_occasion(t: &str) -> Option<String> {
     (chars.get(5 + m) == Some(&'月')).then(|| chars[..6 + m].iter().collect())
 }
 
+/// What an occasion line opens with before its date: a bracket, a dash, spaces.
+const OCCASION_OPENERS: [char; 6] = ['（', '(', '—', '-', ' ', '\u{3000}'];
+
 /// The line under a speech's title that says when and where it was given, in brackets or
 /// alone: `（2024年1月9日在青溪县第十八届人民代表大会第四次会议上）`.
 fn is_occasion(t: &str) -> bool {
-    let inner = t.trim_start_matches(['（', '(', '—', '-', ' ', '\u{3000}']);
+    let inner = t.trim_start_matches(OCCASION_OPENERS);
     let inner = inner.trim_end_matches(['）', ')', ' ', '\u{3000}']);
     // Given at a meeting (在…会议上), not adopted by one (…会议通过, a law's note).
     (inner.ends_with("会议上") || inner.ends_with("大会上"))
@@ -1663,14 +1657,11 @@ fn numeric_date_alone(t: &str) -> Option<String> {
             .flatten()
             .filter(|v| (1..=most).contains(v))
     };
+    let month = number(month, 1..=2, 12)?;
+    let longest = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month as usize - 1];
     (parts.next().is_none()
-        && year.len() == 4
         && number(year, 4..=4, 2999).is_some_and(|y| y >= 1949)
-        && number(month, 1..=2, 12).is_some()
-        && number(day, 1..=2, 31).is_some_and(|d| {
-            let m = number(month, 1..=2, 12).unwrap_or(1);
-            d <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m as usize - 1]
-        }))
+        && number(day, 1..=2, longest).is_some())
     .then(|| t.to_string())
 }
 

@@ -280,9 +280,10 @@ pub fn is_sub_part(h: &Heading) -> bool {
     h.kind == HeadingKind::Division && law_number(&h.text).is_some_and(|n| n.head.ends_with("分编"))
 }
 
-/// Whether a line is a law's division number and nothing else: `第一章`, `第三节`, `第二编`.
-pub fn law_number_alone(t: &str) -> bool {
-    law_number(t).is_some_and(|n| n.level < 4 && n.tail.trim().is_empty())
+/// Whether a line is a law's division number and nothing else: `第一章`, `第三节`, `第二编`
+/// (spaces around it apart).
+pub fn law_number_alone(line: &str) -> bool {
+    law_number(line.trim()).is_some_and(|n| n.level < 4 && n.tail.trim().is_empty())
 }
 
 /// Whether a line is a code's closing division named without a number: `附则`, `附　　则`.

@@ -162,8 +162,8 @@ pub fn parse_report_titled(
         })
         .collect();
     recognise_run_in_law_headings(&kept, &mut headings);
-    join_division_names(&kept, &mut headings);
     rank_code_divisions(&kept, &mut headings);
+    join_division_names(&kept, &mut headings);
     drop_attachment_lists(&kept, &mut headings);
     drop_table_of_contents(&kept, &mut headings);
     rank_markdown_by_numbers(&mut headings);
@@ -213,8 +213,8 @@ pub fn parse_report_titled(
                         .iter()
                         .any(|p| h.text.starts_with(p))
                         || h.text == "抄送"
-                        || found_after_signature(&kept, k)
-                            && headings[k + 1..].iter().flatten().any(Heading::is_article))
+                        || headings[k + 1..].iter().flatten().any(Heading::is_article)
+                            && found_after_signature(&kept, k))
             })
         })
         .unwrap_or(kept.len());
@@ -316,8 +316,7 @@ fn join_division_names(kept: &[(usize, &str)], headings: &mut [Option<Heading>])
         let Some(h) = headings[k].as_ref() else {
             continue;
         };
-        let bare = h.kind == HeadingKind::Division
-            && headings::law_number_alone(kept[k].1.trim_matches([' ', '\u{3000}', '\t']));
+        let bare = h.kind == HeadingKind::Division && headings::law_number_alone(kept[k].1);
         // The next line is read only under a bare number: it may be a long paragraph.
         if !bare {
             continue;
@@ -330,9 +329,10 @@ fn join_division_names(kept: &[(usize, &str)], headings: &mut [Option<Heading>])
         let name_reads = !name.is_empty()
             && name.chars().count() <= MAX_DIVISION_NAME_CHARS
             && name.chars().all(crate::analysis::is_han)
-            && headings[k + 1]
-                .as_ref()
-                .is_none_or(|n| n.kind == HeadingKind::Markdown && n.text == name);
+            && headings[k + 1].as_ref().is_none_or(|n| {
+                // Typed as Markdown, or read as a code's closing division (`附　　则`).
+                matches!(n.kind, HeadingKind::Markdown | HeadingKind::Division) && n.text == name
+            });
         if name_reads {
             let text = format!("{} {name}", h.text.trim());
             if let Some(h) = headings[k].as_mut() {
@@ -374,13 +374,7 @@ fn rank_code_divisions(kept: &[(usize, &str)], headings: &mut [Option<Heading>])
         .iter()
         .position(|h| h.as_ref().is_some_and(Heading::is_article));
     for (k, (_, text)) in kept.iter().enumerate() {
-        // (Not the name of the numbered division above it: `第三章` / `附　　则`.)
-        let named_above = k > 0
-            && headings[k - 1]
-                .as_ref()
-                .is_some_and(|h| h.kind == HeadingKind::Division && h.text.ends_with("附则"));
         if headings[k].is_none()
-            && !named_above
             && first_article.is_some_and(|first| k > first)
             && headings::is_unnumbered_closing_division(text)
         {
