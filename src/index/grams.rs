@@ -634,29 +634,9 @@ impl GramSegment {
     /// is not a file's (an index in RAM) the advice keeps the content, so it is only ever a
     /// cost, never a change. Only whole pages inside `range` are given back.
     fn release(&self, range: Range<usize>) {
-        #[cfg(target_os = "linux")]
-        {
-            let bytes = self.bytes.as_slice();
-            let range = range.start.min(bytes.len())..range.end.min(bytes.len());
-            // SAFETY: sysconf has no preconditions.
-            let page = usize::try_from(unsafe { libc::sysconf(libc::_SC_PAGESIZE) })
-                .unwrap_or(4096)
-                .max(1);
-            let base = bytes.as_ptr() as usize;
-            let from = (base + range.start).div_ceil(page) * page;
-            let to = (base + range.end) / page * page;
-            if to > from {
-                // SAFETY: [from, to) lies inside `bytes`, which this segment keeps alive;
-                // MADV_PAGEOUT only advises the kernel to reclaim the pages and never changes
-                // what reading them gives (unlike MADV_DONTNEED, which zeroes anonymous
-                // memory). A failure (an older kernel) leaves the pages where they are.
-                unsafe {
-                    libc::madvise(from as *mut libc::c_void, to - from, libc::MADV_PAGEOUT);
-                }
-            }
-        }
-        #[cfg(not(target_os = "linux"))]
-        let _ = range;
+        let bytes = self.bytes.as_slice();
+        let range = range.start.min(bytes.len())..range.end.min(bytes.len());
+        super::pages::page_out(&bytes[range]);
     }
 
     fn u32_at(&self, at: usize) -> u32 {

@@ -26,6 +26,7 @@ pub use crate::json::{BuildInfo, IndexStats};
 
 pub mod grams;
 pub mod manifest;
+mod pages;
 pub mod repair;
 pub mod token_totals;
 pub mod writer;

@@ -23,9 +23,11 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use serde::Serialize;
+use tantivy::directory::Directory;
 use tantivy::{IndexWriter, TantivyDocument};
 
 use super::manifest::{mtime_nanos, FileEntry, Manifest};
+use super::pages::SourcePager;
 use super::repair;
 use super::TokenTotals;
 use super::{
@@ -42,18 +44,15 @@ use crate::document::SectionSchema;
 /// took 14 ms over 9 segments of 300,000 sections and 8 ms over 2 of 1.3 million. A merge maps
 /// its sources, and their pages count in the process's memory until it ends (at 1 GB, merging
 /// without a cap, as tantivy's default policy does, took the peak to 1.96 GB): the gram merge
-/// gives its sources' pages back as it goes (`grams::GramSegment::release`), and merges this
-/// large run one at a time (see [`SIDE_BY_SIDE_DOCS`]).
+/// gives its sources' pages back as it goes (`grams::GramSegment::release`), and a
+/// [`SourcePager`] takes every other source page out of the process's mappings while the merges
+/// run.
 pub const MAX_MERGE_DOCS: usize = 1_400_000;
 /// Segments this large are left as they are unless they hold deleted sections: a merge made
 /// them, and merging a few new sections into one would rewrite all of its own.
 const SETTLED_DOCS: usize = MAX_MERGE_DOCS / 2;
 /// Most merges run side by side after a commit.
 const MERGES_AT_ONCE: usize = 2;
-/// Most sections merged side by side: larger merges run one at a time, so that the source
-/// pages that tantivy's part of a merge keeps mapped (about 320 bytes a section) stay within
-/// the memory the indexing itself took.
-const SIDE_BY_SIDE_DOCS: usize = 1_000_000;
 /// Default writer memory budget, shared by the indexing threads.
 pub const DEFAULT_MEMORY_BUDGET: usize = 200 << 20;
 /// Most indexing threads: each holds its own share of the memory budget and its own segment,
@@ -305,6 +304,19 @@ fn merge_after_commit(
     // Merges of segments with deletions or with kept totals give estimated totals.
     let mut inexact = HashSet::new();
     for wave in plan_merges(&segments) {
+        // The sources' pages are given back while the wave reads them (see `pages`), so that
+        // merges run side by side within the memory the indexing itself took.
+        let _pager = SourcePager::start(
+            wave.iter()
+                .flatten()
+                .flat_map(|&k| {
+                    let meta = &metas[k];
+                    source_components().map(|c| meta.relative_path(c))
+                })
+                .filter_map(|path| index.directory().open_read(&path).ok())
+                .filter_map(|file| file.read_bytes().ok())
+                .collect(),
+        );
         let pending: Vec<_> = wave
             .iter()
             .map(|group| {
@@ -332,6 +344,21 @@ fn merge_after_commit(
     totals.save(dir)
 }
 
+/// The files of a segment that a merge reads.
+fn source_components() -> impl Iterator<Item = tantivy::index::SegmentComponent> {
+    use tantivy::index::SegmentComponent as C;
+    [
+        C::Postings,
+        C::Positions,
+        C::Terms,
+        C::Store,
+        C::FastFields,
+        C::FieldNorms,
+        C::Custom(super::grams::GRAMS_EXTENSION.to_string()),
+    ]
+    .into_iter()
+}
+
 /// Returns the heap memory the indexing threads freed to the kernel before the merges, which
 /// map their sources on top of it: glibc keeps freed memory for reuse, and after indexing
 /// 1 GB it held about 350 MB that nothing would reuse (the merges then peaked at 1.07 GB).
@@ -352,7 +379,7 @@ fn give_back_freed_memory() {
 /// of them, so that both cores merge (a leftover group of a few small segments would be a small
 /// segment that every search pays for). A segment left alone is not rewritten unless it holds
 /// deleted sections; so is each settled segment that holds some. Groups run
-/// [`MERGES_AT_ONCE`] at a time while they hold at most [`SIDE_BY_SIDE_DOCS`] sections together.
+/// [`MERGES_AT_ONCE`] at a time.
 fn plan_merges(segments: &[(usize, bool)]) -> Vec<Vec<Vec<usize>>> {
     let settled = |k: usize| segments[k].0 >= SETTLED_DOCS;
     let mut small: Vec<usize> = (0..segments.len()).filter(|&k| !settled(k)).collect();
@@ -383,22 +410,10 @@ fn plan_merges(segments: &[(usize, bool)]) -> Vec<Vec<Vec<usize>>> {
             .filter(|&k| settled(k) && segments[k].1)
             .map(|k| vec![k]),
     );
-    let mut waves: Vec<Vec<Vec<usize>>> = Vec::new();
-    let mut wave_docs = 0;
-    for group in groups {
-        let docs: usize = group.iter().map(|&k| segments[k].0).sum();
-        match waves.last_mut() {
-            Some(wave) if wave.len() < MERGES_AT_ONCE && wave_docs + docs <= SIDE_BY_SIDE_DOCS => {
-                wave_docs += docs;
-                wave.push(group);
-            }
-            _ => {
-                wave_docs = docs;
-                waves.push(vec![group]);
-            }
-        }
-    }
-    waves
+    groups
+        .chunks(MERGES_AT_ONCE)
+        .map(<[Vec<usize>]>::to_vec)
+        .collect()
 }
 
 /// Opens the index of `dir` for a run, or creates it. An index that cannot be opened, has
@@ -683,8 +698,8 @@ mod tests {
         assert_eq!(docs.len(), all.div_ceil(MAX_MERGE_DOCS), "{docs:?}");
         let (least, most) = (docs.iter().min().unwrap(), docs.iter().max().unwrap());
         assert!(most - least <= 21_000, "balanced: {docs:?}");
-        // Merges this large run one at a time.
-        assert!(waves.iter().all(|w| w.len() == 1), "{waves:?}");
+        // Both cores merge.
+        assert!(waves.iter().all(|w| w.len() == MERGES_AT_ONCE), "{waves:?}");
 
         // 68.8 MB: ten segments, two groups merged side by side.
         let small: Vec<(usize, bool)> = (0..10).map(|i| (17_000 + i * 100, false)).collect();
