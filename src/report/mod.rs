@@ -212,7 +212,7 @@ pub fn parse_report_titled(
                     && (["附件", "附表", "附录"]
                         .iter()
                         .any(|p| h.text.starts_with(p))
-                        || h.text == "抄送"
+                        || h.text == COLOPHON
                         || headings[k + 1..].iter().flatten().any(Heading::is_article)
                             && found_after_signature(&kept, k))
             })
@@ -514,12 +514,13 @@ fn recognise_attachments(kept: &[(usize, &str)], headings: &mut [Option<Heading>
                 && is_title_fragment(kept[at - 1].1)
                 && !facts::is_cn_date_alone(kept[at - 1].1)
                 && !bracketed(kept[at - 1].1)
+                && !kept[at - 1].1.trim().ends_with("印发")
             {
                 at -= 1;
             }
             Some(kept[at..=k].iter().map(|(_, l)| l.trim()).collect())
         } else {
-            name.or_else(|| colophon.then(|| "抄送".to_string()))
+            name.or_else(|| colophon.then(|| COLOPHON.to_string()))
         };
         if let Some(name) = name {
             headings[at] = Some(Heading {
@@ -531,6 +532,9 @@ fn recognise_attachments(kept: &[(usize, &str)], headings: &mut [Option<Heading>
         }
     }
 }
+
+/// The heading of a document's copy-to lines (`抄送：…`) and what follows them.
+const COLOPHON: &str = "抄送";
 
 /// Lines searched after a republished law's title for its first division or article: its
 /// version note may stand between.
@@ -549,14 +553,14 @@ fn republished_law_title(kept: &[(usize, &str)], headings: &[Option<Heading>], k
         && reads_as_a_name(t)
         && !t.contains(['“', '”'])
         && headings[k].is_none();
-    // The decision's last item stands before it; after an attachment's heading (附件2), the
-    // name is the attached text's own title, within that part.
+    // The decision's last item stands before it, or a notice's copy-to lines (`抄送：…`, then
+    // `…印发`), which a web page may put between the notice and the regulation it issues; after
+    // an attachment's heading (附件2), the name is the attached text's own title, within that
+    // part.
     named
-        && headings[..k]
-            .iter()
-            .flatten()
-            .last()
-            .is_some_and(|h| h.kind == HeadingKind::List)
+        && headings[..k].iter().flatten().last().is_some_and(|h| {
+            h.kind == HeadingKind::List || h.kind == HeadingKind::Part && h.text == COLOPHON
+        })
         && headings[k + 1..]
             .iter()
             .take(REPUBLISHED_TITLE_LOOKAHEAD)

@@ -1716,6 +1716,30 @@ fn a_code_with_sub_parts_and_a_closing_division_in_plain_text() {
     );
 }
 
+/// A web page may put a notice's copy-to lines (抄送, then the 印发 line) between the notice and
+/// the regulation it issues: the regulation's title then heads its chapters, which are not
+/// filed under 抄送, and the 印发 line is not part of that title. The notice keeps its date.
+#[test]
+fn copy_to_lines_before_the_issued_regulation_do_not_hold_it() {
+    let notice = "青溪市人民政府办公室关于印发青溪市公共数据管理办法的通知\n青府办〔2023〕88号\n各区人民政府，市各委办局：\n《青溪市公共数据管理办法》已经市政府同意，现印发给你们，请认真贯彻执行。\n青溪市人民政府办公室\n2023年9月20日\n（此件公开发布）\n抄送：市委各部门，市人大常委会办公室。\n青溪市人民政府办公室2023年9月21日印发\n青溪市公共数据管理办法\n第一章　总则\n第一条　为了规范公共数据管理，制定本办法。\n第二章　附则\n第二条　本办法自2023年11月1日起施行。\n";
+    let r = parse_report(&lines(notice), "通知");
+    assert_eq!(
+        heading_paths(&r),
+        [
+            "",
+            "抄送",
+            "青溪市公共数据管理办法",
+            "青溪市公共数据管理办法 / 第一章 总则",
+            "青溪市公共数据管理办法 / 第一章 总则 / 第一条",
+            "青溪市公共数据管理办法 / 第二章 附则",
+            "青溪市公共数据管理办法 / 第二章 附则 / 第二条",
+        ]
+    );
+    assert_eq!((r.sections[1].line_start, r.sections[1].line_end), (8, 9));
+    assert_eq!(r.date.as_deref(), Some("2023年9月20日"));
+    assert_eq!(r.year, Some(2023));
+}
+
 /// A notice that issues two documents: each 附件 is a part of its own at the top, holding the
 /// attached plan's or 办法's own headings, and the copy-to lines at the end are not text of the
 /// last article. A regulation's 附件 after its last article is not text of that article. The
