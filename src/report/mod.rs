@@ -557,10 +557,22 @@ fn republished_law_title(kept: &[(usize, &str)], headings: &[Option<Heading>], k
     // `…印发`), which a web page may put between the notice and the regulation it issues; after
     // an attachment's heading (附件2), the name is the attached text's own title, within that
     // part.
-    named
-        && headings[..k].iter().flatten().last().is_some_and(|h| {
+    let after_items_or_copy_to = || {
+        headings[..k].iter().flatten().last().is_some_and(|h| {
             h.kind == HeadingKind::List || h.kind == HeadingKind::Part && h.text == COLOPHON
         })
+    };
+    // A notice of one paragraph has no heading before the regulation it issues; a line above
+    // names it as what the notice issues (`现将《青溪市养犬管理办法》印发给你们`). (A decree's
+    // 现予公布 does not count: a law's own text under its decree keeps its chapters on top.)
+    let issued_by_a_plain_notice = || {
+        headings[..k].iter().all(Option::is_none)
+            && kept[..k]
+                .iter()
+                .any(|(_, l)| l.contains("印发") && l.contains(t))
+    };
+    named
+        && (after_items_or_copy_to() || issued_by_a_plain_notice())
         && headings[k + 1..]
             .iter()
             .take(REPUBLISHED_TITLE_LOOKAHEAD)
