@@ -307,6 +307,9 @@ fn recognise_run_in_law_headings(kept: &[(usize, &str)], headings: &mut [Option<
 /// Longest name of a division on the line after its number, in characters.
 const MAX_DIVISION_NAME_CHARS: usize = 20;
 
+/// Marks a division's name may hold besides Han characters (`登记、免疫`, `法律责任（罚则）`).
+const DIVISION_NAME_MARKS: &[char] = &['、', '（', '）', '(', ')', '·', '《', '》'];
+
 /// A division's number alone on its line and its name on the next (`第一章` / `总　　则`), as
 /// laws converted from PDF or Word are laid out, is one heading, `第一章 总则`: the name line
 /// heads nothing of its own (`附　　则` there had opened a division beside its chapter), and
@@ -328,7 +331,10 @@ fn join_division_names(kept: &[(usize, &str)], headings: &mut [Option<Heading>])
             .collect();
         let name_reads = !name.is_empty()
             && name.chars().count() <= MAX_DIVISION_NAME_CHARS
-            && name.chars().all(crate::analysis::is_han)
+            && name.starts_with(crate::analysis::is_han)
+            && name
+                .chars()
+                .all(|c| crate::analysis::is_han(c) || DIVISION_NAME_MARKS.contains(&c))
             && headings[k + 1].as_ref().is_none_or(|n| {
                 // Typed as Markdown, or read as a code's closing division (`附　　则`).
                 matches!(n.kind, HeadingKind::Markdown | HeadingKind::Division) && n.text == name

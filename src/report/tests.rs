@@ -2271,8 +2271,9 @@ fn a_chapters_name_on_the_line_after_its_number() {
                 （2020年12月24日青溪市人民代表大会常务委员会第二十六次会议通过）\n\
                 目　　录\n\
                 第一章　总则\n\
-                第二章　数字基础设施\n\
-                第三章　附则\n\
+                第二章　数字基础设施、数据资源\n\
+                第三章　法律责任（罚则）\n\
+                第四章　附则\n\
                 第一章\n\
                 总　　则\n\
                 第一条\n\
@@ -2280,12 +2281,16 @@ fn a_chapters_name_on_the_line_after_its_number() {
                 第二条\n\
                 本条例所称数字经济，是指以数据资源为关键生产要素的经济形态。\n\
                 第二章\n\
-                数字基础设施\n\
+                数字基础设施、数据资源\n\
                 第三条\n\
                 县级以上人民政府应当统筹推进数字基础设施建设。\n\
                 第三章\n\
-                附　　则\n\
+                法律责任（罚则）\n\
                 第四条\n\
+                违反本条例规定的，依法处理。\n\
+                第四章\n\
+                附　　则\n\
+                第五条\n\
                 本条例自2021年3月1日起施行。\n";
     let r = parse_report(&lines(text), "条例");
     assert_eq!(
@@ -2295,14 +2300,16 @@ fn a_chapters_name_on_the_line_after_its_number() {
             "第一章 总则",
             "第一章 总则 / 第一条",
             "第一章 总则 / 第二条",
-            "第二章 数字基础设施",
-            "第二章 数字基础设施 / 第三条",
-            "第三章 附则",
-            "第三章 附则 / 第四条",
+            "第二章 数字基础设施、数据资源",
+            "第二章 数字基础设施、数据资源 / 第三条",
+            "第三章 法律责任（罚则）",
+            "第三章 法律责任（罚则） / 第四条",
+            "第四章 附则",
+            "第四章 附则 / 第五条",
         ]
     );
     // The name's line is in its chapter's section.
-    assert_eq!((r.sections[1].line_start, r.sections[1].line_end), (7, 8));
+    assert_eq!((r.sections[1].line_start, r.sections[1].line_end), (8, 9));
     // A chapter's name is no signature, even at the end of a short law.
     let r = parse_report(
         &lines("青溪市村民委员会选举办法\n第一章\n总则\n第一条　为了规范选举，制定本办法。\n第二章\n村民选举委员会\n第二条　村民选举委员会主持选举。\n"),
