@@ -965,7 +965,7 @@ fn find_org_simplified(
     fields: &HeaderFields,
 ) -> Option<String> {
     if let Some(o) = &fields.org {
-        return Some(o.clone());
+        return Some(in_full(o));
     }
     // A page about a document opens its title with a headline word (数说2024年临川市政府工作报告,
     // 一图读懂…): the names start after it.
@@ -987,7 +987,7 @@ fn find_org_simplified(
         }
     }
     if let Some(issuer) = issuer_before_guanyu(title) {
-        return Some(issuer);
+        return Some(in_full(&issuer));
     }
     if let Some(issuer) = kept.first().and_then(|(_, t)| order_issuer(t.trim())) {
         return Some(issuer);
@@ -1006,7 +1006,7 @@ fn find_org_simplified(
                     _ => break,
                 }
             }
-            return Some(lead.to_string());
+            return Some(in_full(lead));
         }
     }
     // Signed under the title, before the body (`关于2023年度法治政府建设情况的报告` / `宁波市司法局` /
@@ -1016,7 +1016,7 @@ fn find_org_simplified(
         let name = signature_name(w[0]);
         (is_signature(name) && is_cn_date_alone(w[1])).then_some(name)
     }) {
-        return Some(name.to_string());
+        return Some(in_full(name));
     }
     org_in(title)
         .map(|o| with_peoples_government(&o, title))
@@ -1025,6 +1025,13 @@ fn find_org_simplified(
                 .take(HEADER_LINES)
                 .find_map(|(_, t)| speaker_body(t))
         })
+}
+
+/// A whole name (a signer's, a header field's, the issuer before 关于 in a title), a government
+/// written in short form (杭州市政府, 城关镇政府) by its full name (see
+/// [`full_government_name`]): nothing runs on after a whole name.
+fn in_full(signer: &str) -> String {
+    full_government_name(signer).unwrap_or_else(|| signer.to_string())
 }
 
 /// A government named in its short form, as titles write it (杭州市政府 in
@@ -1058,7 +1065,9 @@ pub fn full_government_name(org: &str) -> Option<String> {
     let (place, rest) = (&org[..at], &org[at + "政府".len()..]);
     (!place.ends_with("人民")
         && place.chars().count() >= 2
-        && place.ends_with(['省', '市', '县', '区', '州', '旗', '盟'])
+        && place.ends_with(['省', '市', '县', '区', '州', '旗', '盟', '镇', '乡'])
+        && !place.ends_with("城乡")
+        && !place.ends_with("乡镇")
         && !place.ends_with("特区")
         && !place.ends_with("行政区")
         && ["", "办公厅", "办公室"].contains(&rest))

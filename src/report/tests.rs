@@ -1377,6 +1377,13 @@ fn a_sub_body_in_the_title_keeps_its_parents_name() {
         ),
         ("关于2023年度杭州市政府债务情况的报告", "杭州市人民政府"),
         ("香港特区政府2023年施政报告", "香港特区政府"),
+        // A town's or a township's too, not the generic 城乡/乡镇; so before 关于.
+        ("城关镇政府2023年法治政府建设工作报告", "城关镇人民政府"),
+        (
+            "石桥乡政府关于2023年度法治政府建设情况的报告",
+            "石桥乡人民政府",
+        ),
+        ("城乡政府2023年工作总结", "城乡政府"),
         // An office abbreviated 办 is a sub-body; a ending that opens 部门 after any body is none.
         ("宁波市委办2023年工作总结", "宁波市委办"),
         ("宁波市政府办2023年工作总结", "宁波市政府办"),
@@ -1390,6 +1397,29 @@ fn a_sub_body_in_the_title_keeps_its_parents_name() {
             "报告",
         );
         assert_eq!(r.org.as_deref(), Some(org), "{title}");
+    }
+}
+
+/// A government that signs in short form (杭州市政府, 城关镇政府), at the end or under the
+/// title, is named in full: one body must not count as two under `--count-by org`.
+#[test]
+fn a_government_signing_in_short_form_is_named_in_full() {
+    for (signer, org) in [
+        ("杭州市政府", "杭州市人民政府"),
+        ("城关镇政府", "城关镇人民政府"),
+        ("临川县政府办公室", "临川县人民政府办公室"),
+        ("杭州市司法局", "杭州市司法局"),
+    ] {
+        let end = format!(
+            "关于2023年法治政府建设情况的报告\n一、主要工作\n依法行政。\n{signer}\n2024年1月10日\n"
+        );
+        let top = format!(
+            "关于2023年法治政府建设情况的报告\n{signer}\n2024年1月10日\n一、主要工作\n依法行政。\n"
+        );
+        for text in [end, top] {
+            let r = parse_report(&lines(&text), "报告");
+            assert_eq!(r.org.as_deref(), Some(org), "{text}");
+        }
     }
 }
 
@@ -2023,7 +2053,7 @@ fn a_last_sentence_is_no_signature() {
         )),
         "报告",
     );
-    assert_eq!(r.org.as_deref(), Some("青溪市政府"));
+    assert_eq!(r.org.as_deref(), Some("青溪市人民政府"));
     assert_eq!(r.date.as_deref(), Some("2024年2月1日"));
 }
 
