@@ -752,6 +752,62 @@ fn a_document_number_typed_with_other_brackets_gets_a_note() {
     assert!(!stderr(&o).contains("note"), "{}", stderr(&o));
 }
 
+/// Laws number their articles in Chinese numerals and reports cite them in digits; matching is
+/// literal, so a search for one form says how many sections the other form matches, whether or
+/// not the typed form found anything, and leaves stdout and the exit status as they were.
+#[test]
+fn a_law_number_typed_one_way_notes_the_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("law.txt"),
+        "青溪市养犬管理条例\n第一章　总则\n第三十五条　养犬人应当依法登记。\n第一百一十条　本条例自2024年1月1日起施行。\n",
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.join("report.txt"),
+        "青溪市公安局2023年法治政府建设情况报告\n一、依法行政\n依据条例第35条，全年登记犬只一万只。\n",
+    )
+    .unwrap();
+    let idx = dir.path().join("idx");
+    let o = index(&corpus, &idx, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let shown = idx.to_str().unwrap();
+    for (typed, code, other) in [
+        (
+            "第35条",
+            0,
+            "`第三十五条`, the same number in Chinese numerals, matches 1 section",
+        ),
+        (
+            "第３５条",
+            0,
+            "`第三十五条`, the same number in Chinese numerals, matches 1 section",
+        ),
+        (
+            "第三十五条",
+            0,
+            "`第35条`, the same number in digits, matches 1 section",
+        ),
+        (
+            "第110条",
+            1,
+            "`第一百一十条`, the same number in Chinese numerals, matches 1 section",
+        ),
+    ] {
+        let o = run(&["search", "--index", shown, "--json", typed]);
+        assert_eq!(o.status.code(), Some(code), "{typed}");
+        assert_eq!(o.stdout.is_empty(), code == 1, "{typed}");
+        assert!(stderr(&o).contains(other), "{typed}: {}", stderr(&o));
+    }
+    // No other form in the index, or no number: no note.
+    for typed in ["第一百一十条", "依法登记", "第2023年"] {
+        let o = run(&["search", "--index", shown, typed]);
+        assert!(!stderr(&o).contains("note"), "{typed}: {}", stderr(&o));
+    }
+}
+
 /// A report whose title names its government in short form (杭州市政府) is filed under the full
 /// name, as a work report is, and `--org` finds it typed either way; a body that is not a
 /// government typed short (杭州市政府采购中心) keeps its name.

@@ -52,6 +52,9 @@ pub fn run(a: SearchArgs) -> Result<Outcome> {
             eprintln!("govsearch: note: {note}");
         }
     }
+    if let Some(note) = numbering_note(&a.query.join(" "), &a.not, &engine, &search.filters)? {
+        eprintln!("govsearch: note: {note}");
+    }
     drop(search);
     // The process ends next. Dropping the engine would unmap every index file one call at a
     // time, each interrupting the search thread's core to flush its TLB: a tenth of a rare
@@ -147,6 +150,81 @@ fn bracket_notes(
         }
     }
     Ok(notes)
+}
+
+/// What a law's number counts: 第三十五条, 第二章, 第一节, 第二编, 第三款, 第四项.
+const LAW_NUMBER_UNITS: &[char] = &['条', '章', '节', '编', '款', '项'];
+
+/// When a query holds a law's number (第35条, 第三十五条), the note that the same query with the
+/// number written the other way (第三十五条, 第35条) matches sections, and how many: laws number
+/// their articles in Chinese numerals, and reports and converted texts cite them in digits, and
+/// matching is literal, so each form finds only its own. Said whether or not the query as
+/// typed found anything (a corpus often holds both).
+fn numbering_note(
+    query: &str,
+    not: &[String],
+    engine: &Engine,
+    filters: &Filters,
+) -> Result<Option<String>> {
+    let Some((other, way)) = renumbered(query) else {
+        return Ok(None);
+    };
+    let parsed = search::parse_query_excluding(&other, not, &Normalizer::new())?;
+    let found = engine.count(&parsed, filters)?;
+    Ok((found > 0).then(|| {
+        let sections = if found == 1 { "section" } else { "sections" };
+        format!("`{other}`, the same number in {way}, matches {found} {sections}")
+    }))
+}
+
+/// `text` with every law number (第35条) written the other way (第三十五条, and back), and which
+/// way that is; None when it holds none.
+fn renumbered(text: &str) -> Option<(String, &'static str)> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::new();
+    let mut way = None;
+    let mut i = 0;
+    while i < chars.len() {
+        out.push(chars[i]);
+        if chars[i] != '第' {
+            i += 1;
+            continue;
+        }
+        let digits = |c: &char| c.is_ascii_digit() || ('０'..='９').contains(c);
+        let numeral = |c: &char| "零〇一二三四五六七八九十百千两".contains(*c);
+        let run = |f: &dyn Fn(&char) -> bool| chars[i + 1..].iter().take_while(|c| f(c)).count();
+        let (n, arabic) = match run(&digits) {
+            0 => (run(&numeral), false),
+            n => (n, true),
+        };
+        let unit = chars
+            .get(i + 1 + n)
+            .filter(|c| LAW_NUMBER_UNITS.contains(c));
+        let number: String = chars[i + 1..i + 1 + n]
+            .iter()
+            .map(|&c| match c {
+                '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+                _ => c,
+            })
+            .collect();
+        let written = unit.and_then(|_| {
+            let value = crate::report::law_numeral_value(&number)?;
+            if arabic {
+                crate::report::law_numeral(value).map(|s| (s, "Chinese numerals"))
+            } else {
+                Some((value.to_string(), "digits"))
+            }
+        });
+        match written {
+            Some((s, w)) if n > 0 => {
+                out.push_str(&s);
+                way = Some(w);
+                i += 1 + n;
+            }
+            _ => i += 1,
+        }
+    }
+    way.map(|w| (out, w))
 }
 
 /// `text` with every four-digit year in brackets (of [`YEAR_BRACKETS`]) put in `open`…`close`,

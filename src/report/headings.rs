@@ -450,6 +450,41 @@ pub fn law_numeral_value(numeral: &str) -> Option<u32> {
     Some(total + current)
 }
 
+/// A number as laws write it in headings and cross-references: 十二, 一百零五, 一百一十,
+/// 一千二百六十 (the inverse of [`law_numeral_value`]); None for 0 and from 10,000 on.
+pub fn law_numeral(value: u32) -> Option<String> {
+    if !(1..10_000).contains(&value) {
+        return None;
+    }
+    const DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    let places = [
+        (1000, Some('千')),
+        (100, Some('百')),
+        (10, Some('十')),
+        (1, None),
+    ];
+    let mut out = String::new();
+    let mut gap = false;
+    for (place, unit) in places {
+        let digit = (value / place % 10) as usize;
+        if digit == 0 {
+            // A zero between written places is read once: 一百零五, 一千零一十.
+            gap |= !out.is_empty();
+            continue;
+        }
+        if gap {
+            out.push('零');
+            gap = false;
+        }
+        // 十二, not 一十二, at the start; 一百一十 inside.
+        if !(place == 10 && digit == 1 && out.is_empty()) {
+            out.push(DIGITS[digit]);
+        }
+        out.extend(unit);
+    }
+    Some(out)
+}
+
 /// The number of a `一、`-form heading (`二、移交企业的处理`, `## 三、财产保全`), if it is one.
 pub fn part_numeral(text: &str) -> Option<u32> {
     let t = text.trim_start_matches(['#', ' ', '\u{3000}']);

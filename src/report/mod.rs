@@ -18,7 +18,9 @@ mod headings;
 
 pub use boilerplate::{classify_line, LineKind};
 pub use facts::full_government_name;
-pub use headings::{law_numeral_value, numbered_heading, parse_heading, Heading, HeadingKind};
+pub use headings::{
+    law_numeral, law_numeral_value, numbered_heading, parse_heading, Heading, HeadingKind,
+};
 
 use facts::{
     dated_stem_year, doc_number_year, effective_year, find_date, find_doc_number, find_org,

@@ -593,6 +593,37 @@ fn articles_and_chapters_without_a_space_after_their_number() {
 }
 
 #[test]
+fn numbers_written_as_law_numerals() {
+    for (value, numeral) in [
+        (1, "一"),
+        (10, "十"),
+        (12, "十二"),
+        (20, "二十"),
+        (35, "三十五"),
+        (105, "一百零五"),
+        (110, "一百一十"),
+        (1001, "一千零一"),
+        (1010, "一千零一十"),
+        (1260, "一千二百六十"),
+    ] {
+        assert_eq!(
+            headings::law_numeral(value).as_deref(),
+            Some(numeral),
+            "{value}"
+        );
+    }
+    for value in 1..10_000 {
+        let numeral = headings::law_numeral(value).unwrap();
+        assert_eq!(
+            headings::law_numeral_value(&numeral),
+            Some(value),
+            "{numeral}"
+        );
+    }
+    assert_eq!(headings::law_numeral(0), None);
+}
+
+#[test]
 fn law_numerals_read_as_numbers() {
     for (numeral, value) in [
         ("一", 1),
