@@ -86,7 +86,11 @@ pub use pdf::{pdf_text, PdfText};
 /// its date; a body signed under the title is the issuer; a division's number alone on its
 /// line takes its name from the next; joint issuers run together in a title are named apart;
 /// a forwarded document's issuer is the body that forwards it.
-pub const READING_VERSION: u32 = 16;
+/// Version 17: copy-to lines before an issued regulation do not hold it; a one-paragraph
+/// notice's issued regulation heads its articles; a chapter's name on the next line may hold
+/// 、 and brackets; a government signed or named in a field in short form, a town's or a
+/// township's included, is named in full.
+pub const READING_VERSION: u32 = 17;
 
 /// The kinds of document govsearch reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
