@@ -22,25 +22,32 @@ use tantivy::directory::OwnedBytes;
 /// few hundred MB a second, so this bounds what it holds to a few tens of MB per merge.
 const PAGER_PERIOD: Duration = Duration::from_millis(100);
 
+/// The whole pages inside `bytes`, as an address range; None when it holds none.
+#[cfg(target_os = "linux")]
+fn whole_pages(bytes: &[u8]) -> Option<std::ops::Range<usize>> {
+    // SAFETY: sysconf has no preconditions.
+    let page = usize::try_from(unsafe { libc::sysconf(libc::_SC_PAGESIZE) })
+        .unwrap_or(4096)
+        .max(1);
+    let base = bytes.as_ptr() as usize;
+    let from = base.div_ceil(page) * page;
+    let to = (base + bytes.len()) / page * page;
+    (to > from).then_some(from..to)
+}
+
 /// Gives the whole pages inside `bytes` back to the kernel. A failure (an older kernel, or a
 /// system without the advice) leaves the pages where they are.
 pub(crate) fn page_out(bytes: &[u8]) {
     #[cfg(target_os = "linux")]
-    {
-        // SAFETY: sysconf has no preconditions.
-        let page = usize::try_from(unsafe { libc::sysconf(libc::_SC_PAGESIZE) })
-            .unwrap_or(4096)
-            .max(1);
-        let base = bytes.as_ptr() as usize;
-        let from = base.div_ceil(page) * page;
-        let to = (base + bytes.len()) / page * page;
-        if to > from {
-            // SAFETY: [from, to) lies inside `bytes`, which the caller keeps alive;
-            // MADV_PAGEOUT only advises the kernel to reclaim the pages and never changes what
-            // reading them gives.
-            unsafe {
-                libc::madvise(from as *mut libc::c_void, to - from, libc::MADV_PAGEOUT);
-            }
+    if let Some(pages) = whole_pages(bytes) {
+        // SAFETY: the pages lie inside `bytes`, which the caller keeps alive; MADV_PAGEOUT only
+        // advises the kernel to reclaim them and never changes what reading them gives.
+        unsafe {
+            libc::madvise(
+                pages.start as *mut libc::c_void,
+                pages.len(),
+                libc::MADV_PAGEOUT,
+            );
         }
     }
     #[cfg(not(target_os = "linux"))]
@@ -52,19 +59,16 @@ pub(crate) fn page_out(bytes: &[u8]) {
 /// without reading the disk. Only for file mappings: on other memory this advice gives zeros.
 #[cfg(target_os = "linux")]
 fn unmap_file_pages(bytes: &[u8]) {
-    // SAFETY: sysconf has no preconditions.
-    let page = usize::try_from(unsafe { libc::sysconf(libc::_SC_PAGESIZE) })
-        .unwrap_or(4096)
-        .max(1);
-    let base = bytes.as_ptr() as usize;
-    let from = base.div_ceil(page) * page;
-    let to = (base + bytes.len()) / page * page;
-    if to > from {
-        // SAFETY: [from, to) lies inside `bytes`, which the caller keeps alive, and inside a
+    if let Some(pages) = whole_pages(bytes) {
+        // SAFETY: the pages lie inside `bytes`, which the caller keeps alive, and inside a
         // shared mapping of a file (checked by `FileMappings`), where MADV_DONTNEED only drops
         // the page table entries: the next read maps the same file content back.
         unsafe {
-            libc::madvise(from as *mut libc::c_void, to - from, libc::MADV_DONTNEED);
+            libc::madvise(
+                pages.start as *mut libc::c_void,
+                pages.len(),
+                libc::MADV_DONTNEED,
+            );
         }
     }
 }

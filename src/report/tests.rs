@@ -2418,28 +2418,30 @@ fn joint_issuers_on_the_titles_first_lines_are_named_apart() {
 /// (现予公布) keeps its chapters on top.
 #[test]
 fn a_plain_notice_issuing_a_regulation_puts_its_articles_under_its_title() {
-    for signature in ["青溪市人民政府\n2024年3月4日\n", ""] {
-        let text = format!(
-            "青溪市人民政府关于印发青溪市养犬管理办法的通知\n\
-             各区人民政府：\n\
-             现将《青溪市养犬管理办法》印发给你们，请认真贯彻执行。\n\
-             {signature}\
-             青溪市养犬管理办法\n\
-             第一条　为了规范养犬行为，制定本办法。\n\
-             第二条　本办法自2024年5月1日起施行。\n"
-        );
-        let r = parse_report(&lines(&text), "通知");
-        assert_eq!(
-            heading_paths(&r),
-            [
-                "",
-                "青溪市养犬管理办法",
-                "青溪市养犬管理办法 / 第一条",
-                "青溪市养犬管理办法 / 第二条"
-            ],
-            "{signature}"
-        );
-        assert_eq!(r.org.as_deref(), Some("青溪市人民政府"));
+    for name in ["青溪市养犬管理办法", "青溪市养犬管理办法（试行）"] {
+        for signature in ["青溪市人民政府\n2024年3月4日\n", ""] {
+            let text = format!(
+                "青溪市人民政府关于印发{name}的通知\n\
+                 各区人民政府：\n\
+                 现将《{name}》印发给你们，请认真贯彻执行。\n\
+                 {signature}\
+                 {name}\n\
+                 第一条　为了规范养犬行为，制定本办法。\n\
+                 第二条　本办法自2024年5月1日起施行。\n"
+            );
+            let r = parse_report(&lines(&text), "通知");
+            assert_eq!(
+                heading_paths(&r),
+                [
+                    "".to_string(),
+                    name.to_string(),
+                    format!("{name} / 第一条"),
+                    format!("{name} / 第二条")
+                ],
+                "{signature}"
+            );
+            assert_eq!(r.org.as_deref(), Some("青溪市人民政府"));
+        }
     }
     let decree = "青溪市人民政府令\n第5号\n《青溪市养犬管理办法》已经市人民政府常务会议通过，现予公布，自2024年5月1日起施行。\n市长　张三\n2024年3月4日\n青溪市养犬管理办法\n第一章　总则\n第一条　为了规范养犬行为，制定本办法。\n";
     let r = parse_report(&lines(decree), "令");
