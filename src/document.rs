@@ -425,8 +425,16 @@ const ORG_WORD_STARTS_AFTER: &[char] = &['省', '市', '区', '县', '州', '盟
 /// starts after a place name (云南省人民政府 → 云南省人民政府, 人民政府).
 pub fn org_keys(org: &Normalized) -> Vec<String> {
     let mut keys = vec![org.as_str().to_string()];
-    for (i, c) in org.char_indices() {
-        if ORG_WORD_STARTS_AFTER.contains(&c) {
+    let chars: Vec<(usize, char)> = org.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        // A town's or a township's name ends in 镇 or 乡 (城关镇人民政府), but 城乡 and 城镇 in
+        // 住房和城乡建设局 and 乡镇 are words, not places.
+        let before = k.checked_sub(1).map(|b| chars[b].1);
+        let after = chars.get(k + 1).map(|a| a.1);
+        let town = matches!(c, '镇' | '乡')
+            && before.is_some_and(|b| b != '城' && b != '乡')
+            && after != Some('镇');
+        if ORG_WORD_STARTS_AFTER.contains(&c) || town {
             let tail = org[i + c.len_utf8()..].trim_start();
             if !tail.is_empty() && !keys.iter().any(|k| k == tail) {
                 keys.push(tail.to_string());
@@ -591,6 +599,23 @@ mod tests {
         assert_eq!(
             org_keys(&n.normalize("深圳市光明区科技局")),
             ["深圳市光明区科技局", "光明区科技局", "科技局"]
+        );
+        // A town's and a township's names end like places; 城乡 and 乡镇 do not.
+        assert_eq!(
+            org_keys(&n.normalize("城关镇人民政府")),
+            ["城关镇人民政府", "人民政府"]
+        );
+        assert_eq!(
+            org_keys(&n.normalize("临川县石桥乡人民政府")),
+            ["临川县石桥乡人民政府", "石桥乡人民政府", "人民政府"]
+        );
+        assert_eq!(
+            org_keys(&n.normalize("青溪市住房和城乡建设局")),
+            ["青溪市住房和城乡建设局", "住房和城乡建设局"]
+        );
+        assert_eq!(
+            org_keys(&n.normalize("临川县乡镇企业局")),
+            ["临川县乡镇企业局", "乡镇企业局"]
         );
     }
 

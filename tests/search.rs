@@ -801,6 +801,15 @@ fn a_law_number_typed_one_way_notes_the_other() {
         assert_eq!(o.stdout.is_empty(), code == 1, "{typed}");
         assert!(stderr(&o).contains(other), "{typed}: {}", stderr(&o));
     }
+    // The note names the exclusions too, as the user would type the query again.
+    let o = run(&["search", "--index", shown, "第35条", "-犬只"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o)
+            .contains("`第三十五条 -犬只`, the same number in Chinese numerals, matches 1 section"),
+        "{}",
+        stderr(&o)
+    );
     // No other form in the index, or no number: no note.
     for typed in ["第一百一十条", "依法登记", "第2023年"] {
         let o = run(&["search", "--index", shown, typed]);
@@ -841,4 +850,27 @@ fn org_filter_finds_a_government_typed_in_short_form() {
     }
     let (code, _) = search_json(shown, &["主动公开", "--org", "宁波市政府"]);
     assert_eq!(code, 1);
+}
+
+/// A town's government signed in short form (城关镇政府) is filed under its full name, and
+/// `--org` finds it by that name, by the short one, and by 人民政府 after the town's name.
+#[test]
+fn org_filter_finds_a_towns_government() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("town.txt"),
+        "关于2023年法治政府建设情况的报告\n一、主要工作\n主动公开政府信息。\n城关镇政府\n2024年1月10日\n",
+    )
+    .unwrap();
+    let idx = dir.path().join("idx");
+    let o = index(&corpus, &idx, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let shown = idx.to_str().unwrap();
+    for org in ["城关镇人民政府", "城关镇政府", "人民政府"] {
+        let (code, hits) = search_json(shown, &["主动公开", "--org", org]);
+        assert_eq!((code, hits.len()), (0, 1), "{org}");
+        assert_eq!(hits[0].org.as_deref(), Some("城关镇人民政府"), "{org}");
+    }
 }

@@ -1031,7 +1031,14 @@ fn find_org_simplified(
 /// written in short form (杭州市政府, 城关镇政府) by its full name (see
 /// [`full_government_name`]): nothing runs on after a whole name.
 fn in_full(signer: &str) -> String {
-    full_government_name(signer).unwrap_or_else(|| signer.to_string())
+    // Joint issuers (杭州市政府 杭州市财政局, 杭州市政府、杭州市财政局), each named in full.
+    let mut named = String::new();
+    for piece in signer.split_inclusive([' ', '、']) {
+        let part = piece.trim_end_matches([' ', '、']);
+        named.push_str(&full_government_name(part).unwrap_or_else(|| part.to_string()));
+        named.push_str(&piece[part.len()..]);
+    }
+    named
 }
 
 /// A government named in its short form, as titles write it (杭州市政府 in
@@ -1065,9 +1072,7 @@ pub fn full_government_name(org: &str) -> Option<String> {
     let (place, rest) = (&org[..at], &org[at + "政府".len()..]);
     (!place.ends_with("人民")
         && place.chars().count() >= 2
-        && place.ends_with(['省', '市', '县', '区', '州', '旗', '盟', '镇', '乡'])
-        && !place.ends_with("城乡")
-        && !place.ends_with("乡镇")
+        && is_place_name(place)
         && !place.ends_with("特区")
         && !place.ends_with("行政区")
         && ["", "办公厅", "办公室"].contains(&rest))
@@ -1287,12 +1292,23 @@ fn signed_on_the_line(t: &str) -> Option<String> {
 /// quality of government (法治政府, 数字政府, 服务型政府), which report titles are full of.
 fn body_name_reads(name: &str) -> bool {
     match name.strip_suffix("政府") {
-        Some(before) if !before.ends_with("人民") => before
-            .chars()
-            .last()
-            .is_some_and(|c| PLACE_ENDINGS.contains(c)),
+        Some(before) if !before.ends_with("人民") => is_place_name(before),
         _ => true,
     }
+}
+
+/// Characters that make up words for kinds of places rather than names of places: 市县政府,
+/// 县乡政府, 省市县, 各地市, 城乡, 乡镇, 各级.
+const PLACE_KIND_CHARS: &str = "省市区县州盟旗镇乡地各级城";
+
+/// Whether the text before 政府 is a place's name (临川市, 城关镇, 宁夏回族自治区): it ends like
+/// a place and is not only words for kinds of places (市县, 县乡, 乡镇, 城乡, 各地市).
+fn is_place_name(before: &str) -> bool {
+    before
+        .chars()
+        .last()
+        .is_some_and(|c| PLACE_ENDINGS.contains(c))
+        && !before.chars().all(|c| PLACE_KIND_CHARS.contains(c))
 }
 
 /// Who gives an order that opens the text: 国务院 for `中华人民共和国国务院令`, 生态环境部 for

@@ -1408,13 +1408,12 @@ fn a_sub_body_in_the_title_keeps_its_parents_name() {
         ),
         ("关于2023年度杭州市政府债务情况的报告", "杭州市人民政府"),
         ("香港特区政府2023年施政报告", "香港特区政府"),
-        // A town's or a township's too, not the generic 城乡/乡镇; so before 关于.
+        // A town's or a township's too; so before 关于.
         ("城关镇政府2023年法治政府建设工作报告", "城关镇人民政府"),
         (
             "石桥乡政府关于2023年度法治政府建设情况的报告",
             "石桥乡人民政府",
         ),
-        ("城乡政府2023年工作总结", "城乡政府"),
         // An office abbreviated 办 is a sub-body; a ending that opens 部门 after any body is none.
         ("宁波市委办2023年工作总结", "宁波市委办"),
         ("宁波市政府办2023年工作总结", "宁波市政府办"),
@@ -1428,6 +1427,32 @@ fn a_sub_body_in_the_title_keeps_its_parents_name() {
             "报告",
         );
         assert_eq!(r.org.as_deref(), Some(org), "{title}");
+    }
+}
+
+/// Joint issuers in a title are each named in full (杭州市政府 杭州市财政局); words for kinds
+/// of places (市县, 县乡, 乡镇, 城乡) make no government.
+#[test]
+fn joint_issuers_in_full_and_kinds_of_places_no_government() {
+    for (title, org) in [
+        (
+            "杭州市政府 杭州市财政局关于做好2024年工作的通知",
+            Some("杭州市人民政府 杭州市财政局"),
+        ),
+        (
+            "杭州市政府、杭州市财政局关于做好2024年工作的通知",
+            Some("杭州市人民政府、杭州市财政局"),
+        ),
+        ("关于市县政府债务管理情况的报告", None),
+        ("关于县乡政府债务情况的报告", None),
+        ("关于乡镇政府职能转变工作情况的报告", None),
+        ("关于城乡政府购买服务工作情况的报告", None),
+    ] {
+        let r = parse_report(
+            &lines(&format!("{title}\n一、主要工作\n依法行政。\n")),
+            "报告",
+        );
+        assert_eq!(r.org.as_deref(), org, "{title}");
     }
 }
 
