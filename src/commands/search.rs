@@ -143,6 +143,7 @@ fn bracket_notes(
         let found = engine.count(&parsed, filters)?;
         if found > 0 {
             let sections = if found == 1 { "section" } else { "sections" };
+            let (query, other) = (with_exclusions(query, not), with_exclusions(&other, not));
             notes.push(format!(
                 "nothing matches `{query}` as typed, but `{other}` matches {found} {sections} \
                  (a document number's year is bracketed in several ways)"
@@ -173,8 +174,23 @@ fn numbering_note(
     let found = engine.count(&parsed, filters)?;
     Ok((found > 0).then(|| {
         let sections = if found == 1 { "section" } else { "sections" };
+        let other = with_exclusions(&other, not);
         format!("`{other}`, the same number in {way}, matches {found} {sections}")
     }))
+}
+
+/// A query as the user would type it again: its text and its `--not` terms, which the command
+/// line may have taken apart (`-检查` or `--not 检查`), as `-TERM`.
+fn with_exclusions(query: &str, not: &[String]) -> String {
+    let mut shown = query.to_string();
+    for term in not {
+        if term.contains(char::is_whitespace) {
+            shown.push_str(&format!(" -\"{term}\""));
+        } else {
+            shown.push_str(&format!(" -{term}"));
+        }
+    }
+    shown
 }
 
 /// `text` with every law number (第35条) written the other way (第三十五条, and back), and which
