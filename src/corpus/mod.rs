@@ -87,9 +87,10 @@ pub use pdf::{pdf_text, PdfText};
 /// line takes its name from the next; joint issuers run together in a title are named apart;
 /// a forwarded document's issuer is the body that forwards it.
 /// Version 17: copy-to lines before an issued regulation do not hold it; a one-paragraph
-/// notice's issued regulation heads its articles; a chapter's name on the next line may hold
-/// 、 and brackets; a government signed or named in a field in short form, a town's or a
-/// township's included, is named in full.
+/// notice's issued regulation heads its articles, its title perhaps ending in （试行）; a
+/// chapter's name on the next line may hold 、 and brackets; a government signed, named in a
+/// field or among joint issuers in short form, a town's or a township's included, is named in
+/// full; 市县政府 and the like name no government.
 pub const READING_VERSION: u32 = 17;
 
 /// The kinds of document govsearch reads.
