@@ -90,7 +90,7 @@ pub use pdf::{pdf_text, PdfText};
 /// notice's issued regulation heads its articles, its title perhaps ending in （试行）; a
 /// chapter's name on the next line may hold 、 and brackets; a government signed, named in a
 /// field or among joint issuers in short form, a town's or a township's included, is named in
-/// full; 市县政府 and the like name no government.
+/// full; 市县政府 and the like name no government; law numbers spaced out (第 一 章) are read.
 pub const READING_VERSION: u32 = 17;
 
 /// The kinds of document govsearch reads.

@@ -283,7 +283,34 @@ pub fn is_sub_part(h: &Heading) -> bool {
 /// Whether a line is a law's division number and nothing else: `第一章`, `第三节`, `第二编`
 /// (spaces around it apart).
 pub fn law_number_alone(line: &str) -> bool {
+    if let Some(closed) = closed_up_law_number(line.trim()) {
+        return law_number_alone(&closed);
+    }
     law_number(line.trim()).is_some_and(|n| n.level < 4 && n.tail.trim().is_empty())
+}
+
+/// Longest law number spaced out character by character, in characters (`第 一 百 二 十 条`).
+const MAX_SPACED_LAW_NUMBER_CHARS: usize = 24;
+
+/// `t` with the law number it opens with closed up, when that number is spaced out character by
+/// character as PDF conversions print it (`第 一 章　总　则` → `第一章　总　则`, `第 12 条`);
+/// None when `t` opens otherwise (a number written together needs nothing).
+fn closed_up_law_number(t: &str) -> Option<String> {
+    let rest = t.strip_prefix('第')?;
+    let mut number = String::from("第");
+    let mut spaced = false;
+    for (i, c) in rest.char_indices().take(MAX_SPACED_LAW_NUMBER_CHARS) {
+        if c == ' ' || c == '\u{3000}' {
+            spaced = true;
+        } else if is_cn_digit(c) || c.is_ascii_digit() {
+            number.push(c);
+        } else {
+            let numbered = number.len() > '第'.len_utf8();
+            return (spaced && numbered && matches!(c, '编' | '章' | '节' | '条'))
+                .then(|| format!("{number}{}", &rest[i..]));
+        }
+    }
+    None
 }
 
 /// Whether a line is a code's closing division named without a number: `附则`, `附　　则`.
@@ -343,6 +370,9 @@ fn law_number(t: &str) -> Option<LawNumber<'_>> {
 /// 第X编 / 第X章 / 第X节 / 第X条, followed by a space or the end of the line. 条 has run-in
 /// text after the space; the heading is 第X条 alone.
 fn law_heading(t: &str) -> Option<Heading> {
+    if let Some(closed) = closed_up_law_number(t) {
+        return law_heading(&closed);
+    }
     let number = law_number(t)?;
     if !(number.tail.is_empty() || number.tail.starts_with(char::is_whitespace)) {
         return None;

@@ -2475,3 +2475,28 @@ fn a_plain_notice_issuing_a_regulation_puts_its_articles_under_its_title() {
         ["", "第一章 总则", "第一章 总则 / 第一条"]
     );
 }
+
+/// A law converted from PDF may space its numbers out character by character (`第 一 章`,
+/// `第 十 二 条`): they are the same chapters and articles, and the headings are closed up.
+#[test]
+fn law_numbers_spaced_out_are_headings() {
+    let text = "青溪市养犬管理条例\n第 一 章　总　　则\n第 一 条　为了规范养犬行为，制定本条例。\n第 十 二 条　本条例适用于本市。\n第 二 章\n附　　则\n第 十 三 条　本条例自2024年5月1日起施行。\n";
+    let r = parse_report(&lines(text), "条例");
+    assert_eq!(
+        heading_paths(&r),
+        [
+            "",
+            "第一章 总则",
+            "第一章 总则 / 第一条",
+            "第一章 总则 / 第十二条",
+            "第二章 附则",
+            "第二章 附则 / 第十三条",
+        ]
+    );
+    // A number in a sentence, or of something else, heads nothing.
+    let r = parse_report(
+        &lines("青溪市司法局2023年工作总结\n一、主要工作\n第 3 批试点已经完成。\n依据第 5 条规定办理。\n"),
+        "总结",
+    );
+    assert_eq!(heading_paths(&r), ["", "一、主要工作"]);
+}
