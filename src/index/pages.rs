@@ -74,8 +74,10 @@ fn unmap_file_pages(bytes: &[u8]) {
 }
 
 /// The address ranges of the process's shared mappings of files, from `/proc/self/maps`.
+#[cfg(target_os = "linux")]
 struct FileMappings(Vec<std::ops::Range<usize>>);
 
+#[cfg(target_os = "linux")]
 impl FileMappings {
     fn read() -> FileMappings {
         let maps = std::fs::read_to_string("/proc/self/maps").unwrap_or_default();
