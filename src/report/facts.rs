@@ -1030,10 +1030,10 @@ fn find_org_simplified(
 /// A whole name (a signer's, a header field's, the issuer before 关于 in a title), a government
 /// written in short form (杭州市政府, 城关镇政府) by its full name (see
 /// [`full_government_name`]): nothing runs on after a whole name.
-fn in_full(signer: &str) -> String {
+fn in_full(name: &str) -> String {
     // Joint issuers (杭州市政府 杭州市财政局, 杭州市政府、杭州市财政局), each named in full.
     let mut named = String::new();
-    for piece in signer.split_inclusive([' ', '、']) {
+    for piece in name.split_inclusive([' ', '、']) {
         let part = piece.trim_end_matches([' ', '、']);
         named.push_str(&full_government_name(part).unwrap_or_else(|| part.to_string()));
         named.push_str(&piece[part.len()..]);
@@ -1297,18 +1297,25 @@ fn body_name_reads(name: &str) -> bool {
     }
 }
 
-/// Characters that make up words for kinds of places rather than names of places: 市县政府,
-/// 县乡政府, 省市县, 各地市, 城乡, 乡镇, 各级.
-const PLACE_KIND_CHARS: &str = "省市区县州盟旗镇乡地各级城";
+/// Words for kinds of places rather than names of places (市县政府, 县乡政府, 各地市, 城乡,
+/// 乡镇, 各级), longest first.
+const PLACE_KIND_WORDS: &[&str] = &[
+    "各级", "地市", "城乡", "城镇", "乡镇", "各", "省", "市", "县", "区", "州", "盟", "旗", "乡",
+    "镇",
+];
 
-/// Whether the text before 政府 is a place's name (临川市, 城关镇, 宁夏回族自治区): it ends like
-/// a place and is not only words for kinds of places (市县, 县乡, 乡镇, 城乡, 各地市).
+/// Whether the text before 政府 is a place's name (临川市, 城关镇, 乡城县, 宁夏回族自治区): it
+/// ends like a place and is not only words for kinds of places (市县, 县乡, 乡镇, 城乡, 各地市).
 fn is_place_name(before: &str) -> bool {
+    let mut rest = before;
+    while let Some(after) = PLACE_KIND_WORDS.iter().find_map(|w| rest.strip_prefix(w)) {
+        rest = after;
+    }
     before
         .chars()
         .last()
         .is_some_and(|c| PLACE_ENDINGS.contains(c))
-        && !before.chars().all(|c| PLACE_KIND_CHARS.contains(c))
+        && !rest.is_empty()
 }
 
 /// Who gives an order that opens the text: 国务院 for `中华人民共和国国务院令`, 生态环境部 for

@@ -306,8 +306,26 @@ fn closed_up_law_number(t: &str) -> Option<String> {
             number.push(c);
         } else {
             let numbered = number.len() > '第'.len_utf8();
-            return (spaced && numbered && matches!(c, '编' | '章' | '节' | '条'))
-                .then(|| format!("{number}{}", &rest[i..]));
+            if !(spaced && numbered && matches!(c, '编' | '章' | '节' | '条')) {
+                return None;
+            }
+            number.push(c);
+            let mut tail = &rest[i + c.len_utf8()..];
+            // An inserted article, spaced out too: 第 二 十 条 之 一.
+            if let Some(after) = tail
+                .trim_start_matches([' ', '\u{3000}'])
+                .strip_prefix('之')
+            {
+                let after = after.trim_start_matches([' ', '\u{3000}']);
+                let n = after.chars().take_while(|c| is_cn_digit(*c)).count();
+                if n > 0 {
+                    let end = after.char_indices().nth(n).map_or(after.len(), |(k, _)| k);
+                    number.push('之');
+                    number.push_str(&after[..end]);
+                    tail = &after[end..];
+                }
+            }
+            return Some(format!("{number}{tail}"));
         }
     }
     None

@@ -578,7 +578,7 @@ fn republished_law_title(kept: &[(usize, &str)], headings: &[Option<Heading>], k
         headings[..k].iter().all(Option::is_none)
             && kept[..k]
                 .iter()
-                .any(|(_, l)| l.contains("印发") && l.contains(t))
+                .any(|(_, l)| l.contains("印发") && l.contains(name))
     };
     named
         && (after_items_or_copy_to() || issued_by_a_plain_notice())

@@ -1447,6 +1447,9 @@ fn joint_issuers_in_full_and_kinds_of_places_no_government() {
         ("关于县乡政府债务情况的报告", None),
         ("关于乡镇政府职能转变工作情况的报告", None),
         ("关于城乡政府购买服务工作情况的报告", None),
+        // Real places made of such characters are places.
+        ("乡城县政府2023年工作总结", Some("乡城县人民政府")),
+        ("城区政府2023年工作总结", Some("城区人民政府")),
     ] {
         let r = parse_report(
             &lines(&format!("{title}\n一、主要工作\n依法行政。\n")),
@@ -2443,12 +2446,17 @@ fn joint_issuers_on_the_titles_first_lines_are_named_apart() {
 /// (现予公布) keeps its chapters on top.
 #[test]
 fn a_plain_notice_issuing_a_regulation_puts_its_articles_under_its_title() {
-    for name in ["青溪市养犬管理办法", "青溪市养犬管理办法（试行）"] {
+    for (named, name) in [
+        ("青溪市养犬管理办法", "青溪市养犬管理办法"),
+        ("青溪市养犬管理办法（试行）", "青溪市养犬管理办法（试行）"),
+        // The notice may name it without its note.
+        ("青溪市养犬管理办法", "青溪市养犬管理办法（2022年修订）"),
+    ] {
         for signature in ["青溪市人民政府\n2024年3月4日\n", ""] {
             let text = format!(
-                "青溪市人民政府关于印发{name}的通知\n\
+                "青溪市人民政府关于印发{named}的通知\n\
                  各区人民政府：\n\
-                 现将《{name}》印发给你们，请认真贯彻执行。\n\
+                 现将《{named}》印发给你们，请认真贯彻执行。\n\
                  {signature}\
                  {name}\n\
                  第一条　为了规范养犬行为，制定本办法。\n\
@@ -2480,7 +2488,7 @@ fn a_plain_notice_issuing_a_regulation_puts_its_articles_under_its_title() {
 /// `第 十 二 条`): they are the same chapters and articles, and the headings are closed up.
 #[test]
 fn law_numbers_spaced_out_are_headings() {
-    let text = "青溪市养犬管理条例\n第 一 章　总　　则\n第 一 条　为了规范养犬行为，制定本条例。\n第 十 二 条　本条例适用于本市。\n第 二 章\n附　　则\n第 十 三 条　本条例自2024年5月1日起施行。\n";
+    let text = "青溪市养犬管理条例\n第 一 章　总　　则\n第 一 条　为了规范养犬行为，制定本条例。\n第 十 二 条　本条例适用于本市。\n第 十 二 条 之 一　禁止遗弃犬只。\n第 二 章\n附　　则\n第 十 三 条　本条例自2024年5月1日起施行。\n";
     let r = parse_report(&lines(text), "条例");
     assert_eq!(
         heading_paths(&r),
@@ -2489,6 +2497,7 @@ fn law_numbers_spaced_out_are_headings() {
             "第一章 总则",
             "第一章 总则 / 第一条",
             "第一章 总则 / 第十二条",
+            "第一章 总则 / 第十二条之一",
             "第二章 附则",
             "第二章 附则 / 第十三条",
         ]
