@@ -1370,8 +1370,20 @@ fn org_in(title: &str) -> Option<String> {
         rest = rest.trim_start_matches(['年', '月', '日']);
     }
     undated.push_str(rest);
-    body_at_start(undated.trim_start().trim_start_matches("关于"))
+    let about = undated.trim_start().trim_start_matches("关于");
+    // A body after a preposition or a verb is what the document acts on, not who issued it:
+    // 关于对杭州市政府开展专项督查情况的通报, 关于督促城关镇政府整改的通知.
+    if OBJECT_OPENERS.iter().any(|w| about.starts_with(w)) {
+        return None;
+    }
+    body_at_start(about)
 }
+
+/// Words after which a title names the body a document acts on or is addressed to.
+const OBJECT_OPENERS: &[&str] = &[
+    "对", "向", "给", "督促", "责成", "要求", "表彰", "通报", "批准", "同意", "支持", "授予",
+    "命名", "撤销", "调整",
+];
 
 /// The body a speech's speaker stands for: 龙华区人民政府 in 现在，我代表龙华区人民政府向大会
 /// 报告政府工作. It must open with a place of at least two characters before its ending (光明区,

@@ -1447,6 +1447,9 @@ fn joint_issuers_in_full_and_kinds_of_places_no_government() {
         ("关于县乡政府债务情况的报告", None),
         ("关于乡镇政府职能转变工作情况的报告", None),
         ("关于城乡政府购买服务工作情况的报告", None),
+        // A body that a document acts on is not its issuer.
+        ("关于对杭州市政府开展专项督查情况的通报", None),
+        ("关于督促城关镇政府整改的通知", None),
         // Real places made of such characters are places.
         ("乡城县政府2023年工作总结", Some("乡城县人民政府")),
         ("城区政府2023年工作总结", Some("城区人民政府")),
