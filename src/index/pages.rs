@@ -22,9 +22,15 @@ use tantivy::directory::OwnedBytes;
 /// few hundred MB a second, so this bounds what it holds to a few tens of MB per merge.
 const PAGER_PERIOD: Duration = Duration::from_millis(100);
 
-/// The whole pages inside `bytes`, as an address range; None when it holds none.
+/// Gives `advice` for the whole pages inside `bytes`; a failure (an older kernel) leaves them
+/// as they were.
+///
+/// # Safety
+///
+/// The advice must not change what reading `bytes` gives: `MADV_PAGEOUT` anywhere,
+/// `MADV_DONTNEED` only on a shared mapping of a file.
 #[cfg(target_os = "linux")]
-fn whole_pages(bytes: &[u8]) -> Option<std::ops::Range<usize>> {
+unsafe fn advise(bytes: &[u8], advice: libc::c_int) {
     // SAFETY: sysconf has no preconditions.
     let page = usize::try_from(unsafe { libc::sysconf(libc::_SC_PAGESIZE) })
         .unwrap_or(4096)
@@ -32,23 +38,23 @@ fn whole_pages(bytes: &[u8]) -> Option<std::ops::Range<usize>> {
     let base = bytes.as_ptr() as usize;
     let from = base.div_ceil(page) * page;
     let to = (base + bytes.len()) / page * page;
-    (to > from).then_some(from..to)
+    if to > from {
+        // SAFETY: [from, to) lies inside `bytes`, which the caller keeps alive, and the caller
+        // vouches that the advice keeps its content.
+        unsafe {
+            libc::madvise(from as *mut libc::c_void, to - from, advice);
+        }
+    }
 }
 
 /// Gives the whole pages inside `bytes` back to the kernel. A failure (an older kernel, or a
 /// system without the advice) leaves the pages where they are.
 pub(crate) fn page_out(bytes: &[u8]) {
+    // SAFETY: MADV_PAGEOUT only advises the kernel to reclaim the pages and never changes what
+    // reading them gives.
     #[cfg(target_os = "linux")]
-    if let Some(pages) = whole_pages(bytes) {
-        // SAFETY: the pages lie inside `bytes`, which the caller keeps alive; MADV_PAGEOUT only
-        // advises the kernel to reclaim them and never changes what reading them gives.
-        unsafe {
-            libc::madvise(
-                pages.start as *mut libc::c_void,
-                pages.len(),
-                libc::MADV_PAGEOUT,
-            );
-        }
+    unsafe {
+        advise(bytes, libc::MADV_PAGEOUT);
     }
     #[cfg(not(target_os = "linux"))]
     let _ = bytes;
@@ -59,17 +65,10 @@ pub(crate) fn page_out(bytes: &[u8]) {
 /// without reading the disk. Only for file mappings: on other memory this advice gives zeros.
 #[cfg(target_os = "linux")]
 fn unmap_file_pages(bytes: &[u8]) {
-    if let Some(pages) = whole_pages(bytes) {
-        // SAFETY: the pages lie inside `bytes`, which the caller keeps alive, and inside a
-        // shared mapping of a file (checked by `FileMappings`), where MADV_DONTNEED only drops
-        // the page table entries: the next read maps the same file content back.
-        unsafe {
-            libc::madvise(
-                pages.start as *mut libc::c_void,
-                pages.len(),
-                libc::MADV_DONTNEED,
-            );
-        }
+    // SAFETY: only called on what `FileMappings` shows to be a shared mapping of a file, where
+    // MADV_DONTNEED drops the page table entries and the next read maps the same content back.
+    unsafe {
+        advise(bytes, libc::MADV_DONTNEED);
     }
 }
 

@@ -303,17 +303,27 @@ fn merge_after_commit(
         .collect();
     // Merges of segments with deletions or with kept totals give estimated totals.
     let mut inexact = HashSet::new();
+    // Every segment file the last commit lists, as tantivy names them (plugins' files too).
+    let files = index
+        .load_metas()
+        .map(|m| m.list_segment_files())
+        .unwrap_or_default();
     for wave in plan_merges(&segments) {
         // The sources' pages are given back while the wave reads them (see `pages`), so that
         // merges run side by side within the memory the indexing itself took.
+        let ids: Vec<String> = wave
+            .iter()
+            .flatten()
+            .map(|&k| metas[k].id().uuid_string())
+            .collect();
         let _pager = SourcePager::start(
-            wave.iter()
-                .flatten()
-                .flat_map(|&k| {
-                    let meta = &metas[k];
-                    source_components().map(|c| meta.relative_path(c))
+            files
+                .iter()
+                .filter(|path| {
+                    let name = path.to_string_lossy();
+                    ids.iter().any(|id| name.starts_with(id.as_str()))
                 })
-                .filter_map(|path| index.directory().open_read(&path).ok())
+                .filter_map(|path| index.directory().open_read(path).ok())
                 .filter_map(|file| file.read_bytes().ok())
                 .collect(),
         );
@@ -342,21 +352,6 @@ fn merge_after_commit(
     let searcher = index.reader()?.searcher();
     totals.refresh(&searcher, &sections.scored_fields(), &inexact)?;
     totals.save(dir)
-}
-
-/// The files of a segment that a merge reads.
-fn source_components() -> impl Iterator<Item = tantivy::index::SegmentComponent> {
-    use tantivy::index::SegmentComponent as C;
-    [
-        C::Postings,
-        C::Positions,
-        C::Terms,
-        C::Store,
-        C::FastFields,
-        C::FieldNorms,
-        C::Custom(super::grams::GRAMS_EXTENSION.to_string()),
-    ]
-    .into_iter()
 }
 
 /// Returns the heap memory the indexing threads freed to the kernel before the merges, which

@@ -1062,7 +1062,7 @@ fn with_peoples_government(org: &str, title: &str) -> String {
     if runs_on {
         return org.to_string();
     }
-    full_government_name(org).unwrap_or_else(|| org.to_string())
+    in_full(org)
 }
 
 /// The full name of a government or of its general office written in short form: 杭州市人民政府
@@ -1340,15 +1340,27 @@ const LAW_TITLE_ENDINGS: &[&str] = &["法", "条例", "办法", "规定", "细�
 /// Whether a title names a law, a regulation or a court case (某公司诉某市管理委员会…案, whose
 /// first name is a party), whose first name is not its issuer.
 fn is_law_or_case_title(title: &str) -> bool {
-    // A trailing note in brackets is not the ending: 处方药与非处方药分类管理办法（试行）.
-    let named = match title.strip_suffix(['）', ')']) {
-        Some(rest) => rest
-            .rfind(['（', '('])
-            .map_or(title, |at| rest[..at].trim_end()),
-        None => title,
-    };
-    LAW_TITLE_ENDINGS.iter().any(|e| named.ends_with(e))
+    LAW_TITLE_ENDINGS
+        .iter()
+        .any(|e| without_bracketed_note(title).ends_with(e))
         || (title.contains('诉') && title.ends_with('案'))
+}
+
+/// A name without the note in brackets that may end it, which is not its ending:
+/// 处方药与非处方药分类管理办法（试行）, …条例（2022年修订）, …办法〔暂行〕. The name itself when it
+/// ends otherwise.
+pub(super) fn without_bracketed_note(name: &str) -> &str {
+    let openers: &[char] = match name.chars().last() {
+        Some('）' | ')') => &['（', '('],
+        Some('〕') => &['〔'],
+        Some('】') => &['【'],
+        Some(']') => &['['],
+        _ => return name,
+    };
+    let inner = &name[..name.len() - name.chars().last().map_or(0, char::len_utf8)];
+    inner
+        .rfind(openers)
+        .map_or(name, |at| inner[..at].trim_end())
 }
 
 /// The body named at the start of a title: a name of at least three characters ending in one

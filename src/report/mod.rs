@@ -555,7 +555,7 @@ const REPUBLISHED_TITLE_LOOKAHEAD: usize = 3;
 /// last item.
 fn republished_law_title(kept: &[(usize, &str)], headings: &[Option<Heading>], k: usize) -> bool {
     let t = kept[k].1.trim_matches([' ', '\u{3000}', '\t']);
-    let name = without_bracketed_note(t);
+    let name = facts::without_bracketed_note(t);
     let named = ["条例", "办法", "规定", "细则", "规则", "法"]
         .iter()
         .any(|e| name.ends_with(e))
@@ -588,31 +588,6 @@ fn republished_law_title(kept: &[(usize, &str)], headings: &[Option<Heading>], k
             .flatten()
             .next()
             .is_some_and(|h| h.kind == HeadingKind::Division || h.is_article())
-}
-
-/// Longest note in brackets at the end of a regulation's name, in characters: （试行）,
-/// （2022年修订）, 〔暂行〕.
-const MAX_NAME_NOTE_CHARS: usize = 12;
-
-/// A regulation's name without the note in brackets that may end it (杭州市城市管理办法（试行）,
-/// …条例（2022年修订））; the name itself when it ends otherwise.
-fn without_bracketed_note(name: &str) -> &str {
-    let pairs = [
-        ('（', '）'),
-        ('(', ')'),
-        ('〔', '〕'),
-        ('【', '】'),
-        ('[', ']'),
-    ];
-    pairs
-        .iter()
-        .find_map(|&(open, close)| {
-            let inner = name.strip_suffix(close)?;
-            let at = inner.rfind(open)?;
-            (inner[at + open.len_utf8()..].chars().count() <= MAX_NAME_NOTE_CHARS)
-                .then(|| inner[..at].trim_end())
-        })
-        .unwrap_or(name)
 }
 
 /// Most lines before a republished law's last title line that are read as its first lines.
