@@ -313,6 +313,12 @@ fn html_walk(root: ego_tree::NodeRef<'_, scraper::Node>, out: &mut Lines) {
                 if HTML_DROPPED.contains(&name) || is_navigation(el) {
                     continue;
                 }
+                // A heading is one line: a `<br>` in it (`<h3>一、加强<br>安全生产监管</h3>`) wraps
+                // its name, as a line break of the source does, and is joined the same way.
+                if name == "br" && out.heading.is_some() {
+                    out.push_words("\n");
+                    continue;
+                }
                 let block = HTML_BLOCKS.contains(&name);
                 if block {
                     out.flush();
@@ -443,6 +449,25 @@ mod tests {
                 "缩进",
             ]
         );
+    }
+
+    /// A `<br>` in a heading wraps its name: the heading stays one line, joined as a wrapped
+    /// source line is, while a `<br>` elsewhere still breaks the line (trial 13).
+    #[test]
+    fn html_line_breaks_inside_a_heading_join_its_name() {
+        let html = "<body><h3>一、加强<br>安全生产监管</h3><p>（一）开展排查。<br>对企业检查。</p>\
+            <h2>2023年度<br/>\n  Annual Report</h2></body>";
+        let page = html_text(html);
+        assert_eq!(
+            page.lines,
+            vec![
+                "一、加强安全生产监管",
+                "（一）开展排查。",
+                "对企业检查。",
+                "2023年度 Annual Report"
+            ]
+        );
+        assert_eq!(page.levels, vec![Some(3), None, None, Some(2)]);
     }
 
     /// Share bars (Baidu, bShare, JiaThis) are page chrome; the links to the articles before

@@ -91,7 +91,13 @@ pub use pdf::{pdf_text, PdfText};
 /// chapter's name on the next line may hold 、 and brackets; a government signed, named in a
 /// field or among joint issuers in short form, a town's or a township's included, is named in
 /// full; 市县政府 and the like name no government; law numbers spaced out (第 一 章) are read.
-pub const READING_VERSION: u32 = 17;
+/// Version 18: laws in traditional characters (第一編, 第一節, 第十五條, 第 18 條); a sentence
+/// opening with a range of numbers (一、二季度) heads nothing; parts numbered 壹、贰、; a `<br>`
+/// inside a web page's heading; two- and three-character law titles (宪法, 民法典); a numbered
+/// item ① no longer hides the signing date; an order's number (…令第300号) and document numbers
+/// in ﹝﹞, full-width digits, 第N号 or 號; a work report's speaker's office names its government
+/// and a date above the speaker dates it; a government in traditional characters keeps its name.
+pub const READING_VERSION: u32 = 18;
 
 /// The kinds of document govsearch reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -33,11 +33,25 @@ const TITLE_ENDINGS: &[&str] = &[
 fn looks_like_title_line(t: &str) -> bool {
     let t = t.trim();
     let n = t.chars().count();
-    (4..=MAX_TITLE_CHARS).contains(&n)
+    ((4..=MAX_TITLE_CHARS).contains(&n) || is_short_law_name(t))
         && !t.ends_with(['。', '：', ':', '；', '，'])
         && !t.starts_with("各位代表")
         // A date alone (a page's publishing date above its text) names nothing.
         && !is_cn_date_alone(t)
+}
+
+/// A law named in two or three characters, as codes are (宪法, 刑法, 民法典, 物权法, and
+/// Taiwan's 民法 and 憲法): too short for a title by length alone. Words that only end in 法
+/// (办法, 做法, 执法, 依法) name no law.
+fn is_short_law_name(t: &str) -> bool {
+    const CODES: [&str; 5] = ["宪法", "憲法", "民法", "刑法", "商法"];
+    const NOT_LAWS: [&str; 6] = ["办法", "辦法", "做法", "方法", "看法", "说法"];
+    let n = t.chars().count();
+    CODES.contains(&t)
+        || n == 3
+            && t.chars().all(crate::analysis::is_han)
+            && (t.ends_with("法典")
+                || t.ends_with('法') && !NOT_LAWS.iter().any(|w| t.ends_with(w)))
 }
 
 fn ends_like_title(t: &str) -> bool {
@@ -164,7 +178,8 @@ fn promulgated_title(
 ) -> Option<String> {
     // An order (国务院令), or a court's or a ministry's announcement that publishes it
     // (最高人民法院公告 over a 司法解释).
-    if !(first.ends_with('令') || first.ends_with("公告")) || first_heading <= from {
+    let order = first.ends_with('令') || order_number(&[(0, first)]).is_some();
+    if !(order || first.ends_with("公告")) || first_heading <= from {
         return None;
     }
     // Its version notes may stand between its title and its first heading, and so may its
@@ -631,9 +646,43 @@ pub(super) fn find_doc_number(
     if let Some(n) = &fields.doc_number {
         return Some(n.clone());
     }
-    kept.iter()
-        .take(HEADER_LINES.min(body_start))
+    let header = &kept[..HEADER_LINES.min(body_start).min(kept.len())];
+    header
+        .iter()
         .find_map(|(_, t)| header_doc_number(t))
+        .or_else(|| order_number(header))
+}
+
+/// The number of an order that opens the text: `北京市人民政府令` over `第300号` (or
+/// `（第300号）`), or both on one line; 主席令 numbers in Chinese numerals (`第三十一号`). Read
+/// as the order's name and number together (`北京市人民政府令第300号`), as it is cited.
+fn order_number(header: &[(usize, &str)]) -> Option<String> {
+    let number = |t: &str| -> Option<String> {
+        let t = t.trim();
+        let t = t
+            .strip_prefix(['（', '('])
+            .and_then(|r| r.strip_suffix(['）', ')']))
+            .unwrap_or(t)
+            .trim();
+        let numeral = t.strip_prefix('第')?.strip_suffix(['号', '號'])?;
+        let digits = numeral.chars().all(|c| arabic_digit(c).is_some());
+        (!numeral.is_empty() && (digits || super::headings::law_numeral_value(numeral).is_some()))
+            .then(|| t.to_string())
+    };
+    header.iter().enumerate().find_map(|(i, (_, line))| {
+        let line: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+        let (name, rest) = line.split_at(line.find('令')? + '令'.len_utf8());
+        let name_ok = name.chars().count() >= 3 && name.chars().all(is_cjk);
+        if !name_ok {
+            return None;
+        }
+        let own = if rest.is_empty() {
+            number(header.get(i + 1)?.1)?
+        } else {
+            number(rest)?
+        };
+        Some(format!("{name}{own}"))
+    })
 }
 
 /// The document number a header line holds, as [`find_doc_number`] says.
@@ -674,6 +723,9 @@ fn doc_number_in(t: &str) -> Option<String> {
     for (i, c) in chars.iter().enumerate() {
         let close = match c {
             '〔' => '〕',
+            // Small and white brackets, as some offices and Word templates print them.
+            '﹝' => '﹞',
+            '〖' => '〗',
             '[' => ']',
             '［' => '］',
             '【' => '】',
@@ -684,11 +736,14 @@ fn doc_number_in(t: &str) -> Option<String> {
         if year_at(&chars, i + 1).is_none() || chars.get(i + 5) != Some(&close) {
             continue;
         }
-        let digits = chars[i + 6..]
+        // The serial number, in ASCII or full-width digits, after 第 in some offices' style
+        // (粤府〔2021〕第12号).
+        let serial = i + 6 + usize::from(chars.get(i + 6) == Some(&'第'));
+        let digits = chars[serial.min(chars.len())..]
             .iter()
-            .take_while(|c| c.is_ascii_digit())
+            .take_while(|&&c| arabic_digit(c).is_some())
             .count();
-        if digits == 0 || chars.get(i + 6 + digits) != Some(&'号') {
+        if digits == 0 || !matches!(chars.get(serial + digits), Some('号' | '號')) {
             continue;
         }
         let prefix = chars[..i]
@@ -700,7 +755,7 @@ fn doc_number_in(t: &str) -> Option<String> {
         if prefix == 0 {
             continue;
         }
-        return Some(chars[i - prefix..i + 7 + digits].iter().collect());
+        return Some(chars[i - prefix..serial + digits + 1].iter().collect());
     }
     None
 }
@@ -942,9 +997,14 @@ pub(super) fn find_org(
     let org = find_org_simplified(&folded, &folded_title, fields)?;
     let sources = std::iter::once((title, folded_title.as_ref()))
         .chain(kept.iter().zip(&folded).map(|((_, o), (_, f))| (*o, *f)));
-    for (original, folded) in sources {
-        if let Some(at) = folded.find(&org) {
-            return Some(original[at..at + org.len()].to_string());
+    // A government named in short form in traditional characters keeps its name as written:
+    // 人民政府 is the mainland's form, and Taiwan's 臺北市政府 is that city's full name (trial 13).
+    let short = org.replacen("人民政府", "政府", 1);
+    for name in [&org, &short] {
+        for (original, folded) in sources.clone() {
+            if let Some(at) = folded.find(name.as_str()) {
+                return Some(original[at..at + name.len()].to_string());
+            }
         }
     }
     Some(org)
@@ -984,6 +1044,10 @@ fn find_org_simplified(
         }
         if opening.clone().any(|t| t.contains("国务院总理")) {
             return Some("国务院".into());
+        }
+        // The speaker's office under the title names the place (`某某市市长　张三`).
+        if let Some(government) = opening.clone().find_map(signer_government) {
+            return Some(government);
         }
     }
     if let Some(issuer) = issuer_before_guanyu(title) {
@@ -1199,6 +1263,29 @@ fn is_signer(t: &str) -> bool {
     })
 }
 
+/// The government whose head a signer's line names: 某某市人民政府 for `某某市市长　张三`,
+/// 某某省人民政府 for `某某省省长　王五`. None for any other office, or a line that names no
+/// place before it.
+fn signer_government(t: &str) -> Option<String> {
+    let t = t.trim();
+    if !is_signer(t) {
+        return None;
+    }
+    ["省长", "市长", "区长", "县长", "州长"]
+        .iter()
+        .find_map(|office| {
+            let (place, name) = t.split_once(office)?;
+            let place_kind = office.chars().next()?;
+            let name = name.trim();
+            (place.chars().count() >= 2
+                && place.ends_with(place_kind)
+                && place.chars().all(is_cjk)
+                && is_place_name(place)
+                && (2..=4).contains(&name.chars().count()))
+            .then(|| format!("{place}人民政府"))
+        })
+}
+
 /// A signature: a short line that ends like a body's name and reads like one.
 fn is_signature(t: &str) -> bool {
     // A body's name holds no space: a line of cells (`1\t完善制度\t县司法局`) is a table's row.
@@ -1322,6 +1409,11 @@ fn is_place_name(before: &str) -> bool {
 /// `中华人民共和国生态环境部令`, 北京市人民政府 for `北京市人民政府令`. None for an officer's order
 /// (主席令), which names no body.
 fn order_issuer(first: &str) -> Option<String> {
+    // The order's number may follow on the same line (`北京市人民政府令　第300号`).
+    let first = match (order_number(&[(0, first)]), first.find('令')) {
+        (Some(_), Some(at)) => &first[..at + '令'.len_utf8()],
+        _ => first,
+    };
     // Or an announcement that publishes a law (`湖南省人民代表大会常务委员会公告`).
     let issuer = first
         .strip_suffix('令')
@@ -1496,9 +1588,12 @@ pub(super) fn find_date(
             }
         })
     };
-    // Notes may follow the signature (`注释：` / `[1] …`): the date stands above them.
+    // Notes may follow the signature (`注释：` / `[1] …`): the date stands above them. A mark
+    // with a date under it opens no notes: it numbers an item of the text (`①加强领导。`).
     let notes = (kept.len().saturating_sub(NOTES_LINES)..kept.len())
-        .find(|&i| opens_notes(kept[i].1))
+        .find(|&i| {
+            opens_notes(kept[i].1) && !kept[i + 1..].iter().any(|(_, t)| date_alone(t).is_some())
+        })
         .unwrap_or(kept.len());
     if let Some(d) = kept[..notes]
         .iter()
@@ -1531,6 +1626,14 @@ pub(super) fn find_date(
         let above = w[0].1.trim();
         (is_signature(signature_name(above)) || is_signer(above))
             .then(|| date_alone(w[1].1).or_else(|| year_month_alone(w[1].1)))
+            .flatten()
+    }) {
+        return Some(d);
+    }
+    // A speech dated above its speaker (`政府工作报告` / `2024年1月20日` / `某某省省长　王五`).
+    if let Some(d) = header.windows(2).find_map(|w| {
+        is_signer(w[1].1.trim())
+            .then(|| date_alone(w[0].1))
             .flatten()
     }) {
         return Some(d);

@@ -191,7 +191,65 @@ pub fn numbered_heading(t: &str) -> Option<Heading> {
     {
         return Some(heading(3, t));
     }
-    part_heading(t).or_else(|| law_heading(t))
+    part_heading(t)
+        .or_else(|| formal_numeral_heading(t))
+        .or_else(|| law_heading(t))
+}
+
+/// The formal numerals (大写数字) some reports and plans number their parts with, above 一、
+/// (`壹、前言` / `贰、年度施政目标` / `一、健全财政`), in simplified and traditional forms.
+const FORMAL_NUMERALS: &str = "壹贰貳叁參肆伍陆陸柒捌玖拾";
+
+/// `壹、前言`: a part numbered in formal numerals, ranked above the 一、 headings under it.
+fn formal_numeral_heading(t: &str) -> Option<Heading> {
+    let n = t
+        .chars()
+        .take_while(|c| FORMAL_NUMERALS.contains(*c))
+        .count();
+    let after = t.chars().nth(n)?;
+    ((1..=MAX_CN_NUMERAL).contains(&n) && matches!(after, '、' | '．' | '.')).then(|| Heading {
+        level: 1,
+        text: run_in_head(t).to_string(),
+        kind: HeadingKind::Part,
+    })
+}
+
+/// The number of a list heading written in digits or Chinese numerals before 、 (`三、`, `3、`,
+/// `（三）`, `(3)`, `3.`): its value.
+pub fn list_number(t: &str) -> Option<u32> {
+    let t = t.trim_start_matches([' ', '\u{3000}']);
+    let t = t.strip_prefix(['（', '(']).unwrap_or(t);
+    let n: String = t
+        .chars()
+        .take_while(|c| is_cn_digit(*c) || c.is_ascii_digit())
+        .collect();
+    law_numeral_value(&n)
+}
+
+/// The value of a line that opens with a range of two numbers rather than a heading's number:
+/// `一、二季度全市…` (the first and second quarters), `三、四月份…`, `一、二、三产业`, `1、2月份…`.
+/// The second number is the next one and stands alone (not `一、二〇二三年…`, `1、2023年…`).
+/// `二、三农工作` reads the same, so the document decides by its own numbering (see
+/// `crate::report`).
+pub fn numeral_range_start(t: &str) -> Option<u32> {
+    let t = t.trim_start_matches([' ', '\u{3000}']);
+    let (first, rest) = t.split_once('、')?;
+    let first_value = law_numeral_value(first)?;
+    let cn = first.chars().all(is_cn_digit);
+    let same_kind = |c: char| {
+        if cn {
+            is_cn_digit(c)
+        } else {
+            c.is_ascii_digit()
+        }
+    };
+    let second: String = rest.chars().take_while(|&c| same_kind(c)).collect();
+    let next = if cn {
+        law_numeral(first_value + 1)?
+    } else {
+        (first_value + 1).to_string()
+    };
+    (second == next && rest.len() > second.len()).then_some(first_value)
 }
 
 /// 第X部分 or a plan's 第X篇, alone or before its name (`第一部分　2023年工作回顾`,
@@ -244,7 +302,8 @@ fn tidy_division(t: &str) -> String {
             let prev = out.chars().last();
             let next = chars[i + 1..].iter().find(|c| !c.is_whitespace()).copied();
             let between_cjk = prev.is_some_and(cjk) && next.is_some_and(cjk);
-            if !after_number && matches!(prev, Some('编' | '章' | '节' | '分' | '篇')) {
+            if !after_number && matches!(prev, Some('编' | '編' | '章' | '节' | '節' | '分' | '篇'))
+            {
                 after_number = true;
                 out.push(' ');
             } else if !between_cjk && !out.ends_with(' ') {
@@ -277,7 +336,8 @@ pub const SUB_PART_LEVEL: u8 = 2;
 
 /// Whether a division heading is a code's sub-part (第一分编 通则).
 pub fn is_sub_part(h: &Heading) -> bool {
-    h.kind == HeadingKind::Division && law_number(&h.text).is_some_and(|n| n.head.ends_with("分编"))
+    h.kind == HeadingKind::Division
+        && law_number(&h.text).is_some_and(|n| SUB_PART_WORDS.iter().any(|w| n.head.ends_with(w)))
 }
 
 /// Whether a line is a law's division number and nothing else: `第一章`, `第三节`, `第二编`
@@ -306,7 +366,7 @@ fn closed_up_law_number(t: &str) -> Option<String> {
             number.push(c);
         } else {
             let numbered = number.len() > '第'.len_utf8();
-            if !(spaced && numbered && matches!(c, '编' | '章' | '节' | '条')) {
+            if !(spaced && numbered && law_kind_level(c).is_some()) {
                 return None;
             }
             number.push(c);
@@ -337,6 +397,22 @@ pub fn is_unnumbered_closing_division(line: &str) -> bool {
     squeezed == "附则"
 }
 
+/// The level of a law division or article by the word after its number: 编 1, 章 2, 节 3,
+/// 条 4, in simplified or traditional characters (第一編, 第三節, 第十五條 in laws of Hong Kong,
+/// Macau and Taiwan, and in traditional copies of mainland laws).
+fn law_kind_level(kind: char) -> Option<u8> {
+    match kind {
+        '编' | '編' => Some(1),
+        '章' => Some(2),
+        '节' | '節' => Some(3),
+        '条' | '條' => Some(4),
+        _ => None,
+    }
+}
+
+/// A code's sub-part after its number (第一分编), in either script.
+const SUB_PART_WORDS: [&str; 2] = ["分编", "分編"];
+
 fn law_number(t: &str) -> Option<LawNumber<'_>> {
     let rest = t.strip_prefix('第')?;
     let n = rest
@@ -349,7 +425,10 @@ fn law_number(t: &str) -> Option<LawNumber<'_>> {
     let numeral_end = rest.char_indices().nth(n)?.0;
     // A code's sub-part (民法典 物权编: 第一分编 通则), ranked below its 编 by the document
     // (`crate::report` moves the chapters below it down a level).
-    if rest[numeral_end..].starts_with("分编") {
+    if SUB_PART_WORDS
+        .iter()
+        .any(|w| rest[numeral_end..].starts_with(w))
+    {
         let head_len = '第'.len_utf8() + numeral_end + "分编".len();
         return Some(LawNumber {
             head: &t[..head_len],
@@ -359,16 +438,10 @@ fn law_number(t: &str) -> Option<LawNumber<'_>> {
         });
     }
     let kind = rest[numeral_end..].chars().next()?;
-    let level = match kind {
-        '编' => 1,
-        '章' => 2,
-        '节' => 3,
-        '条' => 4,
-        _ => return None,
-    };
+    let level = law_kind_level(kind)?;
     let mut head_len = '第'.len_utf8() + numeral_end + kind.len_utf8();
     // An article inserted by an amendment: 第五条之一.
-    if kind == '条' {
+    if level == 4 {
         if let Some(after) = t[head_len..].strip_prefix('之') {
             let n = after.chars().take_while(|c| is_cn_digit(*c)).count();
             if (1..=MAX_CN_NUMERAL).contains(&n) {
@@ -561,14 +634,14 @@ pub fn article_number(h: &Heading) -> Option<u32> {
     if !h.is_article() {
         return None;
     }
-    law_numeral_value(h.text.strip_prefix('第')?.strip_suffix('条')?)
+    law_numeral_value(h.text.strip_prefix('第')?.strip_suffix(['条', '條'])?)
 }
 
 /// Words that follow `第X条` / `第X章` when a sentence refers to it (`第五条规定的`, `第五条、第六条`,
 /// `第三章第二节`) rather than when it heads one.
 const REFERENCE_FOLLOWERS: &[&str] = &[
     "的", "、", "，", "。", "和", "或", "及", "与", "至", "到", "第", "规定", "所", "之", "款",
-    "项",
+    "项", "與", "規定", "項",
 ];
 
 /// Longest name of a law division written without a space after its number (`第一章总则`).
@@ -618,7 +691,7 @@ pub fn run_in_law_heading(t: &str) -> Option<(Heading, u32)> {
 /// Whether a run-in article's name is set off in brackets after its number (`第五条【古树名木】`),
 /// which no sentence does.
 pub fn has_bracketed_name(t: &str) -> bool {
-    t.split_once('条')
+    t.split_once(['条', '條'])
         .is_some_and(|(_, tail)| tail.starts_with(['【', '[', '〔']))
 }
 
@@ -643,7 +716,9 @@ fn markdown_heading(t: &str) -> Option<Heading> {
     let text = match law_heading(text) {
         Some(division) if division.kind == HeadingKind::Division => division.text,
         // A code's sub-part (民法典 合同编: `## 第一分编  通则`), which no number ranks.
-        _ if text.starts_with('第') && text.contains("分编") => tidy_division(text),
+        _ if text.starts_with('第') && SUB_PART_WORDS.iter().any(|w| text.contains(w)) => {
+            tidy_division(text)
+        }
         _ => text.to_string(),
     };
     Some(Heading {

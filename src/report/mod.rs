@@ -164,6 +164,7 @@ pub fn parse_report_titled(
         })
         .collect();
     recognise_run_in_law_headings(&kept, &mut headings);
+    drop_numeral_ranges(&kept, &mut headings);
     rank_code_divisions(&kept, &mut headings);
     join_division_names(&kept, &mut headings);
     drop_attachment_lists(&kept, &mut headings);
@@ -256,6 +257,33 @@ pub fn parse_report_titled(
         date,
         doc_number,
         sections,
+    }
+}
+
+/// A line that opens with a range of numbers (`一、二季度全市地区生产总值…`, `三、四月份…`) reads
+/// like a heading numbered 一 or 三. It heads nothing unless its number is the next of its level
+/// (`二、三农工作…` after `一、`): a sentence about quarters or months comes wherever the text
+/// is, out of the document's own numbering (trial 13).
+fn drop_numeral_ranges(kept: &[(usize, &str)], headings: &mut [Option<Heading>]) {
+    // The number of the last heading at each level; a heading above a level starts it afresh.
+    let mut last = [0u32; 8];
+    for k in 0..headings.len() {
+        let Some(h) = &headings[k] else {
+            continue;
+        };
+        let level = usize::from(h.level).min(last.len() - 1);
+        if h.kind == HeadingKind::List {
+            if let Some(v) = headings::numeral_range_start(kept[k].1) {
+                if v != last[level] + 1 {
+                    headings[k] = None;
+                    continue;
+                }
+            }
+            if let Some(v) = headings::list_number(kept[k].1) {
+                last[level] = v;
+            }
+        }
+        last[level + 1..].fill(0);
     }
 }
 

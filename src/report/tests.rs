@@ -443,6 +443,17 @@ fn a_document_number_is_the_headers_not_one_cited_in_the_text() {
             "{header}"
         );
     }
+    // Small brackets, full-width digits and 第 before the serial number, as offices print them.
+    for number in [
+        "湘农发﹝2024﹞14号",
+        "国发〔２０２１〕５号",
+        "粤府〔2021〕第12号",
+        "粵府〔2023〕15號",
+    ] {
+        let text = format!("湖南省农业农村厅关于做好春耕生产工作的通知\n{number}\n\n各市州农业农村局：\n一、抓好春耕\n做好工作。\n");
+        let r = parse_report(&lines(&text), "通知");
+        assert_eq!(r.doc_number.as_deref(), Some(number));
+    }
     let titled =
         "某市人民政府办公室关于印发工作方案的通知（某府办发〔2021〕5号）\n一、总体要求\n正文。";
     let r = parse_report(&lines(titled), "通知");
@@ -492,6 +503,75 @@ fn a_notice_signed_before_the_plan_it_issues() {
     );
 }
 
+/// A work report whose only clue to its body is the speaker's office under the title
+/// (`某某市市长　张三`) is the government's of that place, and a date above the speaker's line
+/// dates it (trial 13).
+#[test]
+fn a_work_report_named_by_its_speakers_office() {
+    let cases = [
+        (
+            "政府工作报告\n（2024年1月15日）\n\n青溪市市长　张三\n",
+            "青溪市人民政府",
+            "2024年1月15日",
+        ),
+        (
+            "政府工作报告\n2024年1月20日\n\n青山省省长　王五\n",
+            "青山省人民政府",
+            "2024年1月20日",
+        ),
+        (
+            "政府工作报告\n2024年1月20日\n西安市长安区区长　李四\n",
+            "西安市长安区人民政府",
+            "2024年1月20日",
+        ),
+    ];
+    for (head, org, date) in cases {
+        let text = format!("{head}一、2023年工作回顾\n过去一年，经济增长6%。\n");
+        let r = parse_report(&lines(&text), "报告");
+        assert_eq!(
+            (r.org.as_deref(), r.date.as_deref(), r.year),
+            (Some(org), Some(date), Some(2024)),
+            "{head}"
+        );
+    }
+    // An office that heads no government names none.
+    let text = "政府工作报告\n2024年1月20日\n青溪市局长　张三\n一、工作回顾\n略。\n";
+    assert_eq!(parse_report(&lines(text), "报告").org, None);
+}
+
+/// Parts numbered in formal numerals (壹、贰、 or 貳、參、) stand above the 一、 headings in
+/// them (trial 13).
+#[test]
+fn parts_numbered_in_formal_numerals() {
+    let text = "年度施政计划\n壹、前言\n推动各项建设。\n贰、年度施政目标\n一、健全财政\n开源节流。\n二、智慧城市\n推动建设。\n參、結語\n持续努力。\n";
+    let r = parse_report(&lines(text), "计划");
+    assert_eq!(
+        heading_paths(&r),
+        [
+            "",
+            "壹、前言",
+            "贰、年度施政目标",
+            "贰、年度施政目标 / 一、健全财政",
+            "贰、年度施政目标 / 二、智慧城市",
+            "參、結語",
+        ]
+    );
+}
+
+/// A code named in two or three characters (民法典, 宪法, 物权法) is titled by its name, not by
+/// its file's; a word that only ends in 法 titles nothing (trial 13).
+#[test]
+fn a_law_with_a_short_name() {
+    for name in ["民法典", "宪法", "物权法", "民法", "憲法"] {
+        let text = format!("{name}\n\n第一条　为了保护民事主体的合法权益，制定本法。\n第二条　本法调整民事关系。\n");
+        assert_eq!(parse_report(&lines(&text), "file").title, name);
+    }
+    for word in ["办法", "新办法", "好做法", "依法"] {
+        let text = format!("{word}\n\n第一条　为了保护民事主体的合法权益，制定本法。\n第二条　本法调整民事关系。\n");
+        assert_eq!(parse_report(&lines(&text), "file").title, "file", "{word}");
+    }
+}
+
 /// A law or regulation published with the order that promulgates it: its own title, the year
 /// it was passed (not the year it takes effect), the body that gave the order and the date the
 /// order was signed.
@@ -514,6 +594,31 @@ fn a_law_published_with_its_order() {
         )
     );
     assert_eq!(heading_paths(&r)[1], "第一章 总则");
+    // The order's number is the document number, named with the order as it is cited.
+    assert_eq!(
+        r.doc_number.as_deref(),
+        Some("中华人民共和国国务院令第732号")
+    );
+    for (head, number) in [
+        ("北京市人民政府令\n（第300号）", "北京市人民政府令第300号"),
+        ("北京市人民政府令　第300号", "北京市人民政府令第300号"),
+        (
+            "中华人民共和国主席令\n第三十一号",
+            "中华人民共和国主席令第三十一号",
+        ),
+    ] {
+        let text = state_council.replacen("中华人民共和国国务院令\n第732号", head, 1);
+        let r = parse_report(&lines(&text), "order");
+        assert_eq!(r.doc_number.as_deref(), Some(number), "{head}");
+        assert_eq!(r.title, "优化营商环境条例", "{head}");
+        let issuer = number.split_once('令').map(|(name, _)| name);
+        let issuer = issuer.map(|n| n.trim_start_matches("中华人民共和国"));
+        let issuer = issuer.filter(|n| *n != "主席");
+        assert_eq!(r.org.as_deref(), issuer, "{head}");
+    }
+    // A title about an order is no order.
+    let about = "关于严格执行禁令的通知\n第5号\n各区县：\n一、总体要求\n略。\n";
+    assert_eq!(parse_report(&lines(about), "通知").doc_number, None);
     let president = "中华人民共和国主席令\n第七十号\n《中华人民共和国行政处罚法》已由第十三届全国人民代表大会常务委员会第二十五次会议于2021年1月22日修订通过，现予公布，自2021年7月15日起施行。\n中华人民共和国主席　习近平\n2021年1月22日\n中华人民共和国行政处罚法\n（1996年3月17日第八届全国人民代表大会第四次会议通过　2021年1月22日第十三届全国人民代表大会常务委员会第二十五次会议修订）\n第一章　总　　则\n第一条　为了规范行政处罚的设定和实施，制定本法。\n第二条　行政处罚是指行政机关依法给予惩戒的行为。\n";
     let r = parse_report(&lines(president), "order");
     assert_eq!(
@@ -921,6 +1026,17 @@ fn the_signing_date_above_the_notes() {
     let text = "临川市司法局2023年法治政府建设年度报告\n一、主要工作\n办结案件312件[1]。\n\u{3000}\u{3000}临川市司法局\n\u{3000}\u{3000}2024年1月30日\n注释：\n[1] 含2022年结转案件27件。\n① “枫桥式”司法所，是指基层司法所。\n注：1.本报告数据截至2023年12月31日。\n";
     let r = parse_report(&lines(text), "报告");
     assert_eq!(r.date.as_deref(), Some("2024年1月30日"));
+    // A mark that numbers an item of the text opens no notes: the date under the signature
+    // after it is the report's (trial 13).
+    for mark in ["①", "[1]", "注：", "〔1〕"] {
+        let text = format!("某某市人民政府关于加强安全生产工作的通知\n\n一、主要举措\n{mark}加强领导。\n\n某某市人民政府\n2024年3月20日\n");
+        let r = parse_report(&lines(&text), "通知");
+        assert_eq!(
+            (r.date.as_deref(), r.year),
+            (Some("2024年3月20日"), Some(2024)),
+            "{mark}"
+        );
+    }
 }
 
 /// Markdown front matter is no text: its title, date and author are the report's, and a `#`
@@ -1666,6 +1782,15 @@ fn a_traditional_report_names_its_body_as_written() {
         "報告",
     );
     assert_eq!(r.org.as_deref(), Some("青溪縣司法局"));
+    // A government signed in short form in traditional characters keeps its name as written:
+    // Taiwan's 臺北市政府 is that city's full name, and 人民政府 the mainland's form (trial 13).
+    for signer in ["臺北市政府", "青溪縣政府"] {
+        let r = parse_report(
+            &lines(&format!("年度施政計畫\n{body}{signer}\n2024年1月10日\n")),
+            "計畫",
+        );
+        assert_eq!(r.org.as_deref(), Some(signer));
+    }
 }
 
 /// Each traditional character the body grammar reads folds to the character OpenCC t2s makes
@@ -2485,6 +2610,62 @@ fn a_plain_notice_issuing_a_regulation_puts_its_articles_under_its_title() {
         heading_paths(&r),
         ["", "第一章 总则", "第一章 总则 / 第一条"]
     );
+}
+
+/// A sentence that opens with a range of numbers (一、二季度 for the first two quarters,
+/// 三、四月份, 1、2月份) is text of its section, not a heading numbered 一 or 三; a heading whose
+/// name opens with the next number (二、三农工作) stays one (trial 13).
+#[test]
+fn a_range_of_numbers_opening_a_sentence_is_no_heading() {
+    let text = "某某市人民政府关于2023年经济运行情况的报告\n\n一、经济运行总体情况\n\n（一）经济增长\n一、二季度全市地区生产总值增长5.5%，三季度有所回落。\n三、四月份受疫情影响，工业生产出现波动。\n一、二、三产业结构持续优化。\n九、十月份出口回升。\n\n（二）产业结构\n1、推进工业升级\n1、2月份全市规上工业增加值增长4%。\n2、做强服务业\n服务业占比提高。\n二、三农工作\n粮食生产稳定。\n三、下一步工作\n一是稳增长。\n";
+    let r = parse_report(&lines(text), "报告");
+    assert_eq!(
+        heading_paths(&r),
+        [
+            "",
+            "一、经济运行总体情况",
+            "一、经济运行总体情况 / （一）经济增长",
+            "一、经济运行总体情况 / （二）产业结构",
+            "一、经济运行总体情况 / （二）产业结构 / 1、推进工业升级",
+            "一、经济运行总体情况 / （二）产业结构 / 2、做强服务业",
+            "二、三农工作",
+            "三、下一步工作",
+        ]
+    );
+    assert_eq!((r.sections[2].line_start, r.sections[2].line_end), (5, 9));
+    // A year in Chinese numerals after the mark is no range (一、二〇一二年…, after 二、).
+    let text = "附件三\n一、甲\n正文。\n二、乙\n正文。\n一、二〇一二年选举委员会共1200人\n正文。\n";
+    let r = parse_report(&lines(text), "附件");
+    assert_eq!(
+        r.sections.last().unwrap().heading.last().unwrap(),
+        "一、二〇一二年选举委员会共1200人"
+    );
+}
+
+/// A law in traditional characters (Hong Kong, Macau, Taiwan, or a traditional copy of a
+/// mainland law) has the same divisions and articles: 第一編, 第一節, 第十五條, and Taiwan's
+/// `第 18 條` in digits. Its items (一、) stay in their article (trial 13).
+#[test]
+fn traditional_law_numbers_are_headings() {
+    let text = "個人資料保護法\n\n第一編　總則\n第一章　總則\n\n第一條　為規範個人資料之蒐集，特制定本法。\n\n第二條　本法用詞，定義如下：\n一、個人資料：指自然人之姓名。\n二、個人資料檔案：指個人資料之集合。\n\n第二章　公務機關\n第一節　蒐集\n第 18 條\n公務機關對個人資料之蒐集，應有特定目的。\n第十八條之一　依第十八條規定辦理。\n";
+    let r = parse_report(&lines(text), "法");
+    assert_eq!(r.title, "個人資料保護法");
+    assert_eq!(
+        heading_paths(&r),
+        [
+            "",
+            "第一編 總則",
+            "第一編 總則 / 第一章 總則",
+            "第一編 總則 / 第一章 總則 / 第一條",
+            "第一編 總則 / 第一章 總則 / 第二條",
+            "第一編 總則 / 第二章 公務機關",
+            "第一編 總則 / 第二章 公務機關 / 第一節 蒐集",
+            "第一編 總則 / 第二章 公務機關 / 第一節 蒐集 / 第18條",
+            "第一編 總則 / 第二章 公務機關 / 第一節 蒐集 / 第十八條之一",
+        ]
+    );
+    // The article's items are its text.
+    assert_eq!((r.sections[4].line_start, r.sections[4].line_end), (8, 10));
 }
 
 /// A law converted from PDF may space its numbers out character by character (`第 一 章`,
