@@ -341,6 +341,61 @@ fn count_by_org_puts_reports_without_a_body_in_a_null_bucket() {
     assert!(text.contains("(no issuing body)"), "{text}");
 }
 
+/// One body written in simplified and traditional characters is one row, named as most of its
+/// sections' reports write it, and counts what `--org` finds under either name (trial 13).
+#[test]
+fn count_by_org_counts_a_body_written_two_ways_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("c");
+    std::fs::create_dir(&corpus).unwrap();
+    let report = |body: &str, n: usize| {
+        let items: String = (1..=n)
+            .map(|i| format!("（{i}）聘请法律顾问{i}名。\n"))
+            .collect();
+        format!("2023年法治政府建设情况报告\n一、主要工作\n{items}\n{body}\n2024年1月10日\n")
+    };
+    for (file, body, n) in [
+        ("a.txt", "乙县人民政府", 2),
+        ("b.txt", "乙县人民政府", 1),
+        ("c.txt", "乙縣人民政府", 1),
+        ("d.txt", "甲县人民政府", 1),
+    ] {
+        std::fs::write(corpus.join(file), report(body, n)).unwrap();
+    }
+    let idx = dir.path().join("idx");
+    assert!(index(&corpus, &idx, &[]).status.success());
+    let idx = idx.to_str().unwrap();
+    let o = run(&[
+        "search",
+        "--index",
+        idx,
+        "--count-by",
+        "org",
+        "--json",
+        "法律顾问",
+    ]);
+    let counts: Vec<OrgCount> = json_lines(&o);
+    let got: Vec<(Option<&str>, usize)> = counts
+        .iter()
+        .map(|c| (c.org.as_deref(), c.reports))
+        .collect();
+    assert_eq!(got, [(Some("乙县人民政府"), 3), (Some("甲县人民政府"), 1)]);
+    let listed = |org: &str| {
+        let o = run(&[
+            "search",
+            "--index",
+            idx,
+            "-l",
+            "--json",
+            "--org",
+            org,
+            "法律顾问",
+        ]);
+        json_lines::<ReportHit>(&o).len()
+    };
+    assert_eq!((listed("乙县人民政府"), listed("乙縣人民政府")), (3, 3));
+}
+
 #[test]
 fn views_keep_every_filter_and_the_query_language() {
     let f = shared();

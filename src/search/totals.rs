@@ -251,11 +251,51 @@ impl tantivy::collector::Collector for TotalsCollector {
         for (bucket, tally) in fruits.into_iter().flatten() {
             merged.entry(bucket).or_default().merge(tally);
         }
-        let mut out: Vec<(Bucket, Totals)> =
-            merged.into_iter().map(|(b, t)| (b, t.totals())).collect();
+        let mut out: Vec<(Bucket, Totals)> = one_row_per_body(merged)
+            .into_iter()
+            .map(|(b, t)| (b, t.totals()))
+            .collect();
         out.sort_by(|a, b| a.0.cmp(&b.0));
         Ok(out)
     }
+}
+
+/// The buckets with the issuing bodies that are one name once folded (乙县人民政府 and
+/// 乙縣人民政府; full- and half-width forms) counted as one, as `--org` finds them together. The
+/// row is named as most of its sections' reports write it (ties: the first name in order).
+fn one_row_per_body(merged: HashMap<Bucket, Tally>) -> Vec<(Bucket, Tally)> {
+    let normalizer = crate::analysis::Normalizer::new();
+    let mut rows: Vec<(Bucket, Tally)> = Vec::new();
+    // Per folded name: its row in `rows`, and the sections counted under each written form.
+    let mut bodies: HashMap<String, (usize, Vec<(String, usize)>)> = HashMap::new();
+    let mut sorted: Vec<(Bucket, Tally)> = merged.into_iter().collect();
+    sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    for (bucket, tally) in sorted {
+        let Bucket::Org(Some(name)) = &bucket else {
+            rows.push((bucket, tally));
+            continue;
+        };
+        let folded = normalizer.normalize(name).trimmed().as_str().to_string();
+        match bodies.get_mut(&folded) {
+            Some((row, forms)) => {
+                forms.push((name.clone(), tally.sections));
+                rows[*row].1.merge(tally);
+            }
+            None => {
+                let forms = vec![(name.clone(), tally.sections)];
+                bodies.insert(folded, (rows.len(), forms));
+                rows.push((bucket, tally));
+            }
+        }
+    }
+    for (row, forms) in bodies.into_values() {
+        if forms.len() > 1 {
+            let most = forms.iter().map(|f| f.1).max().unwrap_or(0);
+            let name = forms.iter().find(|f| f.1 == most).map(|f| f.0.clone());
+            rows[row].0 = Bucket::Org(name);
+        }
+    }
+    rows
 }
 
 impl SegmentTotals {
