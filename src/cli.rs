@@ -31,6 +31,14 @@ QUERY LANGUAGE:
   with full-width/half-width forms, letter case and traditional/simplified characters folded
   together (ＧＤＰ = GDP = gdp, 國務院 = 国务院).
 
+LOCATIONS:
+  PATH:LINE:COLUMN       LINE counts from 1: lines of the file as decoded for .txt and .md;
+                         for .html, lines of the text govsearch extracts (one per paragraph,
+                         heading or cell, as `inspect` and `show` print them), not lines of
+                         the page's markup; paragraphs for .docx and .odt. A PDF hit names its
+                         page. COLUMN counts characters from 1. `govsearch show PATH:LINE`
+                         prints the section holding any such location.
+
 EXIT STATUS: 0 something found, 1 nothing found, 2 error.";
 
 /// Full-text search for Chinese government reports: complete like grep, ranked like a search

@@ -25,6 +25,21 @@ fn main() {
             );
             // Only a search has terms to mistake for flags.
             let searching = std::env::args_os().nth(1).is_some_and(|a| a == "search");
+            // `search -安全生产`: the exclusion became `--not`, and no term is left to find.
+            let only_exclusions = searching
+                && e.kind() == clap::error::ErrorKind::MissingRequiredArgument
+                && std::env::args().skip(2).any(|a| {
+                    a == "--not" || a.starts_with("--not=") || {
+                        let mut c = a.chars();
+                        matches!(c.next(), Some('-' | '－'))
+                            && c.next().is_some_and(|c| !c.is_ascii())
+                    }
+                });
+            if only_exclusions {
+                eprintln!(
+                    "note: the query only excludes (-TERM or --not TERM): add a term to search for"
+                );
+            }
             if searching && (e.kind() == clap::error::ErrorKind::UnknownArgument || context_flag) {
                 eprintln!(
                     "note: to exclude a term that starts with a Latin letter or a digit, write NOT TERM or --not TERM; to search for text that starts with '-', put it after --"

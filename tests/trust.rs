@@ -111,6 +111,12 @@ fn flags_are_flags_wherever_they_stand_and_unknown_ones_are_errors() {
         assert!(stderr(&o).contains("NOT TERM"), "{args:?}: {}", stderr(&o));
         assert!(stdout(&o).is_empty());
     }
+    // A query of exclusions alone, and a flag typed after `--`, say what went wrong (trial 13).
+    let o = run(&["search", "--index", &idx, "-规范性文件"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("only excludes"), "{}", stderr(&o));
+    let o = run(&["search", "--index", &idx, "科技", "--", "--index", "x"]);
+    assert_clean_error(&o, "put flags before `--`");
     // No hits asked for is an error, not "nothing found" (exit 1) with matches in the index.
     let o = run(&["search", "--index", &idx, "科技", "-n", "0"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));

@@ -50,6 +50,9 @@ pub enum QueryError {
     /// Only exclusions.
     #[error("the query only excludes (-term): add a term to search for")]
     OnlyExclusions,
+    /// A word such as `--index` in the query: a flag typed after `--`, where every word is text.
+    #[error("{0:?} is query text here, since it comes after `--`: put flags before `--` (govsearch search {0} VALUE -- QUERY)")]
+    FlagAfterDashes(String),
 }
 
 /// One term of a query: its text as typed and normalised.
@@ -136,6 +139,11 @@ fn lex(query: &str) -> Result<Vec<Lexeme>, QueryError> {
         }
         if c == '-' || c == '－' {
             chars.next();
+            if c == '-' && chars.peek() == Some(&'-') {
+                // `--index`: only a flag typed after `--` reaches the query so.
+                let rest: String = chars.by_ref().take_while(|c| !c.is_whitespace()).collect();
+                return Err(QueryError::FlagAfterDashes(format!("-{rest}")));
+            }
             if chars.peek().is_none_or(|n| n.is_whitespace()) {
                 return Err(QueryError::Dangling(c.to_string()));
             }
@@ -397,6 +405,10 @@ mod tests {
         assert_eq!(parse("  "), Err(QueryError::Empty));
         assert_eq!(parse("\"法律"), Err(QueryError::UnbalancedQuote));
         assert_eq!(parse("-"), Err(QueryError::Dangling("-".into())));
+        assert_eq!(
+            parse("行政复议 --index i8"),
+            Err(QueryError::FlagAfterDashes("--index".into()))
+        );
         assert_eq!(parse("OR 税"), Err(QueryError::Dangling("OR".into())));
         assert_eq!(parse("税 OR"), Err(QueryError::Dangling("OR".into())));
         assert_eq!(parse("-税"), Err(QueryError::OnlyExclusions));
