@@ -999,11 +999,15 @@ pub(super) fn find_org(
         .chain(kept.iter().zip(&folded).map(|((_, o), (_, f))| (*o, *f)));
     // A government named in short form in traditional characters keeps its name as written:
     // 人民政府 is the mainland's form, and Taiwan's 臺北市政府 is that city's full name (trial 13).
+    // A short form written in simplified characters is still named in full.
     let short = org.replacen("人民政府", "政府", 1);
-    for name in [&org, &short] {
+    for (name, as_written) in [(&org, true), (&short, false)] {
         for (original, folded) in sources.clone() {
             if let Some(at) = folded.find(name.as_str()) {
-                return Some(original[at..at + name.len()].to_string());
+                let written = &original[at..at + name.len()];
+                if as_written || written != name.as_str() {
+                    return Some(written.to_string());
+                }
             }
         }
     }

@@ -1791,6 +1791,13 @@ fn a_traditional_report_names_its_body_as_written() {
         );
         assert_eq!(r.org.as_deref(), Some(signer));
     }
+    // Written in simplified characters in a report that holds some traditional ones, it is
+    // still named in full.
+    let r = parse_report(
+        &lines(&format!("年度工作報告\n{body}杭州市政府\n2024年1月10日\n")),
+        "計畫",
+    );
+    assert_eq!(r.org.as_deref(), Some("杭州市人民政府"));
 }
 
 /// Each traditional character the body grammar reads folds to the character OpenCC t2s makes
