@@ -14,19 +14,9 @@ fn main() {
             } else {
                 ExitStatus::Found
             };
-            let _ = e.print();
-            // `-AI` is `-A I` (context lines) since -A, -B and -C exist: the same mistake.
-            let context_flag = matches!(
-                e.kind(),
-                clap::error::ErrorKind::InvalidValue | clap::error::ErrorKind::ValueValidation
-            ) && matches!(
-                e.get(clap::error::ContextKind::InvalidArg),
-                Some(clap::error::ContextValue::String(arg)) if arg.contains("-context ")
-            );
-            // Only a search has terms to mistake for flags.
-            let searching = std::env::args_os().nth(1).is_some_and(|a| a == "search");
-            // `search -安全生产`: the exclusion became `--not`, and no term is left to find.
-            let only_exclusions = searching
+            // `search -安全生产`: the exclusion became `--not`, and no term is left to find;
+            // clap's own message would name a missing QUERY and show --not in its usage line.
+            let only_exclusions = searching()
                 && e.kind() == clap::error::ErrorKind::MissingRequiredArgument
                 && std::env::args().skip(2).any(|a| {
                     a == "--not" || a.starts_with("--not=") || {
@@ -37,10 +27,21 @@ fn main() {
                 });
             if only_exclusions {
                 eprintln!(
-                    "note: the query only excludes (-TERM or --not TERM): add a term to search for"
+                    "govsearch: error: the query only excludes (-TERM or --not TERM): add a term to search for"
                 );
+                std::process::exit(ExitStatus::Error as i32);
             }
-            if searching && (e.kind() == clap::error::ErrorKind::UnknownArgument || context_flag) {
+            let _ = e.print();
+            // `-AI` is `-A I` (context lines) since -A, -B and -C exist: the same mistake.
+            let context_flag = matches!(
+                e.kind(),
+                clap::error::ErrorKind::InvalidValue | clap::error::ErrorKind::ValueValidation
+            ) && matches!(
+                e.get(clap::error::ContextKind::InvalidArg),
+                Some(clap::error::ContextValue::String(arg)) if arg.contains("-context ")
+            );
+            if searching() && (e.kind() == clap::error::ErrorKind::UnknownArgument || context_flag)
+            {
                 eprintln!(
                     "note: to exclude a term that starts with a Latin letter or a digit, write NOT TERM or --not TERM; to search for text that starts with '-', put it after --"
                 );
@@ -57,4 +58,9 @@ fn main() {
         );
     }
     std::process::exit(status as i32);
+}
+
+/// Whether the command line is a search: only a search has terms to mistake for flags.
+fn searching() -> bool {
+    std::env::args_os().nth(1).is_some_and(|a| a == "search")
 }

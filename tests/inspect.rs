@@ -336,3 +336,65 @@ fn word_heading_styles_head_sections_without_numbers() {
         assert_eq!(at, "法律顾问", "line {line} column {column}");
     }
 }
+
+/// A `<br>` inside a web page's heading: it wraps a numbered heading's name (one heading, its
+/// line and those after it counted as extracted), while a title's document number, date or
+/// speech line after it stays a line of its own (trials 13 and 14).
+#[test]
+fn a_line_break_inside_a_web_pages_heading() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let page = |body: &str| {
+        format!("<html><head><meta charset=\"utf-8\"></head><body>{body}</body></html>")
+    };
+    write(
+        d,
+        "a_wrapped.html",
+        page(
+            "<h1>某某市人民政府关于加强安全生产工作的通知<br>某政发〔2024〕3号</h1>\
+              <p>各区人民政府：</p><h3>一、加强<br>安全生产监管</h3><p>开展隐患排查。</p>\
+              <h3>二、保障措施<br>（一）加强组织领导</h3><p>层层压实责任。</p>",
+        )
+        .as_bytes(),
+    );
+    write(
+        d,
+        "b_speech.html",
+        page(
+            "<h1>政府工作报告<br>——2024年1月15日在某某市第十七届人民代表大会第三次会议上</h1>\
+              <p>各位代表：</p><h2>一、2023年工作回顾</h2><p>过去一年。</p>",
+        )
+        .as_bytes(),
+    );
+    let (items, err, code) = inspect(d);
+    assert_eq!(code, 0, "{err}");
+    let a = &items[0];
+    assert_eq!(
+        (a.title.as_str(), a.doc_number.as_deref()),
+        (
+            "某某市人民政府关于加强安全生产工作的通知",
+            Some("某政发〔2024〕3号")
+        )
+    );
+    let paths: Vec<(Vec<String>, usize)> = a
+        .sections
+        .iter()
+        .map(|s| (s.section.clone(), s.line_start))
+        .collect();
+    let path = |p: &[&str], line: usize| (p.iter().map(|s| s.to_string()).collect(), line);
+    assert_eq!(
+        paths,
+        [
+            path(&[], 1),
+            path(&["一、加强安全生产监管"], 4),
+            path(&["二、保障措施"], 6),
+            path(&["二、保障措施", "（一）加强组织领导"], 7),
+        ]
+    );
+    let b = &items[1];
+    assert_eq!(
+        (b.title.as_str(), b.date.as_deref()),
+        ("政府工作报告", Some("2024年1月15日"))
+    );
+    assert_eq!(b.sections.last().unwrap().section, ["一、2023年工作回顾"]);
+}

@@ -19,8 +19,12 @@ use crate::search::{
 
 /// Runs `search`.
 pub fn run(a: SearchArgs) -> Result<Outcome> {
-    paths_among_terms(&a.query, &a.index)?;
+    let path_notes = paths_among_terms(&a.query, &a.index)?;
     let parsed = search::parse_query_excluding(&a.query.join(" "), &a.not, &Normalizer::new())?;
+    // Notes on the words come once the query parses: an error is the last word otherwise.
+    for note in path_notes {
+        eprintln!("govsearch: note: {note}");
+    }
     for note in &parsed.notes {
         eprintln!("govsearch: note: {note}");
     }
@@ -265,8 +269,9 @@ fn rebracket_years(text: &str, open: char, close: char) -> Option<String> {
 /// word is query text, so the path would be a term that no section holds (exit 1, silently).
 /// A word that names an existing file or folder and is written as a path (with a `/`, or `.`
 /// or `..`) is refused with what to do instead; a bare word that is also a file or folder here
-/// (`data`) may be meant as text, so it is searched, with a note on stderr.
-fn paths_among_terms(words: &[String], index: &Path) -> Result<()> {
+/// (`data`) may be meant as text, so it is searched, with a note (returned, for stderr).
+fn paths_among_terms(words: &[String], index: &Path) -> Result<Vec<String>> {
+    let mut notes = Vec::new();
     for word in words {
         let path = Path::new(word);
         let Ok(meta) = std::fs::metadata(path) else {
@@ -285,13 +290,13 @@ fn paths_among_terms(words: &[String], index: &Path) -> Result<()> {
                  (govsearch search --index DIR QUERY)"
             );
         }
-        eprintln!(
-            "govsearch: note: `{shown}` is also a {kind} here; it is searched as query text in \
-             the index {} (to search the {kind}, index it: govsearch index {shown} --index DIR)",
+        notes.push(format!(
+            "`{shown}` is also a {kind} here; it is searched as query text in the index {} (to \
+             search the {kind}, index it: govsearch index {shown} --index DIR)",
             output::sanitize_path(index)
-        );
+        ));
     }
-    Ok(())
+    Ok(notes)
 }
 
 /// One search: the engine, the query and filters, and the flags that shape the output.

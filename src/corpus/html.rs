@@ -117,6 +117,10 @@ pub struct PageText {
     /// Per line, `Some(n)` for the text of an `<hn>` element, as a .docx paragraph in a Heading
     /// style is given (the report's grammar decides whether it heads a section).
     pub levels: Vec<Option<u8>>,
+    /// Per line, whether it follows a `<br>` inside the same heading element as the line before
+    /// (`<h3>一、加强<br>安全生产监管</h3>`, `<h1>…的通知<br>某政发〔2024〕3号</h1>`): whether it
+    /// wraps the heading's name or stands on its own is the report grammar's to say.
+    pub wrapped: Vec<bool>,
     /// The `<title>`, without the site's name after it (`…年度报告_平江县人民政府`,
     /// `…年度报告 - 平江县人民政府`, `…年度报告|平江县人民政府`).
     pub title: Option<String>,
@@ -160,6 +164,7 @@ pub fn html_text(html: &str) -> PageText {
     PageText {
         lines: out.lines,
         levels: out.levels,
+        wrapped: out.wrapped,
         title: page_title(&doc),
     }
 }
@@ -175,6 +180,10 @@ struct Lines {
     soft: bool,
     /// How many `<pre>` elements the walk is in: there a line break is one.
     pre: usize,
+    /// Whether the next line follows a `<br>` inside the heading element it is in.
+    after_break: bool,
+    /// Per line, whether it follows a `<br>` inside the same heading element as the line before.
+    wrapped: Vec<bool>,
 }
 
 /// The white space of HTML text, which a browser shows as one space.
@@ -256,6 +265,7 @@ impl Lines {
         if !line.is_empty() {
             self.lines.push(line.to_string());
             self.levels.push(self.heading);
+            self.wrapped.push(std::mem::take(&mut self.after_break));
         }
         self.current.clear();
         self.soft = false;
@@ -300,6 +310,7 @@ fn html_walk(root: ego_tree::NodeRef<'_, scraper::Node>, out: &mut Lines) {
                     out.pre -= 1;
                 }
                 if let Some(outer) = heading {
+                    out.after_break = false;
                     out.heading = outer;
                 }
                 continue;
@@ -313,10 +324,12 @@ fn html_walk(root: ego_tree::NodeRef<'_, scraper::Node>, out: &mut Lines) {
                 if HTML_DROPPED.contains(&name) || is_navigation(el) {
                     continue;
                 }
-                // A heading is one line: a `<br>` in it (`<h3>一、加强<br>安全生产监管</h3>`) wraps
-                // its name, as a line break of the source does, and is joined the same way.
+                // A `<br>` in a heading may wrap its name (`<h3>一、加强<br>安全生产监管</h3>`) or
+                // set off a line of its own (a title's date or number): the line after it is
+                // marked, and the reader decides (see [`PageText::wrapped`]).
                 if name == "br" && out.heading.is_some() {
-                    out.push_words("\n");
+                    out.flush();
+                    out.after_break = true;
                     continue;
                 }
                 let block = HTML_BLOCKS.contains(&name);
@@ -451,23 +464,33 @@ mod tests {
         );
     }
 
-    /// A `<br>` in a heading wraps its name: the heading stays one line, joined as a wrapped
-    /// source line is, while a `<br>` elsewhere still breaks the line (trial 13).
+    /// A line after a `<br>` inside a heading is marked as such; a `<br>` elsewhere, or the
+    /// heading's first line, is not.
     #[test]
-    fn html_line_breaks_inside_a_heading_join_its_name() {
+    fn html_marks_lines_after_a_line_break_inside_a_heading() {
         let html = "<body><h3>一、加强<br>安全生产监管</h3><p>（一）开展排查。<br>对企业检查。</p>\
-            <h2>2023年度<br/>\n  Annual Report</h2></body>";
+            <h1>关于…的通知<br/>\n  某政发〔2024〕3号<br></h1><p>正文</p></body>";
         let page = html_text(html);
         assert_eq!(
             page.lines,
             vec![
-                "一、加强安全生产监管",
+                "一、加强",
+                "安全生产监管",
                 "（一）开展排查。",
                 "对企业检查。",
-                "2023年度 Annual Report"
+                "关于…的通知",
+                "某政发〔2024〕3号",
+                "正文"
             ]
         );
-        assert_eq!(page.levels, vec![Some(3), None, None, Some(2)]);
+        assert_eq!(
+            page.levels,
+            vec![Some(3), Some(3), None, None, Some(1), Some(1), None]
+        );
+        assert_eq!(
+            page.wrapped,
+            vec![false, true, false, false, false, true, false]
+        );
     }
 
     /// Share bars (Baidu, bShare, JiaThis) are page chrome; the links to the articles before

@@ -91,12 +91,14 @@ pub use pdf::{pdf_text, PdfText};
 /// chapter's name on the next line may hold 、 and brackets; a government signed, named in a
 /// field or among joint issuers in short form, a town's or a township's included, is named in
 /// full; 市县政府 and the like name no government; law numbers spaced out (第 一 章) are read.
-/// Version 18: laws in traditional characters (第一編, 第一節, 第十五條, 第 18 條); a sentence
-/// opening with a range of numbers (一、二季度) heads nothing; parts numbered 壹、贰、; a `<br>`
-/// inside a web page's heading; two- and three-character law titles (宪法, 民法典); a numbered
-/// item ① no longer hides the signing date; an order's number (…令第300号) and document numbers
-/// in ﹝﹞, full-width digits, 第N号 or 號; a work report's speaker's office names its government
-/// and a date above the speaker dates it; a government in traditional characters keeps its name.
+/// Version 18: laws in traditional characters (第一編, 第一節, 第十五條, 第 18 條, 附則); a
+/// sentence opening with a range of numbers (一、二季度) heads nothing; parts numbered 壹、贰、;
+/// a `<br>` inside a web page's heading wraps a numbered heading's name; a speech's occasion
+/// line in a heading style heads nothing; two- and three-character law titles (宪法, 民法典,
+/// 宪　　法); a numbered item ① no longer hides the signing date; an order's or announcement's
+/// number (…令第300号, …公告2024年第1号) and document numbers in ﹝﹞, full-width digits, 第N号
+/// or 號; a work report's speaker's office names its government and a date above the speaker
+/// dates it; a government in traditional characters keeps its name.
 pub const READING_VERSION: u32 = 18;
 
 /// The kinds of document govsearch reads.
@@ -600,7 +602,8 @@ pub fn read_bytes(path: &Path, format: Format, bytes: &[u8]) -> Result<SourceTex
                     ));
                     html::stripped_lines(&decoded.text)
                 } else {
-                    let page = html::html_text(&decoded.text);
+                    let mut page = html::html_text(&decoded.text);
+                    join_wrapped_heading_names(&mut page);
                     if page.levels.iter().any(Option::is_some) {
                         outline = Some(page.levels);
                     }
@@ -630,6 +633,33 @@ pub fn read_bytes(path: &Path, format: Format, bytes: &[u8]) -> Result<SourceTex
         outline,
         page_title,
     })
+}
+
+/// Joins a web page heading's name wrapped by a `<br>` (`<h3>一、加强<br>安全生产监管</h3>`) into
+/// one line, as a wrapped line of the source is joined (no space between Chinese characters);
+/// a line of its own after the `<br>` (a title's date or number) stays (see
+/// [`report::wraps_heading_name`]).
+fn join_wrapped_heading_names(page: &mut html::PageText) {
+    let mut k = 1;
+    while k < page.lines.len() {
+        if page.wrapped[k] && report::wraps_heading_name(&page.lines[k - 1], &page.lines[k]) {
+            let next = page.lines.remove(k);
+            page.levels.remove(k);
+            page.wrapped.remove(k);
+            let prev = &mut page.lines[k - 1];
+            let spaced = prev
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+                && next.starts_with(|c: char| c.is_ascii_alphanumeric());
+            if spaced {
+                prev.push(' ');
+            }
+            prev.push_str(&next);
+        } else {
+            k += 1;
+        }
+    }
 }
 
 /// A Markdown file's setext headings (`存在问题` over `----`, `总体要求` over `====`) as outline

@@ -46,6 +46,9 @@ fn looks_like_title_line(t: &str) -> bool {
 fn is_short_law_name(t: &str) -> bool {
     const CODES: [&str; 5] = ["宪法", "憲法", "民法", "刑法", "商法"];
     const NOT_LAWS: [&str; 6] = ["办法", "辦法", "做法", "方法", "看法", "说法"];
+    // Spaced out to a width as printed (`宪　　法`).
+    let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    let t = t.as_str();
     let n = t.chars().count();
     CODES.contains(&t)
         || n == 3
@@ -158,7 +161,12 @@ pub(super) fn find_title(
 /// (`政　府　工　作　报　告`), without the spaces; any other title as it is.
 fn unspaced(title: &str) -> String {
     let mut pieces = title.split_whitespace();
-    let spaced_out = pieces.clone().count() >= 3 && pieces.all(|p| p.chars().count() == 1);
+    let n = pieces.clone().count();
+    // A short law's name, too (`宪　　法`, `刑　法`).
+    let han = title
+        .chars()
+        .all(|c| c.is_whitespace() || crate::analysis::is_han(c));
+    let spaced_out = (n >= 3 || n == 2 && han) && pieces.all(|p| p.chars().count() == 1);
     if spaced_out {
         title.split_whitespace().collect()
     } else {
@@ -653,36 +661,57 @@ pub(super) fn find_doc_number(
         .or_else(|| order_number(header))
 }
 
-/// The number of an order that opens the text: `北京市人民政府令` over `第300号` (or
-/// `（第300号）`), or both on one line; 主席令 numbers in Chinese numerals (`第三十一号`). Read
-/// as the order's name and number together (`北京市人民政府令第300号`), as it is cited.
+/// The number of an order or an announcement that opens the text: `北京市人民政府令` over
+/// `第300号` (or `（第300号）`), or both on one line; 主席令 numbers in Chinese numerals
+/// (`第三十一号`); an announcement's numbered by year (`国家税务总局公告` / `2024年第1号`). Read
+/// as the name and number together (`北京市人民政府令第300号`), as they are cited.
 fn order_number(header: &[(usize, &str)]) -> Option<String> {
-    let number = |t: &str| -> Option<String> {
-        let t = t.trim();
-        let t = t
-            .strip_prefix(['（', '('])
-            .and_then(|r| r.strip_suffix(['）', ')']))
-            .unwrap_or(t)
-            .trim();
-        let numeral = t.strip_prefix('第')?.strip_suffix(['号', '號'])?;
-        let digits = numeral.chars().all(|c| arabic_digit(c).is_some());
-        (!numeral.is_empty() && (digits || super::headings::law_numeral_value(numeral).is_some()))
-            .then(|| t.to_string())
-    };
     header.iter().enumerate().find_map(|(i, (_, line))| {
-        let line: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-        let (name, rest) = line.split_at(line.find('令')? + '令'.len_utf8());
-        let name_ok = name.chars().count() >= 3 && name.chars().all(is_cjk);
-        if !name_ok {
-            return None;
-        }
+        let (name, rest) = order_name(line)?;
         let own = if rest.is_empty() {
-            number(header.get(i + 1)?.1)?
+            order_serial(header.get(i + 1)?.1)?
         } else {
-            number(rest)?
+            order_serial(&rest)?
         };
         Some(format!("{name}{own}"))
     })
+}
+
+/// Words that end the name of a numbered order or announcement.
+const ORDER_ENDINGS: [&str; 3] = ["令", "公告", "通告"];
+
+/// A line's order or announcement name (`北京市人民政府令`, `国家税务总局公告`: three characters
+/// or more, all Chinese) and what follows it, spaces dropped.
+fn order_name(line: &str) -> Option<(String, String)> {
+    let line: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    ORDER_ENDINGS.iter().find_map(|ending| {
+        let at = line.find(ending)? + ending.len();
+        let name = &line[..at];
+        // A title about one (关于做好…工作的通告) is none.
+        (name.chars().count() >= 3 && name.chars().all(is_cjk) && !name.contains("关于"))
+            .then(|| (name.to_string(), line[at..].to_string()))
+    })
+}
+
+/// An order's serial number alone: `第300号`, `（第300号）`, `第三十一号`, `2024年第1号`.
+fn order_serial(t: &str) -> Option<String> {
+    let t = t.trim();
+    let t = t
+        .strip_prefix(['（', '('])
+        .and_then(|r| r.strip_suffix(['）', ')']))
+        .unwrap_or(t)
+        .trim();
+    let chars: Vec<char> = t.chars().collect();
+    let dated = year_at(&chars, 0).is_some() && chars.get(4) == Some(&'年');
+    let numbered = if dated {
+        &t[t.find('年')? + '年'.len_utf8()..]
+    } else {
+        t
+    };
+    let numeral = numbered.strip_prefix('第')?.strip_suffix(['号', '號'])?;
+    let digits = numeral.chars().all(|c| arabic_digit(c).is_some());
+    (!numeral.is_empty() && (digits || super::headings::law_numeral_value(numeral).is_some()))
+        .then(|| t.to_string())
 }
 
 /// The document number a header line holds, as [`find_doc_number`] says.
@@ -1258,7 +1287,11 @@ fn is_signer(t: &str) -> bool {
     }
     SIGNING_OFFICES.iter().any(|office| {
         t.match_indices(office).any(|(at, _)| {
-            let name = t[at + office.len()..].trim_start();
+            // A name may be spaced to a width (`张　三`).
+            let name: String = t[at + office.len()..]
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
             (2..=4).contains(&name.chars().count())
                 && name.chars().all(is_cjk)
                 // 市长办公会议 names a meeting, not a person.
@@ -1275,19 +1308,25 @@ fn signer_government(t: &str) -> Option<String> {
     if !is_signer(t) {
         return None;
     }
-    ["省长", "市长", "区长", "县长", "州长"]
-        .iter()
-        .find_map(|office| {
-            let (place, name) = t.split_once(office)?;
-            let place_kind = office.chars().next()?;
-            let name = name.trim();
-            (place.chars().count() >= 2
-                && place.ends_with(place_kind)
-                && place.chars().all(is_cjk)
-                && is_place_name(place)
-                && (2..=4).contains(&name.chars().count()))
-            .then(|| format!("{place}人民政府"))
-        })
+    // Each office with how the place it heads ends; an acting head (代市长) heads it too.
+    [
+        ("省长", "省"),
+        ("市长", "市"),
+        ("区长", "区"),
+        ("县长", "县"),
+        ("州长", "州"),
+        ("主席", "自治区"),
+    ]
+    .iter()
+    .find_map(|(office, place_kind)| {
+        let (place, _) = t.split_once(office)?;
+        let place = place.strip_suffix('代').unwrap_or(place);
+        (place.chars().count() >= 2
+            && place.ends_with(place_kind)
+            && place.chars().all(is_cjk)
+            && is_place_name(place))
+        .then(|| format!("{place}人民政府"))
+    })
 }
 
 /// A signature: a short line that ends like a body's name and reads like one.
@@ -1414,8 +1453,12 @@ fn is_place_name(before: &str) -> bool {
 /// (主席令), which names no body.
 fn order_issuer(first: &str) -> Option<String> {
     // The order's number may follow on the same line (`北京市人民政府令　第300号`).
-    let first = match (order_number(&[(0, first)]), first.find('令')) {
-        (Some(_), Some(at)) => &first[..at + '令'.len_utf8()],
+    let named;
+    let first = match order_name(first) {
+        Some((name, rest)) if order_serial(&rest).is_some() => {
+            named = name;
+            named.as_str()
+        }
         _ => first,
     };
     // Or an announcement that publishes a law (`湖南省人民代表大会常务委员会公告`).

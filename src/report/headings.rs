@@ -197,8 +197,9 @@ pub fn numbered_heading(t: &str) -> Option<Heading> {
 }
 
 /// The formal numerals (大写数字) some reports and plans number their parts with, above 一、
-/// (`壹、前言` / `贰、年度施政目标` / `一、健全财政`), in simplified and traditional forms.
-const FORMAL_NUMERALS: &str = "壹贰貳叁參肆伍陆陸柒捌玖拾";
+/// (`壹、前言` / `贰、年度施政目标` / `一、健全财政`), in simplified and traditional forms, and 参
+/// as a conversion to simplified characters writes 參.
+const FORMAL_NUMERALS: &str = "壹贰貳叁參参肆伍陆陸柒捌玖拾";
 
 /// `壹、前言`: a part numbered in formal numerals, ranked above the 一、 headings under it.
 fn formal_numeral_heading(t: &str) -> Option<Heading> {
@@ -223,7 +224,7 @@ pub fn list_number(t: &str) -> Option<u32> {
         .chars()
         .take_while(|c| is_cn_digit(*c) || c.is_ascii_digit())
         .collect();
-    law_numeral_value(&n)
+    (!n.is_empty()).then(|| law_numeral_value(&n)).flatten()
 }
 
 /// The value of a line that opens with a range of two numbers rather than a heading's number:
@@ -234,6 +235,9 @@ pub fn list_number(t: &str) -> Option<u32> {
 pub fn numeral_range_start(t: &str) -> Option<u32> {
     let t = t.trim_start_matches([' ', '\u{3000}']);
     let (first, rest) = t.split_once('、')?;
+    if first.is_empty() {
+        return None;
+    }
     let first_value = law_numeral_value(first)?;
     let cn = first.chars().all(is_cn_digit);
     let same_kind = |c: char| {
@@ -394,7 +398,7 @@ fn closed_up_law_number(t: &str) -> Option<String> {
 /// Whether a line is a code's closing division named without a number: `附则`, `附　　则`.
 pub fn is_unnumbered_closing_division(line: &str) -> bool {
     let squeezed: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    squeezed == "附则"
+    squeezed == "附则" || squeezed == "附則"
 }
 
 /// The level of a law division or article by the word after its number: 编 1, 章 2, 节 3,

@@ -131,7 +131,9 @@ pub fn parse_report_titled(
                 && (t.contains(['，', ',']) || t.chars().count() > MAX_COLON_HEADING_CHARS);
         // A date or a document number set in a heading style (or a web page's `<h3>`) is no
         // heading either.
-        let date = facts::is_cn_date_alone(t) || facts::is_doc_number_line(t);
+        // So is the line that says where a speech was given (`——2024年1月15日在…会议上`).
+        let date =
+            facts::is_cn_date_alone(t) || facts::is_doc_number_line(t) || t.starts_with("——");
         (!t.is_empty()
             && !t.starts_with('#')
             && t.chars().count() <= MAX_STYLED_HEADING_CHARS
@@ -164,7 +166,6 @@ pub fn parse_report_titled(
         })
         .collect();
     recognise_run_in_law_headings(&kept, &mut headings);
-    drop_numeral_ranges(&kept, &mut headings);
     rank_code_divisions(&kept, &mut headings);
     join_division_names(&kept, &mut headings);
     drop_attachment_lists(&kept, &mut headings);
@@ -173,6 +174,7 @@ pub fn parse_report_titled(
     rank_under_parts(&mut headings);
     rank_questions(&kept, &mut headings);
     recognise_attachments(&kept, &mut headings);
+    drop_numeral_ranges(&kept, &mut headings);
     let first_heading = headings
         .iter()
         .position(Option::is_some)
@@ -262,29 +264,47 @@ pub fn parse_report_titled(
 
 /// A line that opens with a range of numbers (`一、二季度全市地区生产总值…`, `三、四月份…`) reads
 /// like a heading numbered 一 or 三. It heads nothing unless its number is the next of its level
-/// (`二、三农工作…` after `一、`): a sentence about quarters or months comes wherever the text
-/// is, out of the document's own numbering (trial 13).
+/// (`二、三农工作…` after `一、`, `一、二产业融合发展` first under `第二部分`): a sentence about
+/// quarters or months comes wherever the text is, out of the document's own numbering
+/// (trials 13 and 14).
 fn drop_numeral_ranges(kept: &[(usize, &str)], headings: &mut [Option<Heading>]) {
-    // The number of the last heading at each level; a heading above a level starts it afresh.
+    // The number of the last numbered heading at each level: a heading above a level, or a
+    // part, chapter or attachment of any kind, starts the numbering afresh.
     let mut last = [0u32; 8];
     for k in 0..headings.len() {
         let Some(h) = &headings[k] else {
             continue;
         };
+        if h.kind != HeadingKind::List {
+            last.fill(0);
+            continue;
+        }
         let level = usize::from(h.level).min(last.len() - 1);
-        if h.kind == HeadingKind::List {
-            if let Some(v) = headings::numeral_range_start(kept[k].1) {
-                if v != last[level] + 1 {
-                    headings[k] = None;
-                    continue;
-                }
+        if let Some(v) = headings::numeral_range_start(kept[k].1) {
+            if v != last[level] + 1 {
+                headings[k] = None;
+                continue;
             }
-            if let Some(v) = headings::list_number(kept[k].1) {
-                last[level] = v;
-            }
+        }
+        if let Some(v) = headings::list_number(kept[k].1) {
+            last[level] = v;
         }
         last[level + 1..].fill(0);
     }
+}
+
+/// Whether `next`, set on a line of its own inside the same heading as `prev` (a web page's
+/// `<h3>一、加强<br>安全生产监管</h3>`), wraps `prev`'s name: `prev` is a numbered heading, and
+/// `next` is no heading, date, document number, speaker's line or note of its own
+/// (`<h1>…的通知<br>某政发〔2024〕3号</h1>` stays two lines).
+pub fn wraps_heading_name(prev: &str, next: &str) -> bool {
+    let next = next.trim();
+    numbered_heading(prev.trim()).is_some_and(|h| h.kind == HeadingKind::List)
+        && parse_heading(next).is_none()
+        && !next.starts_with(['—', '-', '（', '(', '【', '[', '〔'])
+        && !next.starts_with(|c: char| c.is_numeric())
+        && !facts::is_cn_date_alone(next)
+        && !facts::is_doc_number_line(next)
 }
 
 /// A section being filled: heading path, level, kept lines (index, text).
@@ -414,9 +434,10 @@ fn rank_code_divisions(kept: &[(usize, &str)], headings: &mut [Option<Heading>])
             && first_article.is_some_and(|first| k > first)
             && headings::is_unnumbered_closing_division(text)
         {
+            // As written, without its typographic spaces (附则, or 附則 in traditional text).
             headings[k] = Some(Heading {
                 level: top,
-                text: "附则".to_string(),
+                text: text.chars().filter(|c| !c.is_whitespace()).collect(),
                 kind: HeadingKind::Division,
             });
         }

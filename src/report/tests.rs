@@ -520,6 +520,16 @@ fn a_work_report_named_by_its_speakers_office() {
             "2024年1月20日",
         ),
         (
+            "政府工作报告\n2024年1月20日\n青溪市代市长　张　三\n",
+            "青溪市人民政府",
+            "2024年1月20日",
+        ),
+        (
+            "政府工作报告\n2024年1月20日\n广西壮族自治区主席　李四\n",
+            "广西壮族自治区人民政府",
+            "2024年1月20日",
+        ),
+        (
             "政府工作报告\n2024年1月20日\n西安市长安区区长　李四\n",
             "西安市长安区人民政府",
             "2024年1月20日",
@@ -543,28 +553,39 @@ fn a_work_report_named_by_its_speakers_office() {
 /// them (trial 13).
 #[test]
 fn parts_numbered_in_formal_numerals() {
-    let text = "年度施政计划\n壹、前言\n推动各项建设。\n贰、年度施政目标\n一、健全财政\n开源节流。\n二、智慧城市\n推动建设。\n參、結語\n持续努力。\n";
-    let r = parse_report(&lines(text), "计划");
-    assert_eq!(
-        heading_paths(&r),
-        [
-            "",
-            "壹、前言",
-            "贰、年度施政目标",
-            "贰、年度施政目标 / 一、健全财政",
-            "贰、年度施政目标 / 二、智慧城市",
-            "參、結語",
-        ]
-    );
+    for closing in ["參、結語", "参、结语"] {
+        let text = format!("年度施政计划\n壹、前言\n推动各项建设。\n贰、年度施政目标\n一、健全财政\n开源节流。\n二、智慧城市\n推动建设。\n{closing}\n持续努力。\n");
+        let r = parse_report(&lines(&text), "计划");
+        assert_eq!(
+            heading_paths(&r),
+            [
+                "",
+                "壹、前言",
+                "贰、年度施政目标",
+                "贰、年度施政目标 / 一、健全财政",
+                "贰、年度施政目标 / 二、智慧城市",
+                closing,
+            ]
+        );
+    }
 }
 
 /// A code named in two or three characters (民法典, 宪法, 物权法) is titled by its name, not by
 /// its file's; a word that only ends in 法 titles nothing (trial 13).
 #[test]
 fn a_law_with_a_short_name() {
-    for name in ["民法典", "宪法", "物权法", "民法", "憲法"] {
+    for name in [
+        "民法典",
+        "宪法",
+        "物权法",
+        "民法",
+        "憲法",
+        "宪　　法",
+        "刑　法",
+    ] {
         let text = format!("{name}\n\n第一条　为了保护民事主体的合法权益，制定本法。\n第二条　本法调整民事关系。\n");
-        assert_eq!(parse_report(&lines(&text), "file").title, name);
+        let squeezed: String = name.split_whitespace().collect();
+        assert_eq!(parse_report(&lines(&text), "file").title, squeezed);
     }
     for word in ["办法", "新办法", "好做法", "依法"] {
         let text = format!("{word}\n\n第一条　为了保护民事主体的合法权益，制定本法。\n第二条　本法调整民事关系。\n");
@@ -615,6 +636,20 @@ fn a_law_published_with_its_order() {
         let issuer = issuer.map(|n| n.trim_start_matches("中华人民共和国"));
         let issuer = issuer.filter(|n| *n != "主席");
         assert_eq!(r.org.as_deref(), issuer, "{head}");
+    }
+    // An announcement numbered by year, under its name or beside it.
+    for head in [
+        "国家税务总局公告\n2024年第1号",
+        "国家税务总局公告　2024年第1号",
+    ] {
+        let text =
+            format!("{head}\n为进一步优化纳税服务，现将有关事项公告如下：\n一、适用范围\n略。\n");
+        let r = parse_report(&lines(&text), "公告");
+        assert_eq!(
+            r.doc_number.as_deref(),
+            Some("国家税务总局公告2024年第1号"),
+            "{head}"
+        );
     }
     // A title about an order is no order.
     let about = "关于严格执行禁令的通知\n第5号\n各区县：\n一、总体要求\n略。\n";
@@ -2640,6 +2675,23 @@ fn a_range_of_numbers_opening_a_sentence_is_no_heading() {
         ]
     );
     assert_eq!((r.sections[2].line_start, r.sections[2].line_end), (5, 9));
+    // A part, a chapter or an attachment starts the numbering afresh: its first heading may
+    // open with the next number (trial 14).
+    for (above, under) in [
+        ("第二部分　2024年工作安排", "第二部分 2024年工作安排"),
+        ("第二章　发展目标", "第二章 发展目标"),
+        ("附件", "附件"),
+    ] {
+        let text = format!("某某市政府工作报告\n第一部分　2023年工作回顾\n一、经济发展\n正文。\n二、三农工作\n正文。\n{above}\n一、二产业融合发展\n正文。\n二、三产业项目\n正文。\n");
+        let r = parse_report(&lines(&text), "报告");
+        let paths = heading_paths(&r);
+        let last = &paths[paths.len() - 2..];
+        assert!(
+            last[0].ends_with(&format!("{under} / 一、二产业融合发展"))
+                && last[1].ends_with(&format!("{under} / 二、三产业项目")),
+            "{above}: {paths:?}"
+        );
+    }
     // A year in Chinese numerals after the mark is no range (一、二〇一二年…, after 二、).
     let text = "附件三\n一、甲\n正文。\n二、乙\n正文。\n一、二〇一二年选举委员会共1200人\n正文。\n";
     let r = parse_report(&lines(text), "附件");
@@ -2654,7 +2706,7 @@ fn a_range_of_numbers_opening_a_sentence_is_no_heading() {
 /// `第 18 條` in digits. Its items (一、) stay in their article (trial 13).
 #[test]
 fn traditional_law_numbers_are_headings() {
-    let text = "個人資料保護法\n\n第一編　總則\n第一章　總則\n\n第一條　為規範個人資料之蒐集，特制定本法。\n\n第二條　本法用詞，定義如下：\n一、個人資料：指自然人之姓名。\n二、個人資料檔案：指個人資料之集合。\n\n第二章　公務機關\n第一節　蒐集\n第 18 條\n公務機關對個人資料之蒐集，應有特定目的。\n第十八條之一　依第十八條規定辦理。\n";
+    let text = "個人資料保護法\n\n第一編　總則\n第一章　總則\n\n第一條　為規範個人資料之蒐集，特制定本法。\n\n第二條　本法用詞，定義如下：\n一、個人資料：指自然人之姓名。\n二、個人資料檔案：指個人資料之集合。\n\n第二章　公務機關\n第一節　蒐集\n第 18 條\n公務機關對個人資料之蒐集，應有特定目的。\n第十八條之一　依第十八條規定辦理。\n附　　則\n第十九條　本法自公布日施行。\n";
     let r = parse_report(&lines(text), "法");
     assert_eq!(r.title, "個人資料保護法");
     assert_eq!(
@@ -2669,6 +2721,8 @@ fn traditional_law_numbers_are_headings() {
             "第一編 總則 / 第二章 公務機關 / 第一節 蒐集",
             "第一編 總則 / 第二章 公務機關 / 第一節 蒐集 / 第18條",
             "第一編 總則 / 第二章 公務機關 / 第一節 蒐集 / 第十八條之一",
+            "附則",
+            "附則 / 第十九條",
         ]
     );
     // The article's items are its text.
