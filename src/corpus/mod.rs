@@ -92,7 +92,8 @@ pub use pdf::{pdf_text, PdfText};
 /// field or among joint issuers in short form, a town's or a township's included, is named in
 /// full; 市县政府 and the like name no government; law numbers spaced out (第 一 章) are read.
 /// Version 18: laws in traditional characters (第一編, 第一節, 第十五條, 第 18 條, 附則); a
-/// sentence opening with a range of numbers (一、二季度) heads nothing; parts numbered 壹、贰、;
+/// sentence opening with a range of numbers (一、二季度) heads nothing out of the document's
+/// numbering; parts numbered 壹、贰、参、 (sums so written are text);
 /// a `<br>` inside a web page's heading wraps a numbered heading's name; a speech's occasion
 /// line in a heading style heads nothing; two- and three-character law titles (宪法, 民法典,
 /// 宪　　法); a numbered item ① no longer hides the signing date; an order's or announcement's

@@ -142,7 +142,12 @@ pub(super) fn find_title(
     }
     let mut title = unspaced(first.trim());
     let mut taken = 1;
-    while !ends_like_title(&title) && taken < MAX_TITLE_LINES && skip + taken < first_heading {
+    // A law's short name (民法典) is a whole title, whatever follows it.
+    while !ends_like_title(&title)
+        && !is_short_law_name(&title)
+        && taken < MAX_TITLE_LINES
+        && skip + taken < first_heading
+    {
         let next = kept[skip + taken].1.trim();
         if !looks_like_title_line(next) || is_preface_noise(next) {
             break;
@@ -1168,6 +1173,7 @@ pub fn full_government_name(org: &str) -> Option<String> {
     let at = org.find("政府")?;
     let (place, rest) = (&org[..at], &org[at + "政府".len()..]);
     (!place.ends_with("人民")
+        && !TAIWAN_PLACES.contains(&place)
         && place.chars().count() >= 2
         && is_place_name(place)
         && !place.ends_with("特区")
@@ -1175,6 +1181,48 @@ pub fn full_government_name(org: &str) -> Option<String> {
         && ["", "办公厅", "办公室"].contains(&rest))
     .then(|| format!("{place}人民政府{rest}"))
 }
+
+/// Taiwan's cities and counties, in either script: their governments' full names are
+/// 臺北市政府 and the like, never …人民政府. Whole names only: 台州市, 桃园镇 and 连江县 (Fujian's)
+/// are the mainland's.
+const TAIWAN_PLACES: &[&str] = &[
+    "台北市",
+    "臺北市",
+    "新北市",
+    "桃园市",
+    "桃園市",
+    "台中市",
+    "臺中市",
+    "台南市",
+    "臺南市",
+    "高雄市",
+    "基隆市",
+    "新竹市",
+    "新竹县",
+    "新竹縣",
+    "嘉义市",
+    "嘉義市",
+    "嘉义县",
+    "嘉義縣",
+    "苗栗县",
+    "苗栗縣",
+    "彰化县",
+    "彰化縣",
+    "南投县",
+    "南投縣",
+    "云林县",
+    "雲林縣",
+    "屏东县",
+    "屏東縣",
+    "宜兰县",
+    "宜蘭縣",
+    "花莲县",
+    "花蓮縣",
+    "台东县",
+    "臺東縣",
+    "澎湖县",
+    "澎湖縣",
+];
 
 /// Endings of place names, longest first.
 const PLACE_SUFFIXES: &[&str] = &[

@@ -208,11 +208,17 @@ fn formal_numeral_heading(t: &str) -> Option<Heading> {
         .take_while(|c| FORMAL_NUMERALS.contains(*c))
         .count();
     let after = t.chars().nth(n)?;
-    ((1..=MAX_CN_NUMERAL).contains(&n) && matches!(after, '、' | '．' | '.')).then(|| Heading {
-        level: 1,
-        text: run_in_head(t).to_string(),
-        kind: HeadingKind::Part,
-    })
+    // An amount in formal numerals (`壹、拾万元整`, a list of sums) is no part's name.
+    let name = t.chars().skip(n + 1).collect::<String>();
+    let amount = name.starts_with(|c: char| FORMAL_NUMERALS.contains(c) || "佰仟万亿".contains(c))
+        || name.contains('元');
+    ((1..=MAX_CN_NUMERAL).contains(&n) && matches!(after, '、' | '．' | '.') && !amount).then(
+        || Heading {
+            level: 1,
+            text: run_in_head(t).to_string(),
+            kind: HeadingKind::Part,
+        },
+    )
 }
 
 /// The number of a list heading written in digits or Chinese numerals before 、 (`三、`, `3、`,
@@ -228,11 +234,12 @@ pub fn list_number(t: &str) -> Option<u32> {
 }
 
 /// The value of a line that opens with a range of two numbers rather than a heading's number:
-/// `一、二季度全市…` (the first and second quarters), `三、四月份…`, `一、二、三产业`, `1、2月份…`.
-/// The second number is the next one and stands alone (not `一、二〇二三年…`, `1、2023年…`).
-/// `二、三农工作` reads the same, so the document decides by its own numbering (see
-/// `crate::report`).
-pub fn numeral_range_start(t: &str) -> Option<u32> {
+/// `一、二季度全市…` (the first and second quarters), `三、四月份…`, `一、二、三产业`, `1、2月份…`,
+/// and whether what follows the second number counts something a range spans (季度, 月, 产业,
+/// 线, or another 、). The second number is the next one and stands alone (not `一、二〇二三年…`,
+/// `1、2023年…`). `二、三农工作` and `四、五大领域…` read the same, so the document decides by its
+/// own numbering (see `crate::report`).
+pub fn numeral_range_start(t: &str) -> Option<(u32, bool)> {
     let t = t.trim_start_matches([' ', '\u{3000}']);
     let (first, rest) = t.split_once('、')?;
     if first.is_empty() {
@@ -253,8 +260,14 @@ pub fn numeral_range_start(t: &str) -> Option<u32> {
     } else {
         (first_value + 1).to_string()
     };
-    (second == next && rest.len() > second.len()).then_some(first_value)
+    let after = &rest[second.len()..];
+    let counted = RANGE_COUNTERS.iter().any(|w| after.starts_with(w));
+    (second == next && !after.is_empty()).then_some((first_value, counted))
 }
+
+/// What follows the second number of a range (`一、二季度`, `三、四月份`, `一、二、三产业`,
+/// `三、四线城市`, `1、2月份`): the words a range of numbers counts, or the mark of a longer range.
+const RANGE_COUNTERS: &[&str] = &["季度", "季", "月", "产业", "线", "、"];
 
 /// 第X部分 or a plan's 第X篇, alone or before its name (`第一部分　2023年工作回顾`,
 /// `第二部分：2024年工作安排`, `第二篇　坚持创新驱动发展`).

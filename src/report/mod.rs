@@ -263,10 +263,12 @@ pub fn parse_report_titled(
 }
 
 /// A line that opens with a range of numbers (`一、二季度全市地区生产总值…`, `三、四月份…`) reads
-/// like a heading numbered 一 or 三. It heads nothing unless its number is the next of its level
-/// (`二、三农工作…` after `一、`, `一、二产业融合发展` first under `第二部分`): a sentence about
-/// quarters or months comes wherever the text is, out of the document's own numbering
-/// (trials 13 and 14).
+/// like a heading numbered 一 or 三. It heads nothing when its number repeats or goes back
+/// (`一、二季度…` under `一、`), or skips ahead while the range counts quarters, months or
+/// industries (`三、四月份…` under `一、`); it stays a heading when its number is the next
+/// (`二、三农工作…` after `一、`, `一、二产业融合发展` first under `第二部分`) or skips with a name
+/// after it (`四、五大领域…` after `二、`). A sentence comes wherever the text is, out of the
+/// document's own numbering (trials 13, 14 and 15).
 fn drop_numeral_ranges(kept: &[(usize, &str)], headings: &mut [Option<Heading>]) {
     // The number of the last numbered heading at each level: a heading above a level, or a
     // part, chapter or attachment of any kind, starts the numbering afresh.
@@ -280,8 +282,11 @@ fn drop_numeral_ranges(kept: &[(usize, &str)], headings: &mut [Option<Heading>])
             continue;
         }
         let level = usize::from(h.level).min(last.len() - 1);
-        if let Some(v) = headings::numeral_range_start(kept[k].1) {
-            if v != last[level] + 1 {
+        // A number at or below the last heading's repeats it, and a range of quarters or months
+        // out of sequence is a sentence; one that skips a number with a name after it
+        // (`四、五大领域…` after `二、`, a report that dropped 三) may still be a heading.
+        if let Some((v, counted)) = headings::numeral_range_start(kept[k].1) {
+            if v <= last[level] || v != last[level] + 1 && counted {
                 headings[k] = None;
                 continue;
             }

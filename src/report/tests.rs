@@ -568,12 +568,22 @@ fn parts_numbered_in_formal_numerals() {
             ]
         );
     }
+    // Sums in formal numerals are no parts (trial 15).
+    let text = "某某县农业农村局关于拨付专项资金的通知\n一、资金用途\n用于农田建设。\n二、资金数额\n壹、拾万元整\n贰、拾伍万元整\n三、工作要求\n专款专用。\n";
+    let r = parse_report(&lines(text), "通知");
+    assert_eq!(
+        heading_paths(&r),
+        ["", "一、资金用途", "二、资金数额", "三、工作要求"]
+    );
 }
 
 /// A code named in two or three characters (民法典, 宪法, 物权法) is titled by its name, not by
 /// its file's; a word that only ends in 法 titles nothing (trial 13).
 #[test]
 fn a_law_with_a_short_name() {
+    // A short name is the whole title: the paragraph after it is not joined to it (trial 15).
+    let text = "民法典\n\n某某市物业管理办法实施情况\n第一条　为了保护民事主体的合法权益，制定本法。\n第二条　本法调整民事关系。\n";
+    assert_eq!(parse_report(&lines(text), "file").title, "民法典");
     for name in [
         "民法典",
         "宪法",
@@ -1819,12 +1829,23 @@ fn a_traditional_report_names_its_body_as_written() {
     assert_eq!(r.org.as_deref(), Some("青溪縣司法局"));
     // A government signed in short form in traditional characters keeps its name as written:
     // Taiwan's 臺北市政府 is that city's full name, and 人民政府 the mainland's form (trial 13).
-    for signer in ["臺北市政府", "青溪縣政府"] {
+    for signer in ["臺北市政府", "青溪縣政府", "台北市政府", "高雄市政府"] {
         let r = parse_report(
             &lines(&format!("年度施政計畫\n{body}{signer}\n2024年1月10日\n")),
             "計畫",
         );
         assert_eq!(r.org.as_deref(), Some(signer));
+    }
+    // Taiwan's cities are matched whole: 台州 and 桃园镇 are the mainland's.
+    for (signer, full) in [
+        ("台州市政府", "台州市人民政府"),
+        ("桃园镇政府", "桃园镇人民政府"),
+    ] {
+        let r = parse_report(
+            &lines(&format!("年度工作报告\n{body}{signer}\n2024年1月10日\n")),
+            "报告",
+        );
+        assert_eq!(r.org.as_deref(), Some(full));
     }
     // Written in simplified characters in a report that holds some traditional ones, it is
     // still named in full.
@@ -2692,6 +2713,21 @@ fn a_range_of_numbers_opening_a_sentence_is_no_heading() {
             "{above}: {paths:?}"
         );
     }
+    // A report that skips a number: a heading after the gap whose name opens with a number
+    // stays one, and so do those after it (trial 15); a range of months there is text.
+    let text = "某某市2023年法治政府建设年度报告\n一、主要举措\n正文。\n二、存在的问题\n正文。\n四、五大领域综合执法改革\n正文。\n六、七月份开展专项检查。\n五、六个坚持\n（一）一二三产业融合\n正文。\n";
+    let r = parse_report(&lines(text), "报告");
+    assert_eq!(
+        heading_paths(&r),
+        [
+            "",
+            "一、主要举措",
+            "二、存在的问题",
+            "四、五大领域综合执法改革",
+            "五、六个坚持",
+            "五、六个坚持 / （一）一二三产业融合",
+        ]
+    );
     // A year in Chinese numerals after the mark is no range (一、二〇一二年…, after 二、).
     let text = "附件三\n一、甲\n正文。\n二、乙\n正文。\n一、二〇一二年选举委员会共1200人\n正文。\n";
     let r = parse_report(&lines(text), "附件");
