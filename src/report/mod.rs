@@ -270,28 +270,36 @@ pub fn parse_report_titled(
 /// after it (`四、五大领域…` after `二、`). A sentence comes wherever the text is, out of the
 /// document's own numbering (trials 13, 14 and 15).
 fn drop_numeral_ranges(kept: &[(usize, &str)], headings: &mut [Option<Heading>]) {
-    // The number of the last numbered heading at each level: a heading above a level, or a
-    // part, chapter or attachment of any kind, starts the numbering afresh.
+    // The number of the last numbered heading of each form (一、 1, （一） 2, 1. 3, （1） 4,
+    // as numbered or set in a heading style: a web page's `<h2>一、…</h2>`). A heading of
+    // another kind (a part, a chapter, an attachment, an unnumbered one) starts them afresh.
     let mut last = [0u32; 8];
     for k in 0..headings.len() {
         let Some(h) = &headings[k] else {
             continue;
         };
-        if h.kind != HeadingKind::List {
+        let line = kept[k].1.trim().trim_start_matches('#').trim();
+        let form = matches!(h.kind, HeadingKind::List | HeadingKind::Markdown)
+            .then(|| numbered_heading(line))
+            .flatten()
+            .filter(|n| n.kind == HeadingKind::List);
+        let Some(form) = form else {
             last.fill(0);
             continue;
-        }
-        let level = usize::from(h.level).min(last.len() - 1);
+        };
+        let level = usize::from(form.level).min(last.len() - 1);
         // A number at or below the last heading's repeats it, and a range of quarters or months
         // out of sequence is a sentence; one that skips a number with a name after it
-        // (`四、五大领域…` after `二、`, a report that dropped 三) may still be a heading.
-        if let Some((v, counted)) = headings::numeral_range_start(kept[k].1) {
-            if v <= last[level] || v != last[level] + 1 && counted {
+        // (`四、五大领域…` after `二、`, a report that dropped 三) may still be a heading. A line
+        // set as a heading by its style stays one.
+        if let Some((v, counted)) = headings::numeral_range_start(line) {
+            let sentence = v <= last[level] || v != last[level] + 1 && counted;
+            if sentence && h.kind == HeadingKind::List {
                 headings[k] = None;
                 continue;
             }
         }
-        if let Some(v) = headings::list_number(kept[k].1) {
+        if let Some(v) = headings::list_number(line) {
             last[level] = v;
         }
         last[level + 1..].fill(0);

@@ -2737,6 +2737,24 @@ fn a_range_of_numbers_opening_a_sentence_is_no_heading() {
     );
 }
 
+/// In a web page whose headings are set by `<h2>`/`<h3>`, a paragraph opening with a range of
+/// numbers is text by the same rule: the styled headings are the numbering (trial 15).
+#[test]
+fn a_range_of_numbers_under_styled_headings() {
+    let text = "2024年某某区政府工作报告\n各位代表：\n一、2023年工作回顾\n过去一年。\n（一）经济发展\n一、二季度增长较快。\n二、三农工作扎实推进\n粮食丰收。\n";
+    let outline = [Some(1), None, Some(2), None, Some(3), None, Some(2), None];
+    let r = parse_report_outlined(&lines(text), Some(&outline), "报告");
+    assert_eq!(
+        heading_paths(&r),
+        [
+            "",
+            "一、2023年工作回顾",
+            "一、2023年工作回顾 / （一）经济发展",
+            "二、三农工作扎实推进"
+        ]
+    );
+}
+
 /// A law in traditional characters (Hong Kong, Macau, Taiwan, or a traditional copy of a
 /// mainland law) has the same divisions and articles: 第一編, 第一節, 第十五條, and Taiwan's
 /// `第 18 條` in digits. Its items (一、) stay in their article (trial 13).
