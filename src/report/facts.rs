@@ -708,8 +708,14 @@ fn order_serial(t: &str) -> Option<String> {
         .trim();
     let chars: Vec<char> = t.chars().collect();
     let dated = year_at(&chars, 0).is_some() && chars.get(4) == Some(&'年');
+    // Or the year in brackets, as document numbers write it (`〔2024〕第5号`).
+    let bracketed = matches!(chars.first(), Some('〔' | '[' | '［' | '﹝'))
+        && year_at(&chars, 1).is_some()
+        && matches!(chars.get(5), Some('〕' | ']' | '］' | '﹞'));
     let numbered = if dated {
         &t[t.find('年')? + '年'.len_utf8()..]
+    } else if bracketed {
+        &t[t.char_indices().nth(6)?.0..]
     } else {
         t
     };
@@ -1126,6 +1132,12 @@ fn find_org_simplified(
             kept.iter()
                 .take(HEADER_LINES)
                 .find_map(|(_, t)| speaker_body(t))
+        })
+        // Last, the speaker's office under the title of any report (`某某市市长　张三`).
+        .or_else(|| {
+            kept.iter()
+                .take(HEADER_LINES)
+                .find_map(|(_, t)| signer_government(t))
         })
 }
 

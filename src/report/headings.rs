@@ -460,7 +460,11 @@ fn law_number(t: &str) -> Option<LawNumber<'_>> {
     // An article inserted by an amendment: 第五条之一.
     if level == 4 {
         if let Some(after) = t[head_len..].strip_prefix('之') {
-            let n = after.chars().take_while(|c| is_cn_digit(*c)).count();
+            // In Chinese numerals, or in digits as Taiwan's laws write it (第100條之1).
+            let n = after
+                .chars()
+                .take_while(|c| is_cn_digit(*c) || c.is_ascii_digit())
+                .count();
             if (1..=MAX_CN_NUMERAL).contains(&n) {
                 head_len +=
                     '之'.len_utf8() + after.char_indices().nth(n).map_or(after.len(), |(i, _)| i);

@@ -544,6 +544,12 @@ fn a_work_report_named_by_its_speakers_office() {
             "{head}"
         );
     }
+    // Any report: the speaker's office is its issuer when nothing else names one (trial 15).
+    let text = "2023年法治政府建设情况报告\n青溪市市长　张三\n一、主要工作\n略。\n";
+    assert_eq!(
+        parse_report(&lines(text), "报告").org.as_deref(),
+        Some("青溪市人民政府")
+    );
     // An office that heads no government names none.
     let text = "政府工作报告\n2024年1月20日\n青溪市局长　张三\n一、工作回顾\n略。\n";
     assert_eq!(parse_report(&lines(text), "报告").org, None);
@@ -648,18 +654,24 @@ fn a_law_published_with_its_order() {
         assert_eq!(r.org.as_deref(), issuer, "{head}");
     }
     // An announcement numbered by year, under its name or beside it.
-    for head in [
-        "国家税务总局公告\n2024年第1号",
-        "国家税务总局公告　2024年第1号",
+    for (head, number) in [
+        (
+            "国家税务总局公告\n2024年第1号",
+            "国家税务总局公告2024年第1号",
+        ),
+        (
+            "国家税务总局公告　2024年第1号",
+            "国家税务总局公告2024年第1号",
+        ),
+        (
+            "青溪市人民政府公告\n〔2024〕第5号",
+            "青溪市人民政府公告〔2024〕第5号",
+        ),
     ] {
         let text =
             format!("{head}\n为进一步优化纳税服务，现将有关事项公告如下：\n一、适用范围\n略。\n");
         let r = parse_report(&lines(&text), "公告");
-        assert_eq!(
-            r.doc_number.as_deref(),
-            Some("国家税务总局公告2024年第1号"),
-            "{head}"
-        );
+        assert_eq!(r.doc_number.as_deref(), Some(number), "{head}");
     }
     // A title about an order is no order.
     let about = "关于严格执行禁令的通知\n第5号\n各区县：\n一、总体要求\n略。\n";
@@ -2760,7 +2772,7 @@ fn a_range_of_numbers_under_styled_headings() {
 /// `第 18 條` in digits. Its items (一、) stay in their article (trial 13).
 #[test]
 fn traditional_law_numbers_are_headings() {
-    let text = "個人資料保護法\n\n第一編　總則\n第一章　總則\n\n第一條　為規範個人資料之蒐集，特制定本法。\n\n第二條　本法用詞，定義如下：\n一、個人資料：指自然人之姓名。\n二、個人資料檔案：指個人資料之集合。\n\n第二章　公務機關\n第一節　蒐集\n第 18 條\n公務機關對個人資料之蒐集，應有特定目的。\n第十八條之一　依第十八條規定辦理。\n附　　則\n第十九條　本法自公布日施行。\n";
+    let text = "個人資料保護法\n\n第一編　總則\n第一章　總則\n\n第一條　為規範個人資料之蒐集，特制定本法。\n\n第二條　本法用詞，定義如下：\n一、個人資料：指自然人之姓名。\n二、個人資料檔案：指個人資料之集合。\n\n第二章　公務機關\n第一節　蒐集\n第 18 條\n公務機關對個人資料之蒐集，應有特定目的。\n第十八條之一　依第十八條規定辦理。\n第 18 條之1\n新增條文。\n附　　則\n第十九條　本法自公布日施行。\n";
     let r = parse_report(&lines(text), "法");
     assert_eq!(r.title, "個人資料保護法");
     assert_eq!(
@@ -2775,6 +2787,7 @@ fn traditional_law_numbers_are_headings() {
             "第一編 總則 / 第二章 公務機關 / 第一節 蒐集",
             "第一編 總則 / 第二章 公務機關 / 第一節 蒐集 / 第18條",
             "第一編 總則 / 第二章 公務機關 / 第一節 蒐集 / 第十八條之一",
+            "第一編 總則 / 第二章 公務機關 / 第一節 蒐集 / 第18條之1",
             "附則",
             "附則 / 第十九條",
         ]
