@@ -6,7 +6,8 @@ use govsearch::cli::{self, Cli};
 use govsearch::commands::{self, ExitStatus};
 
 fn main() {
-    let cli = match Cli::try_parse_from(cli::exclusions_as_flags(std::env::args_os())) {
+    let args = cli::exclusions_as_flags(std::env::args_os());
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(e) => {
             let status = if e.use_stderr() {
@@ -18,17 +19,13 @@ fn main() {
             // clap's own message would name a missing QUERY and show --not in its usage line.
             let only_exclusions = searching()
                 && e.kind() == clap::error::ErrorKind::MissingRequiredArgument
-                && std::env::args().skip(2).any(|a| {
-                    a == "--not" || a.starts_with("--not=") || {
-                        let mut c = a.chars();
-                        matches!(c.next(), Some('-' | '－'))
-                            && c.next().is_some_and(|c| !c.is_ascii())
-                    }
-                });
+                && args
+                    .iter()
+                    .filter_map(|a| a.to_str())
+                    .any(|a| a == "--not" || a.starts_with("--not="));
             if only_exclusions {
-                eprintln!(
-                    "govsearch: error: the query only excludes (-TERM or --not TERM): add a term to search for"
-                );
+                let why = govsearch::search::QueryError::OnlyExclusions;
+                eprintln!("govsearch: error: {why}");
                 std::process::exit(ExitStatus::Error as i32);
             }
             let _ = e.print();

@@ -199,6 +199,28 @@ fn is_unspaced(c: char) -> bool {
             '\u{3000}'..='\u{303f}' | '\u{ff00}'..='\u{ffef}' | '“' | '”' | '‘' | '’' | '—' | '…')
 }
 
+/// Whether text broken by a line break between `before` and `after` joins with no space: between
+/// Chinese characters, or between one and a digit (`法律\n顾问` is 法律顾问, `Rule of\nlaw` keeps
+/// its space).
+fn joins_without_space(before: &str, after: &str) -> bool {
+    match (before.chars().next_back(), after.chars().next()) {
+        (Some(b), Some(n)) => {
+            is_unspaced(b) && (is_unspaced(n) || n.is_ascii_digit())
+                || b.is_ascii_digit() && is_unspaced(n)
+        }
+        _ => false,
+    }
+}
+
+/// `next`, a line after a `<br>` that wraps `line`'s text (see [`PageText::wrapped`]), joined to
+/// it as a line break of the page's source is.
+pub fn join_wrapped(line: &mut String, next: &str) {
+    if !joins_without_space(line, next) {
+        line.push(' ');
+    }
+    line.push_str(next);
+}
+
 impl Lines {
     /// Adds a text node's text: each run of white space is one space, except a run holding a
     /// line break between Chinese characters, or between one and a digit, which is none. A
@@ -241,16 +263,8 @@ impl Lines {
             let end = word.find(is_html_space).unwrap_or(word.len());
             let (word, after) = word.split_at(end);
             if self.soft && self.current.ends_with(' ') {
-                let before = self.current[..self.current.len() - 1].chars().next_back();
-                let next = word.chars().next();
-                let joined = match (before, next) {
-                    (Some(b), Some(n)) => {
-                        is_unspaced(b) && (is_unspaced(n) || n.is_ascii_digit())
-                            || b.is_ascii_digit() && is_unspaced(n)
-                    }
-                    _ => false,
-                };
-                if joined {
+                let before = &self.current[..self.current.len() - 1];
+                if joins_without_space(before, word) {
                     self.current.pop();
                 }
             }

@@ -637,28 +637,23 @@ pub fn read_bytes(path: &Path, format: Format, bytes: &[u8]) -> Result<SourceTex
 }
 
 /// Joins a web page heading's name wrapped by a `<br>` (`<h3>一、加强<br>安全生产监管</h3>`) into
-/// one line, as a wrapped line of the source is joined (no space between Chinese characters);
+/// one line, as a wrapped line of the source is joined (see [`html::join_wrapped`]);
 /// a line of its own after the `<br>` (a title's date or number) stays (see
 /// [`report::wraps_heading_name`]).
 fn join_wrapped_heading_names(page: &mut html::PageText) {
-    let mut k = 1;
-    while k < page.lines.len() {
-        if page.wrapped[k] && report::wraps_heading_name(&page.lines[k - 1], &page.lines[k]) {
-            let next = page.lines.remove(k);
-            page.levels.remove(k);
-            page.wrapped.remove(k);
-            let prev = &mut page.lines[k - 1];
-            let spaced = prev
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_ascii_alphanumeric())
-                && next.starts_with(|c: char| c.is_ascii_alphanumeric());
-            if spaced {
-                prev.push(' ');
+    let lines = std::mem::take(&mut page.lines);
+    let levels = std::mem::take(&mut page.levels);
+    let wrapped = std::mem::take(&mut page.wrapped);
+    for ((line, level), wraps) in lines.into_iter().zip(levels).zip(wrapped) {
+        match page.lines.last_mut() {
+            Some(prev) if wraps && report::wraps_heading_name(prev, &line) => {
+                html::join_wrapped(prev, &line)
             }
-            prev.push_str(&next);
-        } else {
-            k += 1;
+            _ => {
+                page.lines.push(line);
+                page.levels.push(level);
+                page.wrapped.push(wraps);
+            }
         }
     }
 }
