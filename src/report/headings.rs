@@ -144,14 +144,17 @@ fn framing_heading(t: &str) -> Option<Heading> {
 /// had no Markdown `#`.
 pub fn numbered_heading(t: &str) -> Option<Heading> {
     // Full-width digits (`１．`, `（２）`) number headings as ASCII ones do.
-    let chars: Vec<char> = t
-        .chars()
-        .take(HEADING_SCAN_CHARS)
-        .map(|c| match c {
+    // Every line of every report passes here, so the scanned characters live on the stack.
+    let mut scanned = ['\0'; HEADING_SCAN_CHARS];
+    let mut len = 0;
+    for (slot, c) in scanned.iter_mut().zip(t.chars()) {
+        *slot = match c {
             '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
             _ => c,
-        })
-        .collect();
+        };
+        len += 1;
+    }
+    let chars = &scanned[..len];
     // WPS and Word number lists with single characters: ㈠ (（一）), ⒈ (1.), ⑴ ((1)).
     match chars.first() {
         Some('㈠'..='㈩') => return Some(heading(2, t)),
@@ -203,22 +206,20 @@ const FORMAL_NUMERALS: &str = "壹贰貳叁參参肆伍陆陸柒捌玖拾";
 
 /// `壹、前言`: a part numbered in formal numerals, ranked above the 一、 headings under it.
 fn formal_numeral_heading(t: &str) -> Option<Heading> {
-    let n = t
-        .chars()
-        .take_while(|c| FORMAL_NUMERALS.contains(*c))
-        .count();
-    let after = t.chars().nth(n)?;
+    let numeral = t.len() - t.trim_start_matches(|c| FORMAL_NUMERALS.contains(c)).len();
+    let n = t[..numeral].chars().count();
+    if !(1..=MAX_CN_NUMERAL).contains(&n) {
+        return None;
+    }
+    let name = t[numeral..].strip_prefix(['、', '．', '.'])?;
     // An amount in formal numerals (`壹、拾万元整`, a list of sums) is no part's name.
-    let name = t.chars().skip(n + 1).collect::<String>();
     let amount = name.starts_with(|c: char| FORMAL_NUMERALS.contains(c) || "佰仟万亿".contains(c))
         || name.contains('元');
-    ((1..=MAX_CN_NUMERAL).contains(&n) && matches!(after, '、' | '．' | '.') && !amount).then(
-        || Heading {
-            level: 1,
-            text: run_in_head(t).to_string(),
-            kind: HeadingKind::Part,
-        },
-    )
+    (!amount).then(|| Heading {
+        level: 1,
+        text: run_in_head(t).to_string(),
+        kind: HeadingKind::Part,
+    })
 }
 
 /// The number of a list heading written in digits or Chinese numerals before 、 (`三、`, `3、`,
@@ -302,7 +303,10 @@ fn heading(level: u8, t: &str) -> Heading {
     // Markdown bold inside a numbered item (`1. **强化组织保障**。…`) is emphasis, not its name.
     Heading {
         level,
-        text: run_in_head(t).replace("**", ""),
+        text: match run_in_head(t) {
+            head if head.contains("**") => head.replace("**", ""),
+            head => head.to_string(),
+        },
         kind: HeadingKind::List,
     }
 }
@@ -335,7 +339,10 @@ fn tidy_division(t: &str) -> String {
 
 /// The part of a heading line up to its first 。 or ： (or : ), without that mark.
 fn run_in_head(t: &str) -> &str {
-    let end = t.find(['。', '：']).unwrap_or(t.len());
+    // Two searches for one character each: the search for a set of characters decodes every
+    // character of a long paragraph, these look for one byte.
+    let stop = t.find('。').unwrap_or(t.len());
+    let end = t[..stop].find('：').unwrap_or(stop);
     t[..end].trim_end()
 }
 
@@ -374,18 +381,20 @@ const MAX_SPACED_LAW_NUMBER_CHARS: usize = 24;
 /// None when `t` opens otherwise (a number written together needs nothing).
 fn closed_up_law_number(t: &str) -> Option<String> {
     let rest = t.strip_prefix('第')?;
-    let mut number = String::from("第");
-    let mut spaced = false;
+    // Most lines that open with 第 are not spaced out: they are answered before anything is
+    // allocated.
+    let (mut spaced, mut numbered) = (false, false);
     for (i, c) in rest.char_indices().take(MAX_SPACED_LAW_NUMBER_CHARS) {
         if c == ' ' || c == '\u{3000}' {
             spaced = true;
         } else if is_cn_digit(c) || c.is_ascii_digit() {
-            number.push(c);
+            numbered = true;
         } else {
-            let numbered = number.len() > '第'.len_utf8();
             if !(spaced && numbered && law_kind_level(c).is_some()) {
                 return None;
             }
+            let mut number = String::from("第");
+            number.extend(rest[..i].chars().filter(|&c| c != ' ' && c != '\u{3000}'));
             number.push(c);
             let mut tail = &rest[i + c.len_utf8()..];
             // An inserted article, spaced out too: 第 二 十 条 之 一.
@@ -410,8 +419,8 @@ fn closed_up_law_number(t: &str) -> Option<String> {
 
 /// Whether a line is a code's closing division named without a number: `附则`, `附　　则`.
 pub fn is_unnumbered_closing_division(line: &str) -> bool {
-    let squeezed: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    squeezed == "附则" || squeezed == "附則"
+    let squeezed = || line.chars().filter(|c| !c.is_whitespace());
+    squeezed().eq("附则".chars()) || squeezed().eq("附則".chars())
 }
 
 /// The level of a law division or article by the word after its number: 编 1, 章 2, 节 3,
