@@ -398,3 +398,69 @@ fn a_line_break_inside_a_web_pages_heading() {
     );
     assert_eq!(b.sections.last().unwrap().section, ["一、2023年工作回顾"]);
 }
+
+/// A `<br>` inside a page's title (`<h1>某某省<br>某某条例</h1>`) wraps the title, which is read
+/// whole; one after a law's division number (`<h2>第一章<br>总则</h2>`) sets the division's name
+/// under it, and the two are one heading over the articles (trial 13 had them as two headings,
+/// the articles filed under `总则` alone). A site's name over the title stays apart.
+#[test]
+fn a_line_break_inside_a_web_pages_title_or_law_division() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let page = |body: &str| {
+        format!("<html><head><meta charset=\"utf-8\"></head><body>{body}</body></html>")
+    };
+    write(
+        d,
+        "a_law.html",
+        page(
+            "<h1>某某省<br>某某条例</h1>\
+              <p>（2020年5月1日某某省第十三届人民代表大会常务委员会第十八次会议通过）</p>\
+              <h2>第一章<br>总则</h2><p>第一条　为了规范某某，制定本条例。</p>\
+              <p>第二条　本条例适用于本省。</p>\
+              <h2>第二章<br>管理</h2><p>第三条　县级以上人民政府负责。</p>",
+        )
+        .as_bytes(),
+    );
+    write(
+        d,
+        "b_notice.html",
+        page(
+            "<h1>某某市人民政府<br>关于印发某某办法的通知</h1><p>各区人民政府：</p>\
+              <p>现将办法印发给你们。</p>",
+        )
+        .as_bytes(),
+    );
+    write(
+        d,
+        "c_site.html",
+        page(
+            "<h1>某某县人民政府门户网站<br>某某县2023年法治政府建设年度报告</h1>\
+              <h2>一、主要工作</h2><p>完善制度。</p>",
+        )
+        .as_bytes(),
+    );
+    let (items, err, code) = inspect(d);
+    assert_eq!(code, 0, "{err}");
+    let law = &items[0];
+    assert_eq!(law.title, "某某省某某条例");
+    let paths: Vec<(Vec<String>, usize)> = law
+        .sections
+        .iter()
+        .map(|s| (s.section.clone(), s.line_start))
+        .collect();
+    let path = |p: &[&str], line: usize| (p.iter().map(|s| s.to_string()).collect(), line);
+    assert_eq!(
+        paths,
+        [
+            path(&[], 1),
+            path(&["第一章 总则"], 3),
+            path(&["第一章 总则", "第一条"], 5),
+            path(&["第一章 总则", "第二条"], 6),
+            path(&["第二章 管理"], 7),
+            path(&["第二章 管理", "第三条"], 9),
+        ]
+    );
+    assert_eq!(items[1].title, "某某市人民政府关于印发某某办法的通知");
+    assert_eq!(items[2].title, "某某县2023年法治政府建设年度报告");
+}

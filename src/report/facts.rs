@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use super::headings::{Heading, HeadingKind};
 
 /// Characters of the longest line taken for a title (a title is a line, not a paragraph).
-const MAX_TITLE_CHARS: usize = 80;
+pub(super) const MAX_TITLE_CHARS: usize = 80;
 
 /// Lines from the end searched for a signature (issuing body).
 const SIGNATURE_LINES: usize = 4;
@@ -57,7 +57,16 @@ fn is_short_law_name(t: &str) -> bool {
                 || t.ends_with('法') && !NOT_LAWS.iter().any(|w| t.ends_with(w)))
 }
 
-fn ends_like_title(t: &str) -> bool {
+/// A place named in two or three characters (`广东省`, `深圳市`, `某某县`), as a title's first
+/// line may hold it alone.
+fn is_short_place_name(t: &str) -> bool {
+    let n = t.chars().count();
+    (2..=3).contains(&n)
+        && t.chars().all(crate::analysis::is_han)
+        && t.ends_with(['省', '市', '县', '縣', '区', '區', '州', '旗', '盟'])
+}
+
+pub(super) fn ends_like_title(t: &str) -> bool {
     TITLE_ENDINGS.iter().any(|e| t.trim_end().ends_with(e))
 }
 
@@ -134,7 +143,16 @@ pub(super) fn find_title(
         }
         return (None, 0);
     }
-    if first_heading <= skip || !looks_like_title_line(first) {
+    // A title whose first line is a short place's name (`某某省` / `安全生产条例`, as a cover
+    // sets it), too short for a title line alone: taken only with the line after it.
+    let place_over_title = || {
+        is_short_place_name(first.trim())
+            && skip + 1 < first_heading
+            && kept
+                .get(skip + 1)
+                .is_some_and(|(_, next)| looks_like_title_line(next) && ends_like_title(next))
+    };
+    if first_heading <= skip || !(looks_like_title_line(first) || place_over_title()) {
         return (None, 0);
     }
     if let Some(promulgated) = promulgated_title(first.trim(), kept, skip + 1, first_heading) {

@@ -71,13 +71,18 @@ pub fn parse_heading(line: &str) -> Option<Heading> {
         .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}'))
         .trim_end();
     // A whole line in Markdown bold (`**三、2024年工作打算**`) is read without the marks.
-    let t = ["**", "__"]
+    let t = BOLD_MARKS
         .iter()
         .find_map(|m| {
             let inner = t.strip_prefix(m)?.strip_suffix(m)?;
             (!inner.contains(m)).then_some(inner.trim())
         })
         .unwrap_or(t);
+    // A heading's number and name in Markdown bold before its run-in text (`**第一条** 为了…`,
+    // `**一、主要工作**。…`) is read without the marks.
+    if let Some(unbolded) = without_lead_bold(t) {
+        return numbered_heading(&unbolded);
+    }
     // A numbered heading set in lenticular brackets (`【一、主要举措和成效】`), as some sites
     // print them, is read without them; a bracketed tag that is no heading stays text.
     let t = t
@@ -97,6 +102,20 @@ pub fn parse_heading(line: &str) -> Option<Heading> {
         return Some(h);
     }
     numbered_heading(t).or_else(|| framing_heading(t))
+}
+
+/// Markdown's emphasis marks: bold, as `**` or `__`.
+const BOLD_MARKS: [&str; 2] = ["**", "__"];
+
+/// `t` without the Markdown bold that opens it and closes before its end (`**第一条** 为了…` →
+/// `第一条 为了…`); None when `t` does not open with a bold run that closes.
+pub fn without_lead_bold(t: &str) -> Option<String> {
+    BOLD_MARKS.iter().find_map(|m| {
+        let inner_and_rest = t.strip_prefix(m)?;
+        let close = inner_and_rest.find(m)?;
+        let inner = inner_and_rest[..close].trim();
+        (!inner.is_empty()).then(|| format!("{inner}{}", &inner_and_rest[close + m.len()..]))
+    })
 }
 
 /// The unnumbered parts that open or close a white paper or a long report, alone on their line
@@ -739,7 +758,15 @@ fn markdown_heading(t: &str) -> Option<Heading> {
         return None;
     }
     // A colon after the heading (`### （二）数据要素：`) is no part of its name, as in a plain one.
+    // `## **二、主要工作**`: bold adds nothing to a heading's name.
     let text = rest.trim().trim_end_matches(['：', ':']).trim_end();
+    let text = BOLD_MARKS
+        .iter()
+        .find_map(|m| text.strip_prefix(m)?.strip_suffix(m))
+        .filter(|inner| !BOLD_MARKS.iter().any(|m| inner.contains(m)))
+        .unwrap_or(text)
+        .trim();
+    let text = text.trim_end_matches(['：', ':']).trim_end();
     if text.is_empty() {
         return None;
     }

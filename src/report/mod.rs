@@ -310,14 +310,26 @@ fn drop_numeral_ranges(kept: &[(usize, &str)], headings: &mut [Option<Heading>])
 /// `<h3>一、加强<br>安全生产监管</h3>`), wraps `prev`'s name: `prev` is a numbered heading, and
 /// `next` is no heading, date, document number, speaker's line or note of its own
 /// (`<h1>…的通知<br>某政发〔2024〕3号</h1>` stays two lines).
+///
+/// A title wrapped so (`<h1>某某省<br>安全生产条例</h1>`, `<h1>某某市人民政府<br>关于…的通知</h1>`)
+/// is one too: `prev` is no heading and does not end like a title, and the two read together
+/// do (a site's name over a page's title, `门户网站`, stays apart).
 pub fn wraps_heading_name(prev: &str, next: &str) -> bool {
-    let next = next.trim();
-    numbered_heading(prev.trim()).is_some_and(|h| h.kind == HeadingKind::List)
-        && parse_heading(next).is_none()
-        && !next.starts_with(['—', '-', '（', '(', '【', '[', '〔'])
-        && !next.starts_with(|c: char| c.is_numeric())
-        && !facts::is_cn_date_alone(next)
-        && !facts::is_doc_number_line(next)
+    let (prev, next) = (prev.trim(), next.trim());
+    let own_line = parse_heading(next).is_some()
+        || next.starts_with(['—', '-', '（', '(', '【', '[', '〔'])
+        || facts::is_cn_date_alone(next)
+        || facts::is_doc_number_line(next);
+    let list_name = numbered_heading(prev).is_some_and(|h| h.kind == HeadingKind::List)
+        && !next.starts_with(|c: char| c.is_numeric());
+    let title = || {
+        parse_heading(prev).is_none()
+            && !facts::ends_like_title(prev)
+            && !prev.ends_with(['网', '站', '户'])
+            && facts::ends_like_title(next)
+            && (prev.chars().count() + next.chars().count()) <= facts::MAX_TITLE_CHARS
+    };
+    !own_line && (list_name || title())
 }
 
 /// A section being filled: heading path, level, kept lines (index, text).
@@ -348,6 +360,8 @@ fn recognise_run_in_law_headings(kept: &[(usize, &str)], headings: &mut [Option<
             continue;
         }
         let t = text.trim_start_matches([' ', '\u{3000}', '\t']);
+        let unbolded = headings::without_lead_bold(t);
+        let t = unbolded.as_deref().unwrap_or(t);
         let Some((h, n)) = headings::run_in_law_heading(t) else {
             continue;
         };
@@ -382,7 +396,9 @@ fn join_division_names(kept: &[(usize, &str)], headings: &mut [Option<Heading>])
         let Some(h) = headings[k].as_ref() else {
             continue;
         };
-        let bare = h.kind == HeadingKind::Division && headings::law_number_alone(kept[k].1);
+        // Typed plain, or marked as a heading by `#` or a page's style (`<h2>第一章<br>总则`).
+        let bare = h.kind == HeadingKind::Division && headings::law_number_alone(kept[k].1)
+            || h.kind == HeadingKind::Markdown && headings::law_number_alone(&h.text);
         // The next line is read only under a bare number: it may be a long paragraph.
         if !bare {
             continue;

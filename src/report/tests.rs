@@ -2821,3 +2821,61 @@ fn law_numbers_spaced_out_are_headings() {
     );
     assert_eq!(heading_paths(&r), ["", "一、主要工作"]);
 }
+
+/// A law copied to Markdown with each article's number in bold (`**第一条** 为了…`, also with
+/// its text run in: `**第二条**本法…`) has its articles, under the chapters (`## 第一章 总则`);
+/// they had been one section per chapter.
+#[test]
+fn a_markdown_law_with_bold_article_numbers_has_its_articles() {
+    let text = "# 中华人民共和国某某法\n\n## 第一章 总则\n\n**第一条** 为了规范某某活动，制定本法。\n\n**第二条**本法适用于某某。\n\n## 第二章 管理\n\n__第三条__ 国务院某某部门负责全国某某工作。\n\n**第四条**【职责】县级以上人民政府负责。\n";
+    let r = parse_report(&lines(text), "某某法");
+    assert_eq!(
+        tree(&r),
+        pinned(&[
+            ("", 0, 1, 1),
+            ("第一章 总则", 2, 3, 3),
+            ("第一章 总则 / 第一条", 3, 5, 5),
+            ("第一章 总则 / 第二条", 3, 7, 7),
+            ("第二章 管理", 2, 9, 9),
+            ("第二章 管理 / 第三条", 3, 11, 11),
+            ("第二章 管理 / 第四条", 3, 13, 13),
+        ])
+    );
+}
+
+/// A Markdown heading set in bold as well (`## **一、主要工作**`) is named without the marks,
+/// which a reader never sees.
+#[test]
+fn bold_marks_are_no_part_of_a_markdown_headings_name() {
+    let text = "# 某某区2023年法治政府建设年度报告\n\n## **一、主要工作**\n\n### __（一）加强组织领导__\n\n区委区政府高度重视法律顾问工作。\n\n## **二、存在问题**：\n\n问题如下。\n";
+    let r = parse_report(&lines(text), "报告");
+    assert_eq!(
+        heading_paths(&r),
+        [
+            "",
+            "一、主要工作",
+            "一、主要工作 / （一）加强组织领导",
+            "二、存在问题"
+        ]
+    );
+}
+
+/// A title whose first line is a short place's name alone (`某某省` / `某某条例`, as a cover
+/// sets it) is read whole; it had been too short for a title, and the file's name stood in.
+/// A place's name before a line that is no title stays out of it.
+#[test]
+fn a_title_whose_first_line_is_a_short_place_name() {
+    let r = parse_report(
+        &lines("广东省\n\n安全生产条例\n\n第一条　为了规范安全生产，制定本条例。\n第二条　本条例适用于本省。\n"),
+        "gd",
+    );
+    assert_eq!(r.title, "广东省安全生产条例");
+    assert_eq!(heading_paths(&r)[1], "第一条");
+    let r = parse_report(
+        &lines("北京市\n2024年政府工作报告\n各位代表：\n一、回顾\n好。\n"),
+        "bj",
+    );
+    assert_eq!(r.title, "北京市2024年政府工作报告");
+    let r = parse_report(&lines("深圳市\n各位代表：\n一、回顾\n好。\n"), "sz");
+    assert_ne!(r.title, "深圳市");
+}
