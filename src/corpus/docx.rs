@@ -113,6 +113,10 @@ pub fn docx_text(bytes: &[u8]) -> Result<(Vec<String>, Vec<Option<u8>>), ReadErr
     // Word writes each text box twice: as a drawing (`mc:Choice`) and as a picture for older
     // readers (`mc:Fallback`). The fallback's copy is skipped, or its text would be read twice.
     let mut in_fallback = 0usize;
+    // Text Word hides (`w:vanish` in a run's properties: notes to the drafter, a deleted
+    // paragraph kept hidden) is not what a reader sees, so it is not read. A paragraph mark's
+    // own `w:vanish` (in `w:pPr`) hides only the mark, never text.
+    let (mut in_run_props, mut hidden_run) = (false, false);
     loop {
         let event = reader.read_event();
         match &event {
@@ -144,11 +148,17 @@ pub fn docx_text(bytes: &[u8]) -> Result<(Vec<String>, Vec<Option<u8>>), ReadErr
                 }
                 b"w:numPr" => in_num_pr = true,
                 b"w:t" => in_text = true,
+                b"w:r" => hidden_run = false,
+                b"w:rPr" => in_run_props = true,
                 _ => {}
             },
             Ok(Event::Empty(e)) => match e.name().as_ref() {
-                b"w:tab" => current.push('\t'),
-                b"w:br" | b"w:cr" => current.push(SOFT_BREAK),
+                b"w:vanish" if in_run_props => {
+                    hidden_run =
+                        val(&e).is_none_or(|v| !matches!(v.as_str(), "0" | "false" | "off"))
+                }
+                b"w:tab" if !hidden_run => current.push('\t'),
+                b"w:br" | b"w:cr" if !hidden_run => current.push(SOFT_BREAK),
                 b"w:p" => {
                     if in_paragraph {
                         boxed.push((String::new(), None));
@@ -212,9 +222,11 @@ pub fn docx_text(bytes: &[u8]) -> Result<(Vec<String>, Vec<Option<u8>>), ReadErr
                 }
                 b"w:numPr" => in_num_pr = false,
                 b"w:t" => in_text = false,
+                b"w:rPr" => in_run_props = false,
+                b"w:r" => hidden_run = false,
                 _ => {}
             },
-            Ok(Event::Text(t)) if in_text => {
+            Ok(Event::Text(t)) if in_text && !hidden_run => {
                 let text = t
                     .unescape()
                     .map_err(|e| ReadError::Docx(format!("word/document.xml: {e}")))?;
@@ -834,5 +846,23 @@ mod tests {
         // Without numbering.xml, the text as stored.
         let bytes = package(&[("word/document.xml", &document)]);
         assert_eq!(docx_paragraphs(&bytes).unwrap()[0], "主要工作");
+    }
+
+    /// Hidden text (`w:vanish` in a run's properties) is not read: a reader of the document
+    /// never sees it, so a search must not find it. A run that turns hiding off, and a
+    /// paragraph whose mark alone is hidden, keep their text.
+    #[test]
+    fn hidden_text_is_not_read() {
+        let body = "<w:p><w:r><w:t>第一条　公开的内容。</w:t></w:r>\
+             <w:r><w:rPr><w:b/><w:vanish/></w:rPr><w:t>起草说明：此处不公开。</w:t><w:tab/></w:r>\
+             <w:r><w:rPr><w:vanish w:val=\"0\"/></w:rPr><w:t>仍然可见。</w:t></w:r></w:p>\
+             <w:p><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr><w:r><w:t>标记隐藏的段落。</w:t></w:r></w:p>\
+             <w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>整段隐藏。</w:t></w:r></w:p>";
+        let document = format!("<w:document {NS}><w:body>{body}</w:body></w:document>");
+        let bytes = package(&[("word/document.xml", &document)]);
+        assert_eq!(
+            docx_paragraphs(&bytes).unwrap(),
+            ["第一条　公开的内容。仍然可见。", "标记隐藏的段落。", ""]
+        );
     }
 }

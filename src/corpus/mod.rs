@@ -103,7 +103,8 @@ pub use pdf::{pdf_text, PdfText};
 /// Version 19: a Markdown law's articles numbered in bold (`**第一条** 为了…`), Markdown
 /// headings in bold named without the marks; a title or a division's number and name wrapped
 /// by a `<br>` inside a web page's heading (or a division over two Markdown headings) read as
-/// one; a title whose first line is a short place's name (`广东省` / `安全生产条例`).
+/// one; a title whose first line is a short place's name (`广东省` / `安全生产条例`); a .docx's
+/// hidden text is not read.
 pub const READING_VERSION: u32 = 19;
 
 /// The kinds of document govsearch reads.
