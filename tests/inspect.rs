@@ -418,10 +418,28 @@ fn a_line_break_inside_a_web_pages_title_or_law_division() {
               <p>（2020年5月1日某某省第十三届人民代表大会常务委员会第十八次会议通过）</p>\
               <h2>第一章<br>总则</h2><p>第一条　为了规范某某，制定本条例。</p>\
               <p>第二条　本条例适用于本省。</p>\
-              <h2>第二章<br>管理</h2><p>第三条　县级以上人民政府负责。</p>",
+              <h2>第二章<br>管理</h2><p>第三条　县级以上人民政府负责。</p>\
+              <h2>第三章</h2><h3>第一节</h3><p>第四条　本条例自公布之日起施行。</p>",
         )
         .as_bytes(),
     );
+    // What a page sets over its title in the same heading, and is no part of it (trial 16).
+    for (name, over) in [
+        ("d_column.html", "政策文件"),
+        ("e_masthead.html", "某某市人民政府办公室文件"),
+        ("f_repeated.html", "某某市人民政府"),
+        ("g_number.html", "某政发〔2024〕3号"),
+        ("h_site.html", "某某市人民政府网站"),
+    ] {
+        write(
+            d,
+            name,
+            page(&format!(
+                "<h1>{over}<br>某某市人民政府关于印发某某办法的通知</h1><p>各区人民政府：</p>"
+            ))
+            .as_bytes(),
+        );
+    }
     write(
         d,
         "b_notice.html",
@@ -459,8 +477,18 @@ fn a_line_break_inside_a_web_pages_title_or_law_division() {
             path(&["第一章 总则", "第二条"], 6),
             path(&["第二章 管理"], 7),
             path(&["第二章 管理", "第三条"], 9),
+            path(&["第三章"], 10),
+            path(&["第三章", "第一节"], 11),
+            path(&["第三章", "第一节", "第四条"], 12),
         ]
     );
     assert_eq!(items[1].title, "某某市人民政府关于印发某某办法的通知");
     assert_eq!(items[2].title, "某某县2023年法治政府建设年度报告");
+    for item in &items[3..] {
+        assert_eq!(
+            item.title, "某某市人民政府关于印发某某办法的通知",
+            "{}",
+            item.path
+        );
+    }
 }

@@ -100,11 +100,12 @@ pub use pdf::{pdf_text, PdfText};
 /// number (…令第300号, …公告2024年第1号) and document numbers in ﹝﹞, full-width digits, 第N号
 /// or 號; a work report's speaker's office names its government and a date above the speaker
 /// dates it; a government in traditional characters keeps its name.
-/// Version 19: a Markdown law's articles numbered in bold (`**第一条** 为了…`), Markdown
-/// headings in bold named without the marks; a title or a division's number and name wrapped
-/// by a `<br>` inside a web page's heading (or a division over two Markdown headings) read as
-/// one; a title whose first line is a short place's name (`广东省` / `安全生产条例`); a .docx's
-/// hidden text is not read.
+/// Version 19: Markdown bold is emphasis (`**第一条** 为了…` is an article, bold headings, header
+/// fields and attachment labels read as plain); a title wrapped by a `<br>` inside a web page's
+/// heading after a place or an issuer, and a division's number and name so wrapped (or over
+/// two Markdown headings), read as one, never a number over another (第二章 / 第一节); a title
+/// whose first line is a short place's name (`广东省` / `安全生产条例`); a run-in article after
+/// one refused as a sentence; a .docx's hidden text is not read.
 pub const READING_VERSION: u32 = 19;
 
 /// The kinds of document govsearch reads.

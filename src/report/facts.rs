@@ -59,11 +59,13 @@ fn is_short_law_name(t: &str) -> bool {
 
 /// A place named in two or three characters (`广东省`, `深圳市`, `某某县`), as a title's first
 /// line may hold it alone.
-fn is_short_place_name(t: &str) -> bool {
+pub(super) fn is_short_place_name(t: &str) -> bool {
     let n = t.chars().count();
     (2..=3).contains(&n)
         && t.chars().all(crate::analysis::is_han)
         && t.ends_with(['省', '市', '县', '縣', '区', '區', '州', '旗', '盟'])
+        // 全市, 本省, 各区, 我县 name no place.
+        && !t.starts_with(['全', '本', '各', '我', '该', '此', '市', '省', '县', '区'])
 }
 
 pub(super) fn ends_like_title(t: &str) -> bool {
@@ -116,6 +118,15 @@ pub(super) fn find_title(
         };
         if h.kind == HeadingKind::Markdown && !ends_like_title(&h.text) && marked_title(skip + 1) {
             let next = headings[skip + 1].as_ref().map(|n| n.text.clone());
+            // A short place's name over the rest of the title (`# 广东省` / `# 安全生产条例`)
+            // is part of it.
+            let place = is_short_place_name(h.text.trim()).then_some(h.text.trim());
+            let next = match (place, next) {
+                (Some(place), Some(next)) if !next.starts_with(place) => {
+                    Some(format!("{place}{next}"))
+                }
+                (_, next) => next,
+            };
             return (next, skip + 2);
         }
         // A Markdown title (`# 中华人民共和国民法典`), or a paragraph in Heading 1; or an
@@ -148,15 +159,24 @@ pub(super) fn find_title(
     let place_over_title = || {
         is_short_place_name(first.trim())
             && skip + 1 < first_heading
-            && kept
-                .get(skip + 1)
-                .is_some_and(|(_, next)| looks_like_title_line(next) && ends_like_title(next))
+            && kept.get(skip + 1).is_some_and(|(_, next)| {
+                looks_like_title_line(next)
+                    && ends_like_title(next)
+                    && !next.trim().starts_with(first.trim())
+            })
     };
     if first_heading <= skip || !(looks_like_title_line(first) || place_over_title()) {
         return (None, 0);
     }
     if let Some(promulgated) = promulgated_title(first.trim(), kept, skip + 1, first_heading) {
         return (Some(promulgated), skip + 1);
+    }
+    // An announcement headed by its place on a line of its own (`广东省` / `人民代表大会常务委员会公告`).
+    if is_short_place_name(first.trim()) && skip + 2 <= first_heading {
+        let heading = format!("{}{}", first.trim(), kept[skip + 1].1.trim());
+        if let Some(promulgated) = promulgated_title(&heading, kept, skip + 2, first_heading) {
+            return (Some(promulgated), skip + 2);
+        }
     }
     let mut title = unspaced(first.trim());
     let mut taken = 1;
@@ -1408,7 +1428,7 @@ fn signer_government(t: &str) -> Option<String> {
 }
 
 /// A signature: a short line that ends like a body's name and reads like one.
-fn is_signature(t: &str) -> bool {
+pub(super) fn is_signature(t: &str) -> bool {
     // A body's name holds no space: a line of cells (`1\t完善制度\t县司法局`) is a table's row.
     t.chars().count() <= MAX_SIGNATURE_CHARS
         && !t.contains(char::is_whitespace)

@@ -121,6 +121,16 @@ pub fn parse_report_titled(
             _ => None,
         })
         .collect();
+    // Markdown bold is emphasis: headings and facts are read from the lines without it
+    // (`**第一条** 为了…`, `**标题**：…`, `**附件1**`, `**一、二季度**…`), while the sections keep
+    // the lines as written, so that every column counts in the source.
+    let unbolded: Vec<Option<String>> = kept.iter().map(|&(_, t)| without_bold(t)).collect();
+    let written = kept;
+    let kept: Vec<(usize, &str)> = written
+        .iter()
+        .zip(&unbolded)
+        .map(|(&(i, t), u)| (i, u.as_deref().unwrap_or(t)))
+        .collect();
     let styled = |i: usize, t: &str| -> Option<u8> {
         let level = outline?.get(i).copied().flatten()?;
         let t = t.trim_matches([' ', '\u{3000}', '\t']);
@@ -251,7 +261,7 @@ pub fn parse_report_titled(
         .or_else(|| effective_year(&kept, &headings))
         .or_else(|| find_year_loose(file_stem));
     let org = find_org(own, &title, &fields);
-    let sections = split_sections(&kept, &headings, title_lines);
+    let sections = split_sections(&written, &headings, title_lines);
     Report {
         title,
         year,
@@ -311,9 +321,11 @@ fn drop_numeral_ranges(kept: &[(usize, &str)], headings: &mut [Option<Heading>])
 /// `next` is no heading, date, document number, speaker's line or note of its own
 /// (`<h1>…的通知<br>某政发〔2024〕3号</h1>` stays two lines).
 ///
-/// A title wrapped so (`<h1>某某省<br>安全生产条例</h1>`, `<h1>某某市人民政府<br>关于…的通知</h1>`)
-/// is one too: `prev` is no heading and does not end like a title, and the two read together
-/// do (a site's name over a page's title, `门户网站`, stays apart).
+/// A title wrapped so is one too, in the two forms a title is broken at: after a short place's
+/// name (`<h1>某某省<br>安全生产条例</h1>`) or after its issuer, before 关于
+/// (`<h1>某某市人民政府<br>关于印发…的通知</h1>`). What else a page sets over its title in the same
+/// heading stays apart: a site's or a column's name (`政策文件`, `…门户网站`), a masthead
+/// (`…文件`, `…令`), a date, a document number, a breadcrumb, or the issuer the title repeats.
 pub fn wraps_heading_name(prev: &str, next: &str) -> bool {
     let (prev, next) = (prev.trim(), next.trim());
     let own_line = parse_heading(next).is_some()
@@ -323,13 +335,33 @@ pub fn wraps_heading_name(prev: &str, next: &str) -> bool {
     let list_name = numbered_heading(prev).is_some_and(|h| h.kind == HeadingKind::List)
         && !next.starts_with(|c: char| c.is_numeric());
     let title = || {
-        parse_heading(prev).is_none()
-            && !facts::ends_like_title(prev)
-            && !prev.ends_with(['网', '站', '户'])
+        prev.chars().all(crate::analysis::is_han)
+            && !next.starts_with(prev)
             && facts::ends_like_title(next)
+            && (facts::is_short_place_name(prev)
+                || next.starts_with("关于")
+                    && facts::is_signature(prev)
+                    && !["网站", "网", "门户", "平台"]
+                        .iter()
+                        .any(|w| prev.ends_with(w)))
             && (prev.chars().count() + next.chars().count()) <= facts::MAX_TITLE_CHARS
     };
     !own_line && (list_name || title())
+}
+
+/// A line without its Markdown bold: every `**`, and `__` around its opening (`__第三条__ …`);
+/// None when it has none.
+fn without_bold(t: &str) -> Option<String> {
+    let lead = t.len() - t.trim_start().len();
+    let unwrapped = headings::without_lead_bold(&t[lead..])
+        .filter(|_| t[lead..].starts_with("__"))
+        .map(|u| format!("{}{u}", &t[..lead]));
+    let t = unwrapped.as_deref().unwrap_or(t);
+    if t.contains("**") {
+        Some(t.replace("**", ""))
+    } else {
+        unwrapped
+    }
 }
 
 /// A section being filled: heading path, level, kept lines (index, text).
@@ -347,8 +379,10 @@ fn is_law(headings: &[Option<Heading>]) -> bool {
 /// Law headings written without a space after their number (`第一条为了…`, `第五条【古树名木】…`,
 /// `第一章总则`; see [`headings::run_in_law_heading`]). A sentence may begin the same way
 /// (`第五条规定条件的…` wrapped onto a new line), so an article is taken only when it is the next
-/// one after the article before it (第一条 when none came before), or when its name is set off
-/// in brackets; and only in a document that then has the articles of a law.
+/// one after the article before it (第一条 when none came before) or the one after that (the
+/// article between was refused, its text opening as a reference does: `第五条规定本市…`), or
+/// when its name is set off in brackets; and only in a document that then has the articles of
+/// a law.
 fn recognise_run_in_law_headings(kept: &[(usize, &str)], headings: &mut [Option<Heading>]) {
     let mut last_article = 0;
     let mut found = Vec::new();
@@ -367,7 +401,10 @@ fn recognise_run_in_law_headings(kept: &[(usize, &str)], headings: &mut [Option<
         };
         if !h.is_article() {
             found.push((k, h));
-        } else if n == last_article + 1 || headings::has_bracketed_name(t) {
+        } else if n == last_article + 1
+            || n == last_article + 2 && last_article > 0
+            || headings::has_bracketed_name(t)
+        {
             last_article = n;
             found.push((k, h));
         }
@@ -403,12 +440,15 @@ fn join_division_names(kept: &[(usize, &str)], headings: &mut [Option<Heading>])
         if !bare {
             continue;
         }
-        let name: String = kept[k + 1]
-            .1
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect();
+        // A Markdown heading's name without its `#` (`## 总则`).
+        let next = match &headings[k + 1] {
+            Some(n) if n.kind == HeadingKind::Markdown => n.text.as_str(),
+            _ => kept[k + 1].1,
+        };
+        let name: String = next.chars().filter(|c| !c.is_whitespace()).collect();
+        // A numbered heading under the number (`第一节`, `一、一般规定`) is no name of it.
         let name_reads = !name.is_empty()
+            && numbered_heading(&name).is_none()
             && name.chars().count() <= MAX_DIVISION_NAME_CHARS
             && name.starts_with(crate::analysis::is_han)
             && name

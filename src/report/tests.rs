@@ -2879,3 +2879,85 @@ fn a_title_whose_first_line_is_a_short_place_name() {
     let r = parse_report(&lines("深圳市\n各位代表：\n一、回顾\n好。\n"), "sz");
     assert_ne!(r.title, "深圳市");
 }
+
+/// Markdown bold is read as emphasis throughout, as the same text typed plain: bold header
+/// labels (`**发文字号**：…`) give the title and number, a bold `**附件1**` after the signature
+/// opens an attachment, and `**一、二季度**…` is a sentence, not a heading. The sections keep
+/// the marks, as written.
+#[test]
+fn bold_lines_are_read_as_the_same_lines_plain() {
+    let text = "**标题**：某某市人民政府关于印发某某办法的通知\n\n**发文字号**：某府〔2024〕3号\n\n**成文日期**：2024年3月5日\n\n# 某某市人民政府关于印发某某办法的通知\n\n各区人民政府：\n\n**一、高度重视**\n\n**一、二季度**全市经济承压。\n\n**二、抓好落实**\n\n各部门要抓好落实。\n\n某某市人民政府\n\n2024年3月5日\n\n**附件1**\n\n**某某实施方案**\n\n**一、总体要求**\n\n坚持问题导向。\n";
+    let r = parse_report(&lines(text), "通知");
+    assert_eq!(r.title, "某某市人民政府关于印发某某办法的通知");
+    assert_eq!(r.doc_number.as_deref(), Some("某府〔2024〕3号"));
+    assert_eq!(r.date.as_deref(), Some("2024年3月5日"));
+    assert_eq!(
+        heading_paths(&r),
+        [
+            "",
+            "一、高度重视",
+            "二、抓好落实",
+            "附件1",
+            "附件1 / 一、总体要求"
+        ]
+    );
+    assert!(r.sections[1].text.contains("**一、二季度**全市经济承压。"));
+}
+
+/// A division's number alone over another division's number (`第二章` / `第一节`, plain or as
+/// Markdown headings) is two headings; over its name as a Markdown heading (`## 第一章` /
+/// `## 总则`) it is one.
+#[test]
+fn a_division_number_takes_a_name_but_not_the_next_number() {
+    let plain = "某某市物业管理条例\n第一章\n总　　则\n第一条 为了规范物业管理活动，制定本条例。\n第二章\n第一节\n第二条 业主享有下列权利。\n";
+    assert_eq!(
+        heading_paths(&parse_report(&lines(plain), "条例"))[1..],
+        [
+            "第一章 总则",
+            "第一章 总则 / 第一条",
+            "第二章",
+            "第二章 / 第一节",
+            "第二章 / 第一节 / 第二条"
+        ]
+    );
+    let markdown = "# 某某市物业管理条例\n\n## 第一章\n\n## 总则\n\n第一条 为了规范物业管理活动，制定本条例。\n\n## 第二章\n\n### 第一节\n\n第二条 业主享有下列权利。\n";
+    assert_eq!(
+        heading_paths(&parse_report(&lines(markdown), "条例"))[1..],
+        [
+            "第一章 总则",
+            "第一章 总则 / 第一条",
+            "第二章",
+            "第二章 / 第一节",
+            "第二章 / 第一节 / 第二条"
+        ]
+    );
+}
+
+/// An announcement headed by its place on a line of its own (`广东省` / `人民代表大会常务委员会公告`)
+/// is titled by the law it announces; `全市` over a line is no place.
+#[test]
+fn a_place_over_an_announcement_and_words_that_name_no_place() {
+    let text = "广东省\n人民代表大会常务委员会公告\n（第12号）\n《广东省安全生产条例》已由广东省第十二届人民代表大会常务委员会第三十五次会议于2017年9月29日通过，现予公布，自2017年12月1日起施行。\n广东省人民代表大会常务委员会\n2017年9月29日\n广东省安全生产条例\n第一章　总则\n第一条　为了加强安全生产工作，制定本条例。\n第二条　本条例适用于本省。\n";
+    assert_eq!(parse_report(&lines(text), "p5").title, "广东省安全生产条例");
+    let text = "全市\n安全生产工作要点\n一、总体要求\n坚持安全发展。\n";
+    assert_ne!(
+        parse_report(&lines(text), "p8").title,
+        "全市安全生产工作要点"
+    );
+}
+
+/// An article refused as a sentence (`第五条规定本市…`, a reference's opening) does not lose
+/// every article after it: the next but one after the last article taken is taken too.
+#[test]
+fn an_article_refused_as_a_sentence_does_not_lose_the_rest() {
+    let text = "某某市制定地方性法规条例\n第一章总则\n第一条为了规范制定地方性法规活动，制定本条例。\n第二条本条例适用于本市。\n第三条市人民代表大会负责。\n第四条市人民政府配合。\n第五条规定本市地方性法规的事项。\n第六条市人民代表大会常务委员会负责解释。\n第七条本条例自公布之日起施行。\n";
+    let paths = heading_paths(&parse_report(&lines(text), "条例"));
+    assert!(
+        paths.contains(&"第一章 总则 / 第六条".to_string()),
+        "{paths:?}"
+    );
+    assert!(
+        paths.contains(&"第一章 总则 / 第七条".to_string()),
+        "{paths:?}"
+    );
+}
