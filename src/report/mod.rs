@@ -839,7 +839,11 @@ fn rank_under_parts(headings: &mut [Option<Heading>]) {
         return;
     }
     for h in headings.iter_mut().flatten() {
-        if h.kind == HeadingKind::List {
+        // A Markdown list heading ranked by its number (`## 一、` beside `## 第一部分`) too.
+        let listed = h.kind == HeadingKind::List
+            || h.kind == HeadingKind::Markdown
+                && numbered_heading(&h.text).is_some_and(|n| n.kind == HeadingKind::List);
+        if listed {
             h.level += 1;
         }
     }
@@ -1052,8 +1056,13 @@ fn rank_markdown_by_numbers(headings: &mut [Option<Heading>]) {
         if number.is_article() {
             continue;
         }
+        // A part (第一部分, 第一篇) ranks above the 一、 in it, though both are level 1.
+        let rank = match number.kind {
+            HeadingKind::Part => number.level - 1,
+            _ => number.level,
+        };
         levels
-            .entry((number.kind == HeadingKind::Division, number.level))
+            .entry((number.kind == HeadingKind::Division, rank))
             .or_default()
             .insert(h.level);
     }

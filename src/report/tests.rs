@@ -2961,3 +2961,26 @@ fn an_article_refused_as_a_sentence_does_not_lose_the_rest() {
         "{paths:?}"
     );
 }
+
+/// A work report in Markdown parts (`## 第一部分`) holds the `一、` headings in them, whether
+/// their `#` say so (`### 一、`) or not (`## 一、` beside the part), as the same text typed plain
+/// does (trial 16: they stood beside the parts, so no hit's path named its part).
+#[test]
+fn markdown_parts_hold_the_numbered_headings_in_them() {
+    let want = [
+        "",
+        "第一部分",
+        "第一部分 / 一、2023年工作回顾",
+        "第一部分 / 二、主要经验",
+        "第二部分",
+        "第二部分 / 一、总体要求",
+    ];
+    for inner in ["###", "##"] {
+        let text = format!("# 2024年某某市政府工作报告\n\n各位代表：\n\n## 第一部分\n\n{inner} 一、2023年工作回顾\n\n过去一年。\n\n{inner} 二、主要经验\n\n我们体会到。\n\n## 第二部分\n\n{inner} 一、总体要求\n\n今年工作。\n");
+        assert_eq!(
+            heading_paths(&parse_report(&lines(&text), "报告")),
+            want,
+            "{inner}"
+        );
+    }
+}
