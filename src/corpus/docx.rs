@@ -117,6 +117,9 @@ pub fn docx_text(bytes: &[u8]) -> Result<(Vec<String>, Vec<Option<u8>>), ReadErr
     // paragraph kept hidden) is not what a reader sees, so it is not read. A paragraph mark's
     // own `w:vanish` (in `w:pPr`) hides only the mark, never text.
     let (mut in_run_props, mut hidden_run) = (false, false);
+    // A tracked change of formatting keeps the run's earlier properties (`w:rPrChange`), whose
+    // `w:vanish` hides nothing now.
+    let mut in_format_change = 0usize;
     loop {
         let event = reader.read_event();
         match &event {
@@ -150,10 +153,11 @@ pub fn docx_text(bytes: &[u8]) -> Result<(Vec<String>, Vec<Option<u8>>), ReadErr
                 b"w:t" => in_text = true,
                 b"w:r" => hidden_run = false,
                 b"w:rPr" => in_run_props = true,
+                b"w:rPrChange" | b"w:pPrChange" => in_format_change += 1,
                 _ => {}
             },
             Ok(Event::Empty(e)) => match e.name().as_ref() {
-                b"w:vanish" if in_run_props => {
+                b"w:vanish" if in_run_props && in_format_change == 0 => {
                     hidden_run =
                         val(&e).is_none_or(|v| !matches!(v.as_str(), "0" | "false" | "off"))
                 }
@@ -223,6 +227,9 @@ pub fn docx_text(bytes: &[u8]) -> Result<(Vec<String>, Vec<Option<u8>>), ReadErr
                 b"w:numPr" => in_num_pr = false,
                 b"w:t" => in_text = false,
                 b"w:rPr" => in_run_props = false,
+                b"w:rPrChange" | b"w:pPrChange" => {
+                    in_format_change = in_format_change.saturating_sub(1)
+                }
                 b"w:r" => hidden_run = false,
                 _ => {}
             },
@@ -849,20 +856,27 @@ mod tests {
     }
 
     /// Hidden text (`w:vanish` in a run's properties) is not read: a reader of the document
-    /// never sees it, so a search must not find it. A run that turns hiding off, and a
-    /// paragraph whose mark alone is hidden, keep their text.
+    /// never sees it, so a search must not find it. A run that turns hiding off, a paragraph
+    /// whose mark alone is hidden, and a run whose tracked change of formatting records that it
+    /// was hidden before (`w:rPrChange`), keep their text.
     #[test]
     fn hidden_text_is_not_read() {
         let body = "<w:p><w:r><w:t>第一条　公开的内容。</w:t></w:r>\
              <w:r><w:rPr><w:b/><w:vanish/></w:rPr><w:t>起草说明：此处不公开。</w:t><w:tab/></w:r>\
              <w:r><w:rPr><w:vanish w:val=\"0\"/></w:rPr><w:t>仍然可见。</w:t></w:r></w:p>\
              <w:p><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr><w:r><w:t>标记隐藏的段落。</w:t></w:r></w:p>\
-             <w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>整段隐藏。</w:t></w:r></w:p>";
+             <w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>整段隐藏。</w:t></w:r></w:p>\
+             <w:p><w:r><w:rPr><w:b/><w:rPrChange w:id=\"1\" w:author=\"a\"><w:rPr><w:vanish/></w:rPr></w:rPrChange></w:rPr><w:t>曾经隐藏，现在可见。</w:t></w:r></w:p>";
         let document = format!("<w:document {NS}><w:body>{body}</w:body></w:document>");
         let bytes = package(&[("word/document.xml", &document)]);
         assert_eq!(
             docx_paragraphs(&bytes).unwrap(),
-            ["第一条　公开的内容。仍然可见。", "标记隐藏的段落。", ""]
+            [
+                "第一条　公开的内容。仍然可见。",
+                "标记隐藏的段落。",
+                "",
+                "曾经隐藏，现在可见。"
+            ]
         );
     }
 }

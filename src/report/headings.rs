@@ -78,11 +78,6 @@ pub fn parse_heading(line: &str) -> Option<Heading> {
             (!inner.contains(m)).then_some(inner.trim())
         })
         .unwrap_or(t);
-    // A heading's number and name in Markdown bold before its run-in text (`**第一条** 为了…`,
-    // `**一、主要工作**。…`) is read without the marks.
-    if let Some(unbolded) = without_lead_bold(t) {
-        return numbered_heading(&unbolded);
-    }
     // A numbered heading set in lenticular brackets (`【一、主要举措和成效】`), as some sites
     // print them, is read without them; a bracketed tag that is no heading stays text.
     let t = t
@@ -105,7 +100,7 @@ pub fn parse_heading(line: &str) -> Option<Heading> {
 }
 
 /// Markdown's emphasis marks: bold, as `**` or `__`.
-const BOLD_MARKS: [&str; 2] = ["**", "__"];
+pub const BOLD_MARKS: [&str; 2] = ["**", "__"];
 
 /// `t` without the Markdown bold that opens it and closes before its end (`**第一条** 为了…` →
 /// `第一条 为了…`); None when `t` does not open with a bold run that closes.

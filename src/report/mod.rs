@@ -336,6 +336,8 @@ pub fn wraps_heading_name(prev: &str, next: &str) -> bool {
         && !next.starts_with(|c: char| c.is_numeric());
     let title = || {
         prev.chars().all(crate::analysis::is_han)
+            // 市人民政府, 省政府: an office without its place names no issuer.
+            && !prev.starts_with(['市', '省', '县', '区', '本', '全', '各'])
             && !next.starts_with(prev)
             && facts::ends_like_title(next)
             && (facts::is_short_place_name(prev)
@@ -350,9 +352,23 @@ pub fn wraps_heading_name(prev: &str, next: &str) -> bool {
 }
 
 /// A line without its Markdown bold: every `**`, and `__` around its opening (`__第三条__ …`);
-/// None when it has none.
+/// None when it has none, or when a list number in bold runs on into a sentence
+/// (`**二、三季度**经济回升`, `**1.**地区生产总值增长5%`): the bold then marks the words, not a
+/// heading's name, and the line stays as written, which reads as no heading.
 fn without_bold(t: &str) -> Option<String> {
     let lead = t.len() - t.trim_start().len();
+    let opening = &t[lead..];
+    let run_on = headings::BOLD_MARKS.iter().any(|m| {
+        opening.strip_prefix(m).is_some_and(|rest| {
+            rest.split_once(m).is_some_and(|(inner, after)| {
+                headings::list_number(inner).is_some()
+                    && after.starts_with(|c: char| c.is_alphanumeric())
+            })
+        })
+    });
+    if run_on {
+        return None;
+    }
     let unwrapped = headings::without_lead_bold(&t[lead..])
         .filter(|_| t[lead..].starts_with("__"))
         .map(|u| format!("{}{u}", &t[..lead]));
@@ -394,15 +410,15 @@ fn recognise_run_in_law_headings(kept: &[(usize, &str)], headings: &mut [Option<
             continue;
         }
         let t = text.trim_start_matches([' ', '\u{3000}', '\t']);
-        let unbolded = headings::without_lead_bold(t);
-        let t = unbolded.as_deref().unwrap_or(t);
         let Some((h, n)) = headings::run_in_law_heading(t) else {
             continue;
         };
         if !h.is_article() {
             found.push((k, h));
         } else if n == last_article + 1
-            || n == last_article + 2 && last_article > 0
+            || n == last_article + 2
+                && last_article > 0
+                && next_article_is(kept, headings, k, n + 1)
             || headings::has_bracketed_name(t)
         {
             last_article = n;
@@ -416,6 +432,22 @@ fn recognise_run_in_law_headings(kept: &[(usize, &str)], headings: &mut [Option<
             headings[k] = Some(h);
         }
     }
+}
+
+/// Whether the next article after line `k`, typed with a space after its number or run in,
+/// is article `n`: a run-in article that skips one is taken only where the sequence goes on
+/// from it, not for a wrapped line opening with a reference (`第五条中规定的…`).
+fn next_article_is(kept: &[(usize, &str)], headings: &[Option<Heading>], k: usize, n: u32) -> bool {
+    kept.iter()
+        .enumerate()
+        .skip(k + 1)
+        .find_map(|(j, (_, text))| match &headings[j] {
+            Some(h) => headings::article_number(h),
+            None => headings::run_in_law_heading(text.trim_start_matches([' ', '\u{3000}', '\t']))
+                .filter(|(h, _)| h.is_article())
+                .map(|(_, m)| m),
+        })
+        == Some(n)
 }
 
 /// Longest name of a division on the line after its number, in characters.

@@ -2902,6 +2902,12 @@ fn bold_lines_are_read_as_the_same_lines_plain() {
         ]
     );
     assert!(r.sections[1].text.contains("**一、二季度**全市经济承压。"));
+    // A list number in bold that runs on into a sentence marks words, not a heading (trial 17).
+    let text = "# 某某市2024年政府工作报告\n\n## 一、2023年工作回顾\n\n过去一年，全市经济稳中向好。\n\n**二、三季度**经济回升。\n\n**1.**地区生产总值增长5%左右；\n\n## 二、2024年工作安排\n\n正文。\n";
+    assert_eq!(
+        heading_paths(&parse_report(&lines(text), "报告")),
+        ["", "一、2023年工作回顾", "二、2024年工作安排"]
+    );
 }
 
 /// A division's number alone over another division's number (`第二章` / `第一节`, plain or as
@@ -2959,6 +2965,20 @@ fn an_article_refused_as_a_sentence_does_not_lose_the_rest() {
     assert!(
         paths.contains(&"第一章 总则 / 第七条".to_string()),
         "{paths:?}"
+    );
+    // A wrapped line opening with a reference to the next but one is no article: the real
+    // next article follows it (trial 17).
+    let text = "某某市制定地方性法规条例\n第一章总则\n第一条为了规范制定地方性法规活动，制定本条例。\n第二条本条例适用于本市。\n第三条市人民代表大会负责，依照本条例\n第五条中规定的程序办理。\n第四条市人民政府配合。\n第五条本条例自公布之日起施行。\n";
+    let r = parse_report(&lines(text), "条例");
+    assert_eq!(
+        heading_paths(&r)[2..],
+        [
+            "第一章 总则 / 第一条",
+            "第一章 总则 / 第二条",
+            "第一章 总则 / 第三条",
+            "第一章 总则 / 第四条",
+            "第一章 总则 / 第五条"
+        ]
     );
 }
 
