@@ -104,7 +104,8 @@ pub use pdf::{pdf_text, PdfText};
 /// fields and attachment labels read as plain); a title wrapped by a `<br>` inside a web page's
 /// heading after a place or an issuer, and a division's number and name so wrapped (or over
 /// two Markdown headings), read as one, never a number over another (第二章 / 第一节); a title
-/// whose first line is a short place's name (`广东省` / `安全生产条例`); a run-in article after
+/// whose first line is a short place's name (`广东省` / `安全生产条例`); header tables (labels
+/// without colons, rows in Markdown or between tabs); a run-in article after
 /// one refused as a sentence; Markdown parts (`## 第一部分`) hold the 一、 in them; a .docx's
 /// hidden text is not read.
 pub const READING_VERSION: u32 = 19;

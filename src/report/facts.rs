@@ -165,6 +165,17 @@ pub(super) fn find_title(
                     && !next.trim().starts_with(first.trim())
             })
     };
+    // A place's name over a title that names it again (`广州市` / `广州市人民政府关于…`): the title.
+    if let Some((_, next)) = kept.get(skip + 1).filter(|_| skip + 1 < first_heading) {
+        let (place, next) = (first.trim(), next.trim());
+        if is_short_place_name(place)
+            && next.starts_with(place)
+            && looks_like_title_line(next)
+            && ends_like_title(next)
+        {
+            return (Some(next.to_string()), skip + 2);
+        }
+    }
     if first_heading <= skip || !(looks_like_title_line(first) || place_over_title()) {
         return (None, 0);
     }
@@ -267,6 +278,7 @@ fn is_preface_noise(line: &str) -> bool {
         || is_masthead(t)
         || is_masthead_rule(t)
         || is_doc_number_line(t)
+        || is_table_rule(t)
 }
 
 /// How many lines at the top are preface noise ([`is_preface_noise`]), or the label of the
@@ -310,11 +322,20 @@ fn preface_lines(kept: &[(usize, &str)]) -> usize {
                     looks_like_title_line(next) && next.chars().count() > t.trim().chars().count()
                 })
         };
-        if !is_preface_noise(t) && !joint() && !lone_issuer() && !attachment_label && !column() {
+        // `标题` alone after other fields is a label too.
+        let title_label = n > 0 && is_title_label(t);
+        if !is_preface_noise(t)
+            && !title_label
+            && !joint()
+            && !lone_issuer()
+            && !attachment_label
+            && !column()
+        {
             break;
         }
         // Its value is the next line, unless that is a field too (`文号：` / `索引号：` / …).
-        let label_alone = header_field(t.trim()).is_some_and(|(_, value)| value.is_empty());
+        let label_alone =
+            title_label || header_field(t.trim()).is_some_and(|(_, value)| value.is_empty());
         let value_next = kept
             .get(n + 1)
             .is_some_and(|(_, next)| header_field(next.trim()).is_none());
@@ -511,6 +532,14 @@ const HEADER_LINES: usize = 20;
 
 /// `label：value` when `label` is a header label; the field kind and the value.
 fn header_field(t: &str) -> Option<(u8, &str)> {
+    // A label alone, without its colon, as a web page's table cell holds it (`索引号`), its
+    // value in the next cell. `名称` and `标题` alone are as often a table's column or a site's
+    // search form (`标题` / `全文`): `标题` counts only among other fields
+    // ([`is_title_label`]).
+    let squeezed = || t.chars().filter(|c| !c.is_whitespace());
+    if let Some(&(label, kind)) = HEADER_LABELS.iter().find(|(l, _)| squeezed().eq(l.chars())) {
+        return (!matches!(label, "名称" | "标题")).then_some((kind, ""));
+    }
     let (label, value) = t.split_once(['：', ':'])?;
     // Labels are spaced out to a width (`文　　号：`).
     let label: String = label.chars().filter(|c| !c.is_whitespace()).collect();
@@ -518,6 +547,49 @@ fn header_field(t: &str) -> Option<(u8, &str)> {
         .iter()
         .find(|(l, _)| *l == label)
         .map(|(_, kind)| (*kind, value.trim()))
+}
+
+/// A table row of header cells (`| 索引号 | 11440300/2024-00123 | 发布机构 | 某某局 |` in Markdown,
+/// or cells between tabs) as the header line it stands for, each label before its value
+/// (`索引号：11440300/2024-00123　　发布机构：某某局`); None for any other line.
+pub(super) fn header_row(t: &str) -> Option<String> {
+    let t = t.trim();
+    let cells: Vec<&str> = match t.strip_prefix('|').and_then(|r| r.strip_suffix('|')) {
+        Some(inner) => inner.split('|').map(str::trim).collect(),
+        None if t.contains('\t') => t.split('\t').map(str::trim).collect(),
+        None => return None,
+    };
+    let field_label = |c: &str| header_field(c).is_some_and(|(_, v)| v.is_empty());
+    // Among a row's cells, `标题` is a label too when the row holds another.
+    let titled =
+        cells.iter().any(|c| field_label(c)) || cells.first().is_some_and(|c| is_title_label(c));
+    let label = |c: &str| field_label(c) || titled && is_title_label(c);
+    if !cells.first().is_some_and(|c| label(c)) {
+        return None;
+    }
+    let mut fields = Vec::new();
+    for (j, cell) in cells.iter().enumerate() {
+        let value = cells.get(j + 1).filter(|v| !v.is_empty() && !label(v));
+        if let (true, Some(value)) = (label(cell), value) {
+            let name = cell.trim_end_matches(['：', ':']);
+            fields.push(format!("{name}：{value}"));
+        }
+    }
+    (!fields.is_empty()).then(|| fields.join("\u{3000}\u{3000}"))
+}
+
+/// `标题` alone (or with its colon), a label only where other header fields stand around it.
+fn is_title_label(t: &str) -> bool {
+    t.trim_end_matches(['：', ':'])
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .eq("标题".chars())
+}
+
+/// A Markdown table's rule under its header row (`|---|:---:|`).
+pub(super) fn is_table_rule(t: &str) -> bool {
+    let t = t.trim();
+    t.starts_with('|') && t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
 }
 
 /// The fields of a header line that holds several, set apart by spaces (`发布机构：临湘市司法局
@@ -556,13 +628,19 @@ fn field_chunks(line: &str) -> Vec<&str> {
 /// The header fields among the first lines.
 pub(super) fn header_fields(kept: &[(usize, &str)]) -> HeaderFields {
     let mut f = HeaderFields::default();
+    let mut seen_field = false;
     for (i, (_, line)) in kept.iter().take(HEADER_LINES).enumerate() {
         let chunks = field_chunks(line.trim());
         let alone = chunks.len() == 1;
         for chunk in chunks {
-            let Some((kind, value)) = header_field(chunk) else {
+            let field = header_field(chunk).or_else(|| {
+                // `标题` alone, after other fields: a web page's table cell.
+                (alone && seen_field && is_title_label(chunk)).then_some((0, ""))
+            });
+            let Some((kind, value)) = field else {
                 continue;
             };
+            seen_field = true;
             // A label alone on its line (a web page's table cell) has its value on the next.
             let value = match kept.get(i + 1) {
                 Some((_, next))

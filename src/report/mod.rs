@@ -124,7 +124,15 @@ pub fn parse_report_titled(
     // Markdown bold is emphasis: headings and facts are read from the lines without it
     // (`**第一条** 为了…`, `**标题**：…`, `**附件1**`, `**一、二季度**…`), while the sections keep
     // the lines as written, so that every column counts in the source.
-    let unbolded: Vec<Option<String>> = kept.iter().map(|&(_, t)| without_bold(t)).collect();
+    // A table row of header cells is read as the header line it stands for.
+    let unbolded: Vec<Option<String>> = kept
+        .iter()
+        .map(|&(_, t)| {
+            let plain = without_bold(t);
+            let row = facts::header_row(plain.as_deref().unwrap_or(t));
+            row.or(plain)
+        })
+        .collect();
     let written = kept;
     let kept: Vec<(usize, &str)> = written
         .iter()

@@ -3004,3 +3004,40 @@ fn markdown_parts_hold_the_numbered_headings_in_them() {
         );
     }
 }
+
+/// A page's header table, copied to Markdown (`| 索引号 | … | 发布机构 | … |`, bold labels and a
+/// rule row included) or as cells between tabs, gives its fields like `label：value` lines, and
+/// its rows are no title (trial 17: the title was the first row). `标题` alone in a site's search
+/// form is no field.
+#[test]
+fn a_header_table_gives_its_fields() {
+    let want = |r: &Report| {
+        assert_eq!(r.title, "某某市人民政府办公室关于印发某某办法的通知");
+        assert_eq!(r.org.as_deref(), Some("某某市人民政府办公室"));
+        assert_eq!(r.doc_number.as_deref(), Some("某府办〔2024〕3号"));
+        assert_eq!(r.date.as_deref(), Some("2024年3月5日"));
+    };
+    let markdown = "| **索引号** | 11440300/2024-00123 | **发布机构** | 某某市人民政府办公室 |\n|---|---|---|---|\n| **发文字号** | 某府办〔2024〕3号 | **成文日期** | 2024年3月5日 |\n| **标题** | 某某市人民政府办公室关于印发某某办法的通知 | | |\n\n# 某某市人民政府办公室关于印发某某办法的通知\n\n各区人民政府：\n\n现将《某某办法》印发给你们。\n";
+    want(&parse_report(&lines(markdown), "md"));
+    let tabs = "索引号\t11440300/2024-00123\t发布机构\t某某市人民政府办公室\n发文字号\t某府办〔2024〕3号\t成文日期\t2024年3月5日\n\n某某市人民政府办公室关于印发某某办法的通知\n\n各区人民政府：\n\n现将办法印发给你们。\n";
+    want(&parse_report(&lines(tabs), "tabs"));
+    // A web page's table, a cell per line, labels without colons.
+    let cells = "索引号\n11440300/2024-00123\n发布机构\n某某市人民政府办公室\n发文字号\n某府办〔2024〕3号\n成文日期\n2024年3月5日\n标题\n某某市人民政府办公室关于印发某某办法的通知\n某某市人民政府办公室关于印发某某办法的通知\n各区人民政府：\n现将办法印发给你们。\n";
+    want(&parse_report(&lines(cells), "cells"));
+    let search_form = "深圳市某某区人民政府\n标题\n全文排序方式\n某某区2021年政府工作报告\n各位代表：\n一、回顾\n好。\n";
+    assert_ne!(
+        parse_report(&lines(search_form), "form").title,
+        "全文排序方式"
+    );
+}
+
+/// A place's name over a title that names it again (`广州市` / `广州市人民政府关于…`): the title
+/// is the second line (trial 17: the file's name stood in).
+#[test]
+fn a_place_over_a_title_that_names_it() {
+    let r = parse_report(
+        &lines("广州市\n广州市人民政府关于印发某某办法的通知\n\n各区人民政府：\n现将办法印发给你们。\n"),
+        "q08",
+    );
+    assert_eq!(r.title, "广州市人民政府关于印发某某办法的通知");
+}
