@@ -337,6 +337,24 @@ fn word_heading_styles_head_sections_without_numbers() {
     }
 }
 
+/// A web page in UTF-8 with `body` as its body.
+fn page(body: &str) -> String {
+    format!("<html><head><meta charset=\"utf-8\"></head><body>{body}</body></html>")
+}
+
+/// Each section's heading path and first line.
+fn section_paths(item: &Inspected) -> Vec<(Vec<String>, usize)> {
+    item.sections
+        .iter()
+        .map(|s| (s.section.clone(), s.line_start))
+        .collect()
+}
+
+/// A heading path and a first line, as [`section_paths`] gives them.
+fn path(p: &[&str], line: usize) -> (Vec<String>, usize) {
+    (p.iter().map(|s| s.to_string()).collect(), line)
+}
+
 /// A `<br>` inside a web page's heading: it wraps a numbered heading's name (one heading, its
 /// line and those after it counted as extracted), while a title's document number, date or
 /// speech line after it stays a line of its own (trials 13 and 14).
@@ -344,9 +362,6 @@ fn word_heading_styles_head_sections_without_numbers() {
 fn a_line_break_inside_a_web_pages_heading() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let page = |body: &str| {
-        format!("<html><head><meta charset=\"utf-8\"></head><body>{body}</body></html>")
-    };
     write(
         d,
         "a_wrapped.html",
@@ -376,12 +391,7 @@ fn a_line_break_inside_a_web_pages_heading() {
             Some("某政发〔2024〕3号")
         )
     );
-    let paths: Vec<(Vec<String>, usize)> = a
-        .sections
-        .iter()
-        .map(|s| (s.section.clone(), s.line_start))
-        .collect();
-    let path = |p: &[&str], line: usize| (p.iter().map(|s| s.to_string()).collect(), line);
+    let paths = section_paths(a);
     assert_eq!(
         paths,
         [
@@ -407,9 +417,6 @@ fn a_line_break_inside_a_web_pages_heading() {
 fn a_line_break_inside_a_web_pages_title_or_law_division() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let page = |body: &str| {
-        format!("<html><head><meta charset=\"utf-8\"></head><body>{body}</body></html>")
-    };
     write(
         d,
         "a_law.html",
@@ -469,12 +476,7 @@ fn a_line_break_inside_a_web_pages_title_or_law_division() {
     assert_eq!(items.len(), 9);
     let law = &items[0];
     assert_eq!(law.title, "某某省某某条例");
-    let paths: Vec<(Vec<String>, usize)> = law
-        .sections
-        .iter()
-        .map(|s| (s.section.clone(), s.line_start))
-        .collect();
-    let path = |p: &[&str], line: usize| (p.iter().map(|s| s.to_string()).collect(), line);
+    let paths = section_paths(law);
     assert_eq!(
         paths,
         [
