@@ -274,11 +274,13 @@ fn is_preface_noise(line: &str) -> bool {
         || t.starts_with("原文链接")
         || t.contains("://")
         || t.starts_with("www.")
-        || header_field(t).is_some()
+        || header_field(t).is_some() && bare_label(t).is_none()
         || is_masthead(t)
         || is_masthead_rule(t)
         || is_doc_number_line(t)
         || is_table_rule(t)
+        // A header table's row of values, read with its labels (see [`header_columns`]).
+        || t.is_empty()
 }
 
 /// How many lines at the top are preface noise ([`is_preface_noise`]), or the label of the
@@ -322,10 +324,23 @@ fn preface_lines(kept: &[(usize, &str)]) -> usize {
                     looks_like_title_line(next) && next.chars().count() > t.trim().chars().count()
                 })
         };
-        // `标题` alone after other fields is a label too.
+        // A row of labels over a row of their values, a cell per line.
+        if let Some(width) = label_row_width(kept, n) {
+            n += 2 * width;
+            continue;
+        }
+        // `标题` alone after other fields is a label too; a label without its colon is one where
+        // the next line is a value it can name.
         let title_label = n > 0 && is_title_label(t);
+        // Among other fields, a label whose cell is empty stands over the next label.
+        let bare = bare_label(t.trim()).is_some_and(|kind| {
+            kept.get(n + 1).is_some_and(|(_, v)| {
+                value_fits(kind, v.trim()) || n > 0 && bare_label(v.trim()).is_some()
+            })
+        });
         if !is_preface_noise(t)
             && !title_label
+            && !bare
             && !joint()
             && !lone_issuer()
             && !attachment_label
@@ -334,8 +349,10 @@ fn preface_lines(kept: &[(usize, &str)]) -> usize {
             break;
         }
         // Its value is the next line, unless that is a field too (`文号：` / `索引号：` / …).
-        let label_alone =
-            title_label || header_field(t.trim()).is_some_and(|(_, value)| value.is_empty());
+        let label_alone = title_label
+            || bare
+            || bare_label(t.trim()).is_none()
+                && header_field(t.trim()).is_some_and(|(_, value)| value.is_empty());
         let value_next = kept
             .get(n + 1)
             .is_some_and(|(_, next)| header_field(next.trim()).is_none());
@@ -553,12 +570,7 @@ fn header_field(t: &str) -> Option<(u8, &str)> {
 /// or cells between tabs) as the header line it stands for, each label before its value
 /// (`索引号：11440300/2024-00123　　发布机构：某某局`); None for any other line.
 pub(super) fn header_row(t: &str) -> Option<String> {
-    let t = t.trim();
-    let cells: Vec<&str> = match t.strip_prefix('|').and_then(|r| r.strip_suffix('|')) {
-        Some(inner) => inner.split('|').map(str::trim).collect(),
-        None if t.contains('\t') => t.split('\t').map(str::trim).collect(),
-        None => return None,
-    };
+    let cells = table_cells(t)?;
     let field_label = |c: &str| header_field(c).is_some_and(|(_, v)| v.is_empty());
     // Among a row's cells, `标题` is a label too when the row holds another.
     let titled =
@@ -567,9 +579,12 @@ pub(super) fn header_row(t: &str) -> Option<String> {
     if !cells.first().is_some_and(|c| label(c)) {
         return None;
     }
+    let kind = |c: &str| header_field(c).map_or(0, |(k, _)| k);
     let mut fields = Vec::new();
     for (j, cell) in cells.iter().enumerate() {
-        let value = cells.get(j + 1).filter(|v| !v.is_empty() && !label(v));
+        let value = cells
+            .get(j + 1)
+            .filter(|v| !v.is_empty() && !label(v) && value_fits(kind(cell), v));
         if let (true, Some(value)) = (label(cell), value) {
             let name = cell.trim_end_matches(['：', ':']);
             fields.push(format!("{name}：{value}"));
@@ -578,12 +593,100 @@ pub(super) fn header_row(t: &str) -> Option<String> {
     (!fields.is_empty()).then(|| fields.join("\u{3000}\u{3000}"))
 }
 
+/// The cells of a table's row: a Markdown row (`| a | b |`) or cells between tabs.
+fn table_cells(t: &str) -> Option<Vec<&str>> {
+    let t = t.trim();
+    match t.strip_prefix('|').and_then(|r| r.strip_suffix('|')) {
+        Some(inner) => Some(inner.split('|').map(str::trim).collect()),
+        None if t.contains('\t') => Some(t.split('\t').map(str::trim).collect()),
+        None => None,
+    }
+}
+
+/// A row of labels over a row of their values (`| 索引号 | 发布机构 |` / `|---|---|` /
+/// `| 11440300… | 某某局 |`, or the same between tabs), as one header line
+/// (`索引号：11440300…　　发布机构：某某局`), and how many lines after the labels' the values'
+/// row stands; None when `t` is no such row of labels.
+pub(super) fn header_columns(t: &str, after: &[&str]) -> Option<(String, usize)> {
+    let labels = table_cells(t)?;
+    let kinds: Vec<u8> = labels
+        .iter()
+        .map(|c| bare_label(c).or_else(|| is_title_label(c).then_some(0)))
+        .collect::<Option<_>>()?;
+    if kinds.len() < 2 {
+        return None;
+    }
+    let skip = usize::from(after.first().is_some_and(|r| is_table_rule(r)));
+    let values = table_cells(after.get(skip)?)?;
+    if values.len() != labels.len()
+        || !kinds
+            .iter()
+            .zip(&values)
+            .all(|(&k, v)| v.is_empty() || value_fits(k, v))
+    {
+        return None;
+    }
+    let fields: Vec<String> = labels
+        .iter()
+        .zip(&values)
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(l, v)| format!("{}：{v}", l.trim_end_matches(['：', ':'])))
+        .collect();
+    Some((fields.join("\u{3000}\u{3000}"), skip + 1))
+}
+
 /// `标题` alone (or with its colon), a label only where other header fields stand around it.
 fn is_title_label(t: &str) -> bool {
     t.trim_end_matches(['：', ':'])
         .chars()
         .filter(|c| !c.is_whitespace())
         .eq("标题".chars())
+}
+
+/// A header label alone, without its colon (`索引号`, a web page's table cell), and its kind.
+fn bare_label(t: &str) -> Option<u8> {
+    if t.contains(['：', ':']) {
+        return None;
+    }
+    header_field(t).map(|(kind, _)| kind)
+}
+
+/// How many labels stand in the row of labels without colons that opens at `k`, when a row of
+/// values that fit them follows it, a cell per line (`索引号` / `发布机构` / `11440300…` /
+/// `某某局`); None otherwise (a label with an empty cell before the next label and its value).
+fn label_row_width(kept: &[(usize, &str)], k: usize) -> Option<usize> {
+    let kinds: Vec<u8> = kept[k..]
+        .iter()
+        .map_while(|(_, t)| bare_label(t.trim()))
+        .collect();
+    let values = kept.get(k + kinds.len()..k + 2 * kinds.len())?;
+    (kinds.len() >= 2
+        && kinds
+            .iter()
+            .zip(values)
+            .all(|(&kind, (_, v))| value_fits(kind, v.trim())))
+    .then_some(kinds.len())
+}
+
+/// Whether `value` can be what a label of `kind` names: a label without its colon may head a
+/// table's column instead (`| 文号 | 名称 |`, `| 标题 | 日期 |`), its neighbour then no value.
+fn value_fits(kind: u8, value: &str) -> bool {
+    let digit = || {
+        value
+            .chars()
+            .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    };
+    // Another label is no value (a row of labels over a row of values).
+    if bare_label(value).is_some() || is_title_label(value) {
+        return false;
+    }
+    match kind {
+        0 => looks_like_title_line(value) && !is_doc_number_line(value) && !is_cn_date_alone(value),
+        1 => value.chars().count() >= 3 && !digit(),
+        2 => digit() || value.contains(['〔', '[', '［', '号']),
+        3 | 5 => digit() || value.contains('年'),
+        _ => true,
+    }
 }
 
 /// A Markdown table's rule under its header row (`|---|:---:|`).
@@ -640,11 +743,29 @@ pub(super) fn header_fields(kept: &[(usize, &str)]) -> HeaderFields {
             let Some((kind, value)) = field else {
                 continue;
             };
-            seen_field = true;
+            // Labels without colons in a row of their own, the values in the row after them, a
+            // cell per line (`索引号` / `发布机构` / `11440300…` / `某某局`): each label's value
+            // stands as many lines on as there are labels.
+            if alone && bare_label(chunk).is_some() {
+                let run_start = (0..=i)
+                    .rev()
+                    .take_while(|&j| bare_label(kept[j].1.trim()).is_some())
+                    .last()
+                    .unwrap_or(i);
+                if let Some(width) = label_row_width(kept, run_start) {
+                    let value = kept[i + width].1.trim();
+                    seen_field = true;
+                    set_field(&mut f, kind, value);
+                    continue;
+                }
+            }
             // A label alone on its line (a web page's table cell) has its value on the next.
             let value = match kept.get(i + 1) {
                 Some((_, next))
-                    if alone && value.is_empty() && header_field(next.trim()).is_none() =>
+                    if alone
+                        && value.is_empty()
+                        && header_field(next.trim()).is_none()
+                        && (bare_label(chunk).is_none() || value_fits(kind, next.trim())) =>
                 {
                     next.trim()
                 }
@@ -653,18 +774,24 @@ pub(super) fn header_fields(kept: &[(usize, &str)]) -> HeaderFields {
             if value.is_empty() {
                 continue;
             }
-            let slot = match kind {
-                0 => &mut f.title,
-                1 => &mut f.org,
-                2 => &mut f.doc_number,
-                3 => &mut f.date,
-                5 => &mut f.published,
-                _ => continue,
-            };
-            slot.get_or_insert_with(|| value.to_string());
+            seen_field = true;
+            set_field(&mut f, kind, value);
         }
     }
     f
+}
+
+/// Keeps `value` as the field of `kind`, unless one came before it.
+fn set_field(f: &mut HeaderFields, kind: u8, value: &str) {
+    let slot = match kind {
+        0 => &mut f.title,
+        1 => &mut f.org,
+        2 => &mut f.doc_number,
+        3 => &mut f.date,
+        5 => &mut f.published,
+        _ => return,
+    };
+    slot.get_or_insert_with(|| value.to_string());
 }
 
 /// Words of the notes under a law's title that date a version of it.

@@ -124,15 +124,31 @@ pub fn parse_report_titled(
     // Markdown bold is emphasis: headings and facts are read from the lines without it
     // (`**第一条** 为了…`, `**标题**：…`, `**附件1**`, `**一、二季度**…`), while the sections keep
     // the lines as written, so that every column counts in the source.
-    // A table row of header cells is read as the header line it stands for.
-    let unbolded: Vec<Option<String>> = kept
+    // A table row of header cells is read as the header line it stands for, and a row of
+    // labels over a row of values as one such line, the values' row then empty.
+    let mut unbolded: Vec<Option<String>> = kept.iter().map(|&(_, t)| without_bold(t)).collect();
+    let plain: Vec<&str> = kept
         .iter()
-        .map(|&(_, t)| {
-            let plain = without_bold(t);
-            let row = facts::header_row(plain.as_deref().unwrap_or(t));
-            row.or(plain)
-        })
+        .zip(&unbolded)
+        .map(|(&(_, t), u)| u.as_deref().unwrap_or(t))
         .collect();
+    let mut rows: Vec<Option<String>> = vec![None; kept.len()];
+    for k in 0..kept.len() {
+        if rows[k].is_some() {
+            continue;
+        }
+        if let Some((line, values)) = facts::header_columns(plain[k], &plain[k + 1..]) {
+            rows[k] = Some(line);
+            rows[k + values] = Some(String::new());
+        } else {
+            rows[k] = facts::header_row(plain[k]);
+        }
+    }
+    for (u, row) in unbolded.iter_mut().zip(rows) {
+        if row.is_some() {
+            *u = row;
+        }
+    }
     let written = kept;
     let kept: Vec<(usize, &str)> = written
         .iter()
@@ -369,7 +385,15 @@ fn without_bold(t: &str) -> Option<String> {
     let run_on = headings::BOLD_MARKS.iter().any(|m| {
         opening.strip_prefix(m).is_some_and(|rest| {
             rest.split_once(m).is_some_and(|(inner, after)| {
+                // A heading's name in bold ends with its mark (`**（一）落实主体责任。**企业…`).
+                let named = inner
+                    .chars()
+                    .filter(|&c| crate::analysis::is_han(c))
+                    .count()
+                    >= 2;
+                let closed = inner.trim_end().ends_with(['。', '：', ':', '；', '，']);
                 headings::list_number(inner).is_some()
+                    && !(named && closed)
                     && after.starts_with(|c: char| c.is_alphanumeric())
             })
         })

@@ -2902,11 +2902,17 @@ fn bold_lines_are_read_as_the_same_lines_plain() {
         ]
     );
     assert!(r.sections[1].text.contains("**一、二季度**全市经济承压。"));
-    // A list number in bold that runs on into a sentence marks words, not a heading (trial 17).
-    let text = "# 某某市2024年政府工作报告\n\n## 一、2023年工作回顾\n\n过去一年，全市经济稳中向好。\n\n**二、三季度**经济回升。\n\n**1.**地区生产总值增长5%左右；\n\n## 二、2024年工作安排\n\n正文。\n";
+    // A list number in bold that runs on into a sentence marks words, not a heading (trial 17);
+    // a heading's name in bold, closed by its mark, heads its run-in text (trial 18).
+    let text = "# 某某市2024年政府工作报告\n\n## 一、2023年工作回顾\n\n过去一年，全市经济稳中向好。\n\n**二、三季度**经济回升。\n\n**1.**地区生产总值增长5%左右；\n\n## 二、2024年工作安排\n\n**（一）落实主体责任。**企业要落实。\n";
     assert_eq!(
         heading_paths(&parse_report(&lines(text), "报告")),
-        ["", "一、2023年工作回顾", "二、2024年工作安排"]
+        [
+            "",
+            "一、2023年工作回顾",
+            "二、2024年工作安排",
+            "二、2024年工作安排 / （一）落实主体责任"
+        ]
     );
 }
 
@@ -3029,6 +3035,34 @@ fn a_header_table_gives_its_fields() {
         parse_report(&lines(search_form), "form").title,
         "全文排序方式"
     );
+    // A row of labels over a row of values: a Markdown table, cells between tabs, and a web
+    // page's cells a line each (trial 18).
+    let columns = "| 索引号 | 发布机构 | 发文字号 | 成文日期 |\n|---|---|---|---|\n| 11440300/2024-00123 | 某某市人民政府办公室 | 某府办〔2024〕3号 | 2024年3月5日 |\n\n# 某某市人民政府办公室关于印发某某办法的通知\n\n各区人民政府：\n";
+    want(&parse_report(&lines(columns), "columns"));
+    let tabs = "索引号\t发布机构\t发文字号\t成文日期\n11440300/2024-00123\t某某市人民政府办公室\t某府办〔2024〕3号\t2024年3月5日\n\n某某市人民政府办公室关于印发某某办法的通知\n\n各区人民政府：\n";
+    want(&parse_report(&lines(tabs), "tabs"));
+    let cells = "索引号\n发布机构\n发文字号\n成文日期\n11440300/2024-00123\n某某市人民政府办公室\n某府办〔2024〕3号\n2024年3月5日\n某某市人民政府办公室关于印发某某办法的通知\n各区人民政府：\n";
+    want(&parse_report(&lines(cells), "cells"));
+    // An empty cell leaves its label without a value: the next label's is not its.
+    let empty = "发布机构\n某某市人民政府办公室\n成文日期\n2024年3月5日\n文号\n发布日期\n2024-03-06\n某某市人民政府办公室关于印发某某办法的通知\n各区人民政府：\n";
+    let r = parse_report(&lines(empty), "empty");
+    assert_eq!(r.doc_number, None);
+    assert_eq!(r.title, "某某市人民政府办公室关于印发某某办法的通知");
+}
+
+/// A table in the body whose columns are named like header fields (`| 文号 | 名称 |`,
+/// `| 标题 | 日期 |`) gives no fields: its column names are no values (trial 18).
+#[test]
+fn a_body_table_with_field_names_for_columns_gives_no_fields() {
+    let text = "# 某某市人民政府办公室关于印发某某办法的通知\n\n某府办〔2024〕3号\n\n各区人民政府：\n\n现将《某某办法》印发给你们。同时废止下列文件：\n\n| 文号 | 名称 |\n|---|---|\n| 某府办〔2019〕7号 | 某某市旧办法 |\n\n| 标题 | 日期 |\n|---|---|\n| 某某市停车场管理办法 | 2024年1月5日 |\n";
+    let r = parse_report(&lines(text), "notice");
+    assert_eq!(r.title, "某某市人民政府办公室关于印发某某办法的通知");
+    assert_eq!(r.doc_number.as_deref(), Some("某府办〔2024〕3号"));
+    // A web page's table, a cell per line.
+    let text = "某某市人民政府办公室关于印发某某办法的通知\n某府办〔2024〕3号\n各区人民政府：\n本办法废止的文件如下：\n文号\n标题\n某府办〔2019〕7号\n某某市旧办法\n某某市人民政府办公室\n2024年3月5日\n";
+    let r = parse_report(&lines(text), "page");
+    assert_eq!(r.title, "某某市人民政府办公室关于印发某某办法的通知");
+    assert_eq!(r.doc_number.as_deref(), Some("某府办〔2024〕3号"));
 }
 
 /// A place's name over a title that names it again (`广州市` / `广州市人民政府关于…`): the title
