@@ -121,38 +121,13 @@ pub fn parse_report_titled(
             _ => None,
         })
         .collect();
-    // Markdown bold is emphasis: headings and facts are read from the lines without it
-    // (`**第一条** 为了…`, `**标题**：…`, `**附件1**`, `**一、二季度**…`), while the sections keep
-    // the lines as written, so that every column counts in the source.
-    // A table row of header cells is read as the header line it stands for, and a row of
-    // labels over a row of values as one such line, the values' row then empty.
-    let mut unbolded: Vec<Option<String>> = kept.iter().map(|&(_, t)| without_bold(t)).collect();
-    let plain: Vec<&str> = kept
-        .iter()
-        .zip(&unbolded)
-        .map(|(&(_, t), u)| u.as_deref().unwrap_or(t))
-        .collect();
-    let mut rows: Vec<Option<String>> = vec![None; kept.len()];
-    for k in 0..kept.len() {
-        if rows[k].is_some() {
-            continue;
-        }
-        if let Some((line, values)) = facts::header_columns(plain[k], &plain[k + 1..]) {
-            rows[k] = Some(line);
-            rows[k + values] = Some(String::new());
-        } else {
-            rows[k] = facts::header_row(plain[k]);
-        }
-    }
-    for (u, row) in unbolded.iter_mut().zip(rows) {
-        if row.is_some() {
-            *u = row;
-        }
-    }
+    // Headings and facts are read from the lines as plain text (see [`plain_readings`]); the
+    // sections keep the lines as written, so that every column counts in the source.
+    let plain = plain_readings(&kept);
     let written = kept;
     let kept: Vec<(usize, &str)> = written
         .iter()
-        .zip(&unbolded)
+        .zip(&plain)
         .map(|(&(i, t), u)| (i, u.as_deref().unwrap_or(t)))
         .collect();
     let styled = |i: usize, t: &str| -> Option<u8> {
@@ -373,6 +348,37 @@ pub fn wraps_heading_name(prev: &str, next: &str) -> bool {
             && (prev.chars().count() + next.chars().count()) <= facts::MAX_TITLE_CHARS
     };
     !own_line && (list_name || title())
+}
+
+/// Each kept line as headings and facts read it, where that differs from the line as written:
+/// without its Markdown bold, which is emphasis (`**第一条** 为了…`, `**标题**：…`, `**附件1**`); a
+/// table row of header cells as the header line it stands for; a row of labels over a row of
+/// values as one such line, the values' row then empty.
+fn plain_readings(kept: &[(usize, &str)]) -> Vec<Option<String>> {
+    let mut readings: Vec<Option<String>> = kept.iter().map(|&(_, t)| without_bold(t)).collect();
+    let plain: Vec<&str> = kept
+        .iter()
+        .zip(&readings)
+        .map(|(&(_, t), u)| u.as_deref().unwrap_or(t))
+        .collect();
+    let mut rows: Vec<Option<String>> = vec![None; kept.len()];
+    for k in 0..kept.len() {
+        if rows[k].is_some() {
+            continue;
+        }
+        if let Some((line, values)) = facts::header_columns(plain[k], &plain[k + 1..]) {
+            rows[k] = Some(line);
+            rows[k + values] = Some(String::new());
+        } else {
+            rows[k] = facts::header_row(plain[k]);
+        }
+    }
+    for (reading, row) in readings.iter_mut().zip(rows) {
+        if row.is_some() {
+            *reading = row;
+        }
+    }
+    readings
 }
 
 /// A line without its Markdown bold: every `**`, and `__` around its opening (`__第三条__ …`);
