@@ -524,10 +524,19 @@ fn join_division_names(kept: &[(usize, &str)], headings: &mut [Option<Heading>])
             && name
                 .chars()
                 .all(|c| crate::analysis::is_han(c) || DIVISION_NAME_MARKS.contains(&c))
-            && headings[k + 1].as_ref().is_none_or(|n| {
+            && match &headings[k + 1] {
                 // Typed as Markdown, or read as a code's closing division (`附　　则`).
-                matches!(n.kind, HeadingKind::Markdown | HeadingKind::Division) && n.text == name
-            });
+                Some(n) => {
+                    matches!(n.kind, HeadingKind::Markdown | HeadingKind::Division)
+                        && n.text
+                            .chars()
+                            .filter(|c| !c.is_whitespace())
+                            .eq(name.chars())
+                }
+                // A number marked as a heading takes its name only from a line marked so too
+                // (`## 第二章` over a paragraph, `某某市人民政府`, keeps no name).
+                None => h.kind != HeadingKind::Markdown,
+            };
         if name_reads {
             let text = format!("{} {name}", h.text.trim());
             if let Some(h) = headings[k].as_mut() {

@@ -2932,7 +2932,8 @@ fn a_division_number_takes_a_name_but_not_the_next_number() {
             "第二章 / 第一节 / 第二条"
         ]
     );
-    let markdown = "# 某某市物业管理条例\n\n## 第一章\n\n## 总则\n\n第一条 为了规范物业管理活动，制定本条例。\n\n## 第二章\n\n### 第一节\n\n第二条 业主享有下列权利。\n";
+    // A number marked as a heading takes no name from a paragraph under it (trial 17).
+    let markdown = "# 某某市物业管理条例\n\n## 第一章\n\n## 总则\n\n第一条 为了规范物业管理活动，制定本条例。\n\n## 第二章\n\n### 第一节\n\n第二条 业主享有下列权利。\n\n## 第三章\n\n某某市人民政府\n\n第三条 本条例自公布之日起施行。\n";
     assert_eq!(
         heading_paths(&parse_report(&lines(markdown), "条例"))[1..],
         [
@@ -2940,7 +2941,9 @@ fn a_division_number_takes_a_name_but_not_the_next_number() {
             "第一章 总则 / 第一条",
             "第二章",
             "第二章 / 第一节",
-            "第二章 / 第一节 / 第二条"
+            "第二章 / 第一节 / 第二条",
+            "第三章",
+            "第三章 / 第三条"
         ]
     );
 }
