@@ -329,13 +329,36 @@ fn preface_lines(kept: &[(usize, &str)]) -> usize {
             n += 2 * width;
             continue;
         }
+        // A row of labels whose values do not line up with them (a cell was empty): the labels,
+        // and the values that follow them as far as they fit one of the labels.
+        let kinds: Vec<u8> = kept[n..]
+            .iter()
+            .map_while(|(_, t)| bare_label(t.trim()))
+            .collect();
+        if kinds.len() >= 2 {
+            n += kinds.len();
+            let values = kept[n..]
+                .iter()
+                .take(kinds.len())
+                .take_while(|(_, v)| {
+                    let v = v.trim();
+                    !ends_like_title(v) && kinds.iter().any(|&k| value_fits(k, v))
+                })
+                .count();
+            n += values;
+            continue;
+        }
         // `标题` alone after other fields is a label too; a label without its colon is one where
         // the next line is a value it can name.
         let title_label = n > 0 && is_title_label(t);
-        // Among other fields, a label whose cell is empty stands over the next label.
+        // A label whose cell is empty stands over the next label, and one may hold a
+        // placeholder (`无`, `待定`, `—`) that is no value.
         let bare = bare_label(t.trim()).is_some_and(|kind| {
             kept.get(n + 1).is_some_and(|(_, v)| {
-                value_fits(kind, v.trim()) || n > 0 && bare_label(v.trim()).is_some()
+                let v = v.trim();
+                value_fits(kind, v)
+                    || bare_label(v).is_some()
+                    || v.chars().count() <= MAX_PLACEHOLDER_CHARS && !ends_like_title(v)
             })
         });
         if !is_preface_noise(t)
@@ -651,6 +674,9 @@ fn bare_label(t: &str) -> Option<u8> {
     header_field(t).map(|(kind, _)| kind)
 }
 
+/// Longest placeholder a header table holds for a value it lacks (`无`, `待定`, `暂无`).
+const MAX_PLACEHOLDER_CHARS: usize = 2;
+
 /// How many labels stand in the row of labels without colons that opens at `k`, when a row of
 /// values that fit them follows it, a cell per line (`索引号` / `发布机构` / `11440300…` /
 /// `某某局`); None otherwise (a label with an empty cell before the next label and its value).
@@ -670,6 +696,8 @@ fn label_row_width(kept: &[(usize, &str)], k: usize) -> Option<usize> {
 
 /// Whether `value` can be what a label of `kind` names: a label without its colon may head a
 /// table's column instead (`| 文号 | 名称 |`, `| 标题 | 日期 |`), its neighbour then no value.
+/// A document number holds 〔 or 号, a date is one, an issuer has three characters or more and
+/// no digit, a title looks like one.
 fn value_fits(kind: u8, value: &str) -> bool {
     let digit = || {
         value
@@ -683,8 +711,8 @@ fn value_fits(kind: u8, value: &str) -> bool {
     match kind {
         0 => looks_like_title_line(value) && !is_doc_number_line(value) && !is_cn_date_alone(value),
         1 => value.chars().count() >= 3 && !digit(),
-        2 => digit() || value.contains(['〔', '[', '［', '号']),
-        3 | 5 => digit() || value.contains('年'),
+        2 => value.contains(['〔', '[', '［', '号']),
+        3 | 5 => find_cn_date(value).is_some() || find_iso_date(value).is_some(),
         _ => true,
     }
 }

@@ -516,8 +516,9 @@ fn join_division_names(kept: &[(usize, &str)], headings: &mut [Option<Heading>])
             _ => kept[k + 1].1,
         };
         let name: String = next.chars().filter(|c| !c.is_whitespace()).collect();
-        // A numbered heading under the number (`第一节`, `一、一般规定`) is no name of it.
+        // A numbered heading under the number (`第一节　一般规定`, `一、一般规定`) is no name of it.
         let name_reads = !name.is_empty()
+            && numbered_heading(next.trim()).is_none()
             && numbered_heading(&name).is_none()
             && name.chars().count() <= MAX_DIVISION_NAME_CHARS
             && name.starts_with(crate::analysis::is_han)

@@ -2921,15 +2921,15 @@ fn bold_lines_are_read_as_the_same_lines_plain() {
 /// `## 总则`) it is one.
 #[test]
 fn a_division_number_takes_a_name_but_not_the_next_number() {
-    let plain = "某某市物业管理条例\n第一章\n总　　则\n第一条 为了规范物业管理活动，制定本条例。\n第二章\n第一节\n第二条 业主享有下列权利。\n";
+    let plain = "某某市物业管理条例\n第一章\n总　　则\n第一条 为了规范物业管理活动，制定本条例。\n第二章\n第一节　一般规定\n第二条 业主享有下列权利。\n";
     assert_eq!(
         heading_paths(&parse_report(&lines(plain), "条例"))[1..],
         [
             "第一章 总则",
             "第一章 总则 / 第一条",
             "第二章",
-            "第二章 / 第一节",
-            "第二章 / 第一节 / 第二条"
+            "第二章 / 第一节 一般规定",
+            "第二章 / 第一节 一般规定 / 第二条"
         ]
     );
     // A number marked as a heading takes no name from a paragraph under it (trial 17).
@@ -3051,6 +3051,22 @@ fn a_header_table_gives_its_fields() {
     let r = parse_report(&lines(empty), "empty");
     assert_eq!(r.doc_number, None);
     assert_eq!(r.title, "某某市人民政府办公室关于印发某某办法的通知");
+    // Empty cells first, placeholders (`无`, `待定`), and a row of values with a cell missing,
+    // whose values cannot be told apart: the title stands, no value goes to the wrong label
+    // (trial 19).
+    let first_empty = "索引号\n发布机构\n某某市人民政府办公室\n发文字号\n成文日期\n2024年3月5日\n某某市人民政府办公室关于印发某某办法的通知\n各区人民政府：\n";
+    let r = parse_report(&lines(first_empty), "first_empty");
+    assert_eq!(r.title, "某某市人民政府办公室关于印发某某办法的通知");
+    assert_eq!(r.org.as_deref(), Some("某某市人民政府办公室"));
+    assert_eq!(r.date.as_deref(), Some("2024年3月5日"));
+    let placeholders = "发布机构\n市政府\n发文字号\n无\n成文日期\n待定\n某某市人民政府关于印发某某办法的通知\n各区人民政府：\n";
+    let r = parse_report(&lines(placeholders), "placeholders");
+    assert_eq!(r.title, "某某市人民政府关于印发某某办法的通知");
+    assert_eq!((r.doc_number, r.date), (None, None));
+    let missing = "索引号\n发布机构\n发文字号\n成文日期\n11440300/2024-00123\n某某市人民政府办公室\n2024年3月5日\n某某市人民政府办公室关于印发某某办法的通知\n各区人民政府：\n";
+    let r = parse_report(&lines(missing), "missing");
+    assert_eq!(r.title, "某某市人民政府办公室关于印发某某办法的通知");
+    assert_ne!(r.date.as_deref(), Some("11440300/2024-00123"));
 }
 
 /// A table in the body whose columns are named like header fields (`| 文号 | 名称 |`,
