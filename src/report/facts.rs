@@ -154,40 +154,28 @@ pub(super) fn find_title(
         }
         return (None, 0);
     }
-    // A title whose first line is a short place's name (`某某省` / `安全生产条例`, as a cover
-    // sets it), too short for a title line alone: taken only with the line after it.
-    let place_over_title = || {
-        is_short_place_name(first.trim())
-            && skip + 1 < first_heading
-            && kept.get(skip + 1).is_some_and(|(_, next)| {
-                looks_like_title_line(next)
-                    && ends_like_title(next)
-                    && !next.trim().starts_with(first.trim())
-            })
-    };
-    // A place's name over a title that names it again (`广州市` / `广州市人民政府关于…`): the title.
-    if let Some((_, next)) = kept.get(skip + 1).filter(|_| skip + 1 < first_heading) {
-        let (place, next) = (first.trim(), next.trim());
-        if is_short_place_name(place)
-            && next.starts_with(place)
-            && looks_like_title_line(next)
-            && ends_like_title(next)
-        {
+    // A short place's name alone on the first line (`某某省`, as a cover or a gazette sets it),
+    // too short for a title line: read with the title-like line under it.
+    let place = first.trim();
+    let under_place = (is_short_place_name(place) && skip + 1 < first_heading)
+        .then(|| kept[skip + 1].1.trim())
+        .filter(|next| looks_like_title_line(next) && ends_like_title(next));
+    if let Some(next) = under_place {
+        // A title that names the place again (`广州市` / `广州市人民政府关于…`) is the title.
+        if next.starts_with(place) {
             return (Some(next.to_string()), skip + 2);
         }
+        // An announcement (`广东省` / `人民代表大会常务委员会公告`) is titled by what it publishes.
+        let heading = format!("{place}{next}");
+        if let Some(promulgated) = promulgated_title(&heading, kept, skip + 2, first_heading) {
+            return (Some(promulgated), skip + 2);
+        }
     }
-    if first_heading <= skip || !(looks_like_title_line(first) || place_over_title()) {
+    if first_heading <= skip || !(looks_like_title_line(first) || under_place.is_some()) {
         return (None, 0);
     }
     if let Some(promulgated) = promulgated_title(first.trim(), kept, skip + 1, first_heading) {
         return (Some(promulgated), skip + 1);
-    }
-    // An announcement headed by its place on a line of its own (`广东省` / `人民代表大会常务委员会公告`).
-    if is_short_place_name(first.trim()) && skip + 2 <= first_heading {
-        let heading = format!("{}{}", first.trim(), kept[skip + 1].1.trim());
-        if let Some(promulgated) = promulgated_title(&heading, kept, skip + 2, first_heading) {
-            return (Some(promulgated), skip + 2);
-        }
     }
     let mut title = unspaced(first.trim());
     let mut taken = 1;

@@ -102,14 +102,13 @@ pub fn parse_heading(line: &str) -> Option<Heading> {
 /// Markdown's emphasis marks: bold, as `**` or `__`.
 pub const BOLD_MARKS: [&str; 2] = ["**", "__"];
 
-/// `t` without the Markdown bold that opens it and closes before its end (`**第一条** 为了…` →
-/// `第一条 为了…`); None when `t` does not open with a bold run that closes.
-pub fn without_lead_bold(t: &str) -> Option<String> {
-    BOLD_MARKS.iter().find_map(|m| {
-        let inner_and_rest = t.strip_prefix(m)?;
-        let close = inner_and_rest.find(m)?;
-        let inner = inner_and_rest[..close].trim();
-        (!inner.is_empty()).then(|| format!("{inner}{}", &inner_and_rest[close + m.len()..]))
+/// The Markdown bold that opens `t` and closes before its end (`**第一条** 为了…`): its mark, the
+/// text inside it and the text after it; None when `t` does not open with a bold run that
+/// closes.
+pub fn lead_bold(t: &str) -> Option<(&'static str, &str, &str)> {
+    BOLD_MARKS.iter().find_map(|&m| {
+        let (inner, after) = t.strip_prefix(m)?.split_once(m)?;
+        Some((m, inner, after))
     })
 }
 

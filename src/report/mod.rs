@@ -387,29 +387,26 @@ fn plain_readings(kept: &[(usize, &str)]) -> Vec<Option<String>> {
 /// heading's name, and the line stays as written, which reads as no heading.
 fn without_bold(t: &str) -> Option<String> {
     let lead = t.len() - t.trim_start().len();
-    let opening = &t[lead..];
-    let run_on = headings::BOLD_MARKS.iter().any(|m| {
-        opening.strip_prefix(m).is_some_and(|rest| {
-            rest.split_once(m).is_some_and(|(inner, after)| {
-                // A heading's name in bold ends with its mark (`**（一）落实主体责任。**企业…`).
-                let named = inner
-                    .chars()
-                    .filter(|&c| crate::analysis::is_han(c))
-                    .count()
-                    >= 2;
-                let closed = inner.trim_end().ends_with(['。', '：', ':', '；', '，']);
-                headings::list_number(inner).is_some()
-                    && !(named && closed)
-                    && after.starts_with(|c: char| c.is_alphanumeric())
-            })
-        })
+    let opening = headings::lead_bold(&t[lead..]);
+    let run_on = opening.is_some_and(|(_, inner, after)| {
+        // A heading's name in bold ends with its mark (`**（一）落实主体责任。**企业…`).
+        let named = inner
+            .chars()
+            .filter(|&c| crate::analysis::is_han(c))
+            .count()
+            >= 2;
+        let closed = inner.trim_end().ends_with(['。', '：', ':', '；', '，']);
+        headings::list_number(inner).is_some()
+            && !(named && closed)
+            && after.starts_with(|c: char| c.is_alphanumeric())
     });
     if run_on {
         return None;
     }
-    let unwrapped = headings::without_lead_bold(&t[lead..])
-        .filter(|_| t[lead..].starts_with("__"))
-        .map(|u| format!("{}{u}", &t[..lead]));
+    // Every `**` goes below; `__` is taken off where it wraps the opening.
+    let unwrapped = opening
+        .filter(|&(mark, inner, _)| mark == "__" && !inner.trim().is_empty())
+        .map(|(_, inner, after)| format!("{}{}{after}", &t[..lead], inner.trim()));
     let t = unwrapped.as_deref().unwrap_or(t);
     if t.contains("**") {
         Some(t.replace("**", ""))
