@@ -108,7 +108,10 @@ pub use pdf::{pdf_text, PdfText};
 /// without colons, rows in Markdown or between tabs); a run-in article after
 /// one refused as a sentence; Markdown parts (`## 第一部分`) hold the 一、 in them; a .docx's
 /// hidden text is not read.
-pub const READING_VERSION: u32 = 19;
+/// Version 20: articles that skip about with no division (a notice's references, `第五条 规定的…`
+/// / `第八条 …`) head nothing; a part after the last article (`三、施行时间`) closes it; a
+/// division naming its articles (`第一章 总则（第一条至第五条）`, an explanation's) is none.
+pub const READING_VERSION: u32 = 20;
 
 /// The kinds of document govsearch reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -513,6 +513,9 @@ fn law_heading(t: &str) -> Option<Heading> {
     }
     let (text, kind) = if number.level == 4 {
         (number.head.to_string(), HeadingKind::Article)
+    } else if names_article_range(number.tail) {
+        // `第一章 总则（第一条至第五条）。明确了…`: an explanation summing up a law's chapter.
+        return None;
     } else {
         (tidy_division(run_in_head(t)), HeadingKind::Division)
     };
@@ -520,6 +523,19 @@ fn law_heading(t: &str) -> Option<Heading> {
         level: number.level,
         text,
         kind,
+    })
+}
+
+/// Whether a division's name holds the range of articles it spans, in brackets
+/// (`总则（第一条至第五条）`): a law's division never names its articles, an explanation of the
+/// law (解读) does when it sums the division up.
+fn names_article_range(tail: &str) -> bool {
+    tail.split(['（', '(']).skip(1).any(|inside| {
+        inside.starts_with('第')
+            && inside
+                .split(['）', ')'])
+                .next()
+                .is_some_and(|r| r.contains(['条', '條']))
     })
 }
 

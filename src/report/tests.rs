@@ -3094,3 +3094,98 @@ fn a_place_over_a_title_that_names_it() {
     );
     assert_eq!(r.title, "广州市人民政府关于印发某某办法的通知");
 }
+
+#[test]
+fn a_notice_citing_articles_out_of_sequence_keeps_its_own_headings() {
+    // Trial 17, R1: references to a law's articles on lines of their own, bold or plain, in a
+    // notice built on 一、/二、. 第五条 and 第八条 do not follow one another: no law.
+    for (open, close) in [("**", "**"), ("", "")] {
+        let text = format!(
+            "某某市人民政府办公室关于贯彻落实《某某市养犬管理条例》的通知\n\
+             各区人民政府，市政府各部门：\n\
+             {open}一、明确职责分工{close}\n\
+             根据《条例》规定，各部门要履行职责。\n\
+             {open}第五条{close} 规定的登记制度，由公安机关负责实施。\n\
+             {open}第八条{close}　养犬人应当遵守的义务，各街道要加强宣传。\n\
+             {open}二、加强监督检查{close}\n\
+             各区要加强监督检查。\n"
+        );
+        let r = parse_report(&lines(&text), "n");
+        assert_eq!(
+            tree(&r),
+            pinned(&[
+                ("", 0, 1, 2),
+                ("一、明确职责分工", 1, 3, 6),
+                ("二、加强监督检查", 1, 7, 8),
+            ]),
+            "{open:?}"
+        );
+    }
+}
+
+#[test]
+fn an_explanation_quoting_articles_closes_them_at_its_next_part() {
+    // Trial 17, R2: a policy explanation (解读) quotes 第一条 to 第三条 under its 二、; its 三、
+    // after the last article is its own part, not an item of 第三条.
+    let text = "关于《某某市停车管理办法》的政策解读\n\
+                一、制定背景\n\
+                为规范停车管理，制定本办法。\n\
+                二、主要条款解读\n\
+                第一条 明确了立法目的和依据。\n\
+                第二条 明确了适用范围。\n\
+                第三条 明确了部门职责分工。\n\
+                三、施行时间\n\
+                本办法自2024年5月1日起施行。\n";
+    let r = parse_report(&lines(text), "j");
+    assert_eq!(
+        tree(&r),
+        pinned(&[
+            ("", 0, 1, 1),
+            ("一、制定背景", 1, 2, 3),
+            ("二、主要条款解读", 1, 4, 4),
+            ("二、主要条款解读 / 第一条", 2, 5, 5),
+            ("二、主要条款解读 / 第二条", 2, 6, 6),
+            ("二、主要条款解读 / 第三条", 2, 7, 7),
+            ("三、施行时间", 1, 8, 9),
+        ])
+    );
+    // A chapter summed up with the articles it spans is the explanation's text, no division.
+    let text = "关于《某某市停车管理办法》的政策解读\n\
+                一、主要内容\n\
+                第一章 总则（第一条至第五条）。明确了立法目的。\n\
+                第二章 停车场管理（第六条至第十二条）。明确了建设要求。\n\
+                二、施行时间\n\
+                本办法自2024年5月1日起施行。\n";
+    let r = parse_report(&lines(text), "j");
+    assert_eq!(
+        tree(&r),
+        pinned(&[
+            ("", 0, 1, 1),
+            ("一、主要内容", 1, 2, 4),
+            ("二、施行时间", 1, 5, 6)
+        ])
+    );
+}
+
+#[test]
+fn articles_in_sequence_from_any_number_are_a_law() {
+    // An amendment (宪法修正案) numbers its articles on from the last one, and a code's book
+    // or its 附则 begins far into the count: their articles still head sections.
+    let text = "中华人民共和国宪法修正案\n\
+                第三条 宪法序言第七自然段修改为……\n\
+                第四条 宪法序言第十自然段末尾增加……\n\
+                第五条 宪法第七条修改为……\n";
+    let r = parse_report(&lines(text), "x");
+    assert_eq!(
+        heading_paths(&r),
+        ["", "第三条", "第四条", "第五条"].map(String::from)
+    );
+    let text = "附则\n\
+                第一千二百五十九条 民法所称的“以上”……\n\
+                第一千二百六十条 本法自2021年1月1日起施行。\n";
+    let r = parse_report(&lines(text), "x");
+    assert_eq!(
+        heading_paths(&r),
+        ["", "第一千二百五十九条", "第一千二百六十条"].map(String::from)
+    );
+}
