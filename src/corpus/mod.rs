@@ -110,7 +110,9 @@ pub use pdf::{pdf_text, PdfText};
 /// hidden text is not read.
 /// Version 20: articles that skip about with no division (a notice's references, `第五条 规定的…`
 /// / `第八条 …`) head nothing; a part after the last article (`三、施行时间`) closes it; a
-/// division naming its articles (`第一章 总则（第一条至第五条）`, an explanation's) is none.
+/// division naming its articles (`第一章 总则（第一条至第五条）`, an explanation's) is none; a
+/// title's first line naming a place without its suffix (`新疆`), an autonomous region or places
+/// nested (`深圳市福田区`) is read with the line under it.
 pub const READING_VERSION: u32 = 20;
 
 /// The kinds of document govsearch reads.

@@ -57,15 +57,82 @@ fn is_short_law_name(t: &str) -> bool {
                 || t.ends_with('法') && !NOT_LAWS.iter().any(|w| t.ends_with(w)))
 }
 
-/// A place named in two or three characters (`广东省`, `深圳市`, `某某县`), as a title's first
-/// line may hold it alone.
-pub(super) fn is_short_place_name(t: &str) -> bool {
-    let n = t.chars().count();
-    (2..=3).contains(&n)
-        && t.chars().all(crate::analysis::is_han)
-        && t.ends_with(['省', '市', '县', '縣', '区', '區', '州', '旗', '盟'])
-        // 全市, 本省, 各区, 我县 name no place.
-        && !t.starts_with(['全', '本', '各', '我', '该', '此', '市', '省', '县', '区'])
+/// Province-level regions as a cover may name them without their suffix (`新疆`, `内蒙古`).
+const PROVINCE_SHORT_NAMES: &[&str] = &[
+    "北京",
+    "天津",
+    "上海",
+    "重庆",
+    "河北",
+    "山西",
+    "辽宁",
+    "吉林",
+    "黑龙江",
+    "江苏",
+    "浙江",
+    "安徽",
+    "福建",
+    "江西",
+    "山东",
+    "河南",
+    "湖北",
+    "湖南",
+    "广东",
+    "海南",
+    "四川",
+    "贵州",
+    "云南",
+    "陕西",
+    "甘肃",
+    "青海",
+    "台湾",
+    "内蒙古",
+    "广西",
+    "西藏",
+    "宁夏",
+    "新疆",
+    "香港",
+    "澳门",
+];
+
+/// Endings of the names of autonomous and special regions (`广西壮族自治区`, `延边朝鲜族自治州`).
+const REGION_SUFFIXES: &[&str] = &["自治区", "自治州", "自治县", "自治旗", "特别行政区"];
+
+/// Most characters of a place's name alone on a line (`新疆维吾尔自治区`, `广东省广州市天河区`).
+const MAX_PLACE_ALONE_CHARS: usize = 12;
+
+/// A place's name alone, as a title's first line may hold it: one place (`广东省`, `深圳市`,
+/// `某某县`, `呼和浩特市`), places nested (`深圳市福田区`), an autonomous region
+/// (`新疆维吾尔自治区`), or a province without its suffix (`新疆`). `全市`, `本省`, `各区`, `我县`
+/// and `自治区` alone name no place.
+pub(super) fn is_place_alone(t: &str) -> bool {
+    let chars: Vec<char> = t.chars().collect();
+    if !(2..=MAX_PLACE_ALONE_CHARS).contains(&chars.len())
+        || !chars.iter().all(|&c| crate::analysis::is_han(c))
+        || REGION_SUFFIXES.contains(&t)
+    {
+        return false;
+    }
+    PROVINCE_SHORT_NAMES.contains(&t)
+        || REGION_SUFFIXES
+            .iter()
+            .any(|s| t.len() > s.len() + 3 && t.ends_with(s))
+        || place_units(&chars)
+}
+
+/// Whether `chars` are one or more places' names in a row, each of two to five characters and
+/// ending in 省, 市, 县, 区, 州, 旗 or 盟 (`广东省`, `深圳市福田区`).
+fn place_units(chars: &[char]) -> bool {
+    chars.is_empty()
+        || !matches!(
+            chars[0],
+            '全' | '本' | '各' | '我' | '该' | '此' | '市' | '省' | '县' | '区'
+        ) && (2..=5.min(chars.len())).any(|n| {
+            matches!(
+                chars[n - 1],
+                '省' | '市' | '县' | '縣' | '区' | '區' | '州' | '旗' | '盟'
+            ) && place_units(&chars[n..])
+        })
 }
 
 pub(super) fn ends_like_title(t: &str) -> bool {
@@ -120,7 +187,7 @@ pub(super) fn find_title(
             let next = headings[skip + 1].as_ref().map(|n| n.text.clone());
             // A short place's name over the rest of the title (`# 广东省` / `# 安全生产条例`)
             // is part of it.
-            let place = is_short_place_name(h.text.trim()).then_some(h.text.trim());
+            let place = is_place_alone(h.text.trim()).then_some(h.text.trim());
             let next = match (place, next) {
                 (Some(place), Some(next)) if !next.starts_with(place) => {
                     Some(format!("{place}{next}"))
@@ -157,7 +224,7 @@ pub(super) fn find_title(
     // A short place's name alone on the first line (`某某省`, as a cover or a gazette sets it),
     // too short for a title line: read with the title-like line under it.
     let place = first.trim();
-    let under_place = (is_short_place_name(place) && skip + 1 < first_heading)
+    let under_place = (is_place_alone(place) && skip + 1 < first_heading)
         .then(|| kept[skip + 1].1.trim())
         .filter(|next| looks_like_title_line(next) && ends_like_title(next));
     if let Some(next) = under_place {

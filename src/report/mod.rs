@@ -340,7 +340,7 @@ pub fn wraps_heading_name(prev: &str, next: &str) -> bool {
             && !prev.starts_with(['市', '省', '县', '区', '本', '全', '各'])
             && !next.starts_with(prev)
             && facts::ends_like_title(next)
-            && (facts::is_short_place_name(prev)
+            && (facts::is_place_alone(prev)
                 || next.starts_with("关于")
                     && facts::is_signature(prev)
                     && !["网站", "网", "门户", "平台"]

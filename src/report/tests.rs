@@ -2878,6 +2878,42 @@ fn a_title_whose_first_line_is_a_short_place_name() {
     assert_eq!(r.title, "北京市2024年政府工作报告");
     let r = parse_report(&lines("深圳市\n各位代表：\n一、回顾\n好。\n"), "sz");
     assert_ne!(r.title, "深圳市");
+    // A province named without its suffix, an autonomous region, places nested (trial 16).
+    let r = parse_report(
+        &lines("新疆\n维吾尔自治区安全生产条例\n第一条　为了加强安全生产工作，制定本条例。\n第二条　本条例适用于本区。\n"),
+        "xj",
+    );
+    assert_eq!(r.title, "新疆维吾尔自治区安全生产条例");
+    let r = parse_report(
+        &lines("内蒙古\n自治区政府工作报告\n各位代表：\n一、回顾\n好。\n"),
+        "nm",
+    );
+    assert_eq!(r.title, "内蒙古自治区政府工作报告");
+    assert_eq!(r.org.as_deref(), Some("内蒙古自治区人民政府"));
+    let r = parse_report(
+        &lines("新疆\n新疆维吾尔自治区人民政府关于印发某某办法的通知\n各地州市人民政府：\n现将办法印发给你们。\n"),
+        "xj2",
+    );
+    assert_eq!(r.title, "新疆维吾尔自治区人民政府关于印发某某办法的通知");
+    for place in [
+        "新疆维吾尔自治区",
+        "深圳市福田区",
+        "呼和浩特市",
+        "锡林郭勒盟",
+        "内蒙古",
+    ] {
+        assert!(facts::is_place_alone(place), "{place}");
+    }
+    for words in [
+        "全市",
+        "各区县",
+        "城市更新",
+        "人民政府",
+        "安全生产条例",
+        "自治区",
+    ] {
+        assert!(!facts::is_place_alone(words), "{words}");
+    }
 }
 
 /// Markdown bold is read as emphasis throughout, as the same text typed plain: bold header
