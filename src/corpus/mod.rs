@@ -108,9 +108,9 @@ pub use pdf::{pdf_text, PdfText};
 /// without colons, rows in Markdown or between tabs); a run-in article after
 /// one refused as a sentence; Markdown parts (`## 第一部分`) hold the 一、 in them; a .docx's
 /// hidden text is not read.
-/// Version 20: articles that skip about with no division (a notice's references, `第五条 规定的…`
-/// / `第八条 …`) head nothing; a part after the last article (`三、施行时间`) closes it; a
-/// division naming its articles (`第一章 总则（第一条至第五条）`, an explanation's) is none; a
+/// Version 20: a part after the last article (`三、施行时间`, a notice's `二、` after the articles
+/// it cites) closes it; a division summed up with its articles and a sentence
+/// (`第一章 总则（第一条至第五条）。明确了…`, an explanation's) is none; a
 /// title's first line naming a place without its suffix (`新疆`), an autonomous region or places
 /// nested (`深圳市福田区`) is read with the line under it.
 pub const READING_VERSION: u32 = 20;

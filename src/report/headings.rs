@@ -513,7 +513,7 @@ fn law_heading(t: &str) -> Option<Heading> {
     }
     let (text, kind) = if number.level == 4 {
         (number.head.to_string(), HeadingKind::Article)
-    } else if names_article_range(number.tail) {
+    } else if sums_up_articles(number.tail) {
         // `第一章 总则（第一条至第五条）。明确了…`: an explanation summing up a law's chapter.
         return None;
     } else {
@@ -526,17 +526,22 @@ fn law_heading(t: &str) -> Option<Heading> {
     })
 }
 
-/// Whether a division's name holds the range of articles it spans, in brackets
-/// (`总则（第一条至第五条）`): a law's division never names its articles, an explanation of the
-/// law (解读) does when it sums the division up.
-fn names_article_range(tail: &str) -> bool {
-    tail.split(['（', '(']).skip(1).any(|inside| {
-        inside.starts_with('第')
-            && inside
-                .split(['）', ')'])
-                .next()
-                .is_some_and(|r| r.contains(['条', '條']))
-    })
+/// Whether a division's line goes on after the range of articles it spans, in brackets, as a
+/// sentence (`第一章 总则（第一条至第五条）。明确了…`): an explanation of a law (解读) summing up
+/// the division. A law may print the range under its division's name
+/// (`第一章　总则（第一条至第三条）` alone on its line); no law writes a sentence after it.
+fn sums_up_articles(tail: &str) -> bool {
+    tail.split_once(['（', '('])
+        .and_then(|(_, inside)| inside.split_once(['）', ')']))
+        .is_some_and(|(range, after)| {
+            range.starts_with('第')
+                && range.contains(['条', '條'])
+                && !after
+                    .trim_matches(|c: char| {
+                        c.is_whitespace() || matches!(c, '。' | '；' | '：' | ':' | ';')
+                    })
+                    .is_empty()
+        })
 }
 
 /// Characters that lead a table-of-contents entry to its page number (`一、总体要求……1`).

@@ -175,7 +175,6 @@ pub fn parse_report_titled(
         })
         .collect();
     recognise_run_in_law_headings(&kept, &mut headings);
-    drop_article_references(&mut headings);
     rank_code_divisions(&kept, &mut headings);
     join_division_names(&kept, &mut headings);
     drop_attachment_lists(&kept, &mut headings);
@@ -466,37 +465,6 @@ fn recognise_run_in_law_headings(kept: &[(usize, &str)], headings: &mut [Option<
     if articles >= MIN_ARTICLES_FOR_LAW {
         for (k, h) in found {
             headings[k] = Some(h);
-        }
-    }
-}
-
-/// Articles of a text that is no law are references to a law's articles, set on lines of their
-/// own: a notice's `第五条 规定的登记制度…` and `**第八条**　养犬人应当…` under its `一、`. A law's
-/// articles follow one another (第五条, 第六条, …; a code's book or an amendment may begin at any
-/// number), or stand in divisions (`第三章`, `## 第三章 …`); a notice's references skip about.
-/// Where no division stands and fewer than half of the articles follow the one before, the
-/// articles head nothing, so they cannot swallow the text's own `二、` that comes after them.
-/// A lone article is left as it is.
-fn drop_article_references(headings: &mut [Option<Heading>]) {
-    let divided = headings.iter().flatten().any(|h| match h.kind {
-        HeadingKind::Division => true,
-        HeadingKind::Markdown => {
-            numbered_heading(&h.text).is_some_and(|n| n.kind == HeadingKind::Division)
-        }
-        _ => false,
-    });
-    let numbers: Vec<u32> = headings
-        .iter()
-        .flatten()
-        .filter_map(headings::article_number)
-        .collect();
-    let in_sequence = numbers.windows(2).filter(|w| w[1] == w[0] + 1).count();
-    if divided || numbers.len() < 2 || 2 * in_sequence >= numbers.len() - 1 {
-        return;
-    }
-    for h in headings.iter_mut() {
-        if h.as_ref().is_some_and(Heading::is_article) {
-            *h = None;
         }
     }
 }

@@ -3132,9 +3132,9 @@ fn a_place_over_a_title_that_names_it() {
 }
 
 #[test]
-fn a_notice_citing_articles_out_of_sequence_keeps_its_own_headings() {
+fn a_notice_citing_articles_keeps_its_next_part() {
     // Trial 17, R1: references to a law's articles on lines of their own, bold or plain, in a
-    // notice built on 一、/二、. 第五条 and 第八条 do not follow one another: no law.
+    // notice built on 一、/二、: its 二、 after the last of them is its own part again.
     for (open, close) in [("**", "**"), ("", "")] {
         let text = format!(
             "某某市人民政府办公室关于贯彻落实《某某市养犬管理条例》的通知\n\
@@ -3151,7 +3151,9 @@ fn a_notice_citing_articles_out_of_sequence_keeps_its_own_headings() {
             tree(&r),
             pinned(&[
                 ("", 0, 1, 2),
-                ("一、明确职责分工", 1, 3, 6),
+                ("一、明确职责分工", 1, 3, 4),
+                ("一、明确职责分工 / 第五条", 2, 5, 5),
+                ("一、明确职责分工 / 第八条", 2, 6, 6),
                 ("二、加强监督检查", 1, 7, 8),
             ]),
             "{open:?}"
@@ -3204,24 +3206,33 @@ fn an_explanation_quoting_articles_closes_them_at_its_next_part() {
 }
 
 #[test]
-fn articles_in_sequence_from_any_number_are_a_law() {
-    // An amendment (宪法修正案) numbers its articles on from the last one, and a code's book
-    // or its 附则 begins far into the count: their articles still head sections.
-    let text = "中华人民共和国宪法修正案\n\
-                第三条 宪法序言第七自然段修改为……\n\
-                第四条 宪法序言第十自然段末尾增加……\n\
-                第五条 宪法第七条修改为……\n";
-    let r = parse_report(&lines(text), "x");
+fn a_law_excerpt_and_a_chapter_printed_with_its_range_keep_their_headings() {
+    // Trial 20: articles that skip about (an excerpt, 节选) are still a law's articles, their
+    // items stay in them; a chapter may print the articles it spans under its name.
+    let text = "中华人民共和国安全生产法（节选）\n\
+                第二十一条 生产经营单位的主要负责人对本单位安全生产工作负有下列职责：\n\
+                （一）建立健全全员安全生产责任制；\n\
+                （二）组织制定本单位安全生产规章制度；\n\
+                第九十七条 生产经营单位有下列行为之一的，处十万元以下的罚款：\n\
+                （一）未按照规定设置安全生产管理机构的；\n";
     assert_eq!(
-        heading_paths(&r),
-        ["", "第三条", "第四条", "第五条"].map(String::from)
+        heading_paths(&parse_report(&lines(text), "x")),
+        ["", "第二十一条", "第九十七条"].map(String::from)
     );
-    let text = "附则\n\
-                第一千二百五十九条 民法所称的“以上”……\n\
-                第一千二百六十条 本法自2021年1月1日起施行。\n";
-    let r = parse_report(&lines(text), "x");
+    let text = "某某市城市绿化条例\n\
+                第一章　总则（第一条至第二条）\n\
+                第一条 为了促进城市绿化事业的发展，制定本条例。\n\
+                第二条 本条例适用于本市。\n\
+                第二章　管理（第三条）\n\
+                第三条 市绿化主管部门负责本市的城市绿化工作。\n";
     assert_eq!(
-        heading_paths(&r),
-        ["", "第一千二百五十九条", "第一千二百六十条"].map(String::from)
+        heading_paths(&parse_report(&lines(text), "x"))[1..],
+        [
+            "第一章 总则（第一条至第二条）",
+            "第一章 总则（第一条至第二条） / 第一条",
+            "第一章 总则（第一条至第二条） / 第二条",
+            "第二章 管理（第三条）",
+            "第二章 管理（第三条） / 第三条"
+        ]
     );
 }
