@@ -109,10 +109,11 @@ pub use pdf::{pdf_text, PdfText};
 /// one refused as a sentence; Markdown parts (`## 第一部分`) hold the 一、 in them; a .docx's
 /// hidden text is not read.
 /// Version 20: a part after the last article (`三、施行时间`, a notice's `二、` after the articles
-/// it cites) closes it; a division summed up with its articles and a sentence
+/// it cites) closes it, unless the article lists its items inline or an attachment stands between; a division summed up with its articles and a sentence
 /// (`第一章 总则（第一条至第五条）。明确了…`, an explanation's) is none; a
 /// title's first line naming a place without its suffix (`新疆`), an autonomous region or places
-/// nested (`深圳市福田区`) is read with the line under it.
+/// nested (`深圳市福田区`) is read with the line under it when it begins it (a bare province only
+/// before the rest of its name); over a title it does not begin, it is a masthead.
 pub const READING_VERSION: u32 = 20;
 
 /// The kinds of document govsearch reads.

@@ -120,6 +120,34 @@ pub(super) fn is_place_alone(t: &str) -> bool {
         || place_units(&chars)
 }
 
+/// What may follow a province's name written without its suffix, on the title's next line:
+/// the rest of the name (`新疆` / `维吾尔自治区…`, `北京` / `市人民政府关于…`).
+const PROVINCE_NAME_RESTS: &[&str] = &[
+    "省",
+    "市",
+    "自治区",
+    "壮族自治区",
+    "回族自治区",
+    "维吾尔自治区",
+    "特别行政区",
+    "特区",
+];
+
+/// Whether a place's name alone on a line begins the title on the line under it, which does not
+/// repeat it: a law's or a report's name goes on from the place (`广东省` / `安全生产条例`,
+/// `新疆` / `维吾尔自治区安全生产条例`). A title opening with 关于 has its issuer before it, never
+/// a bare place, and a province named without its suffix is the rest of a name only when the
+/// suffix opens the next line: otherwise the place is a masthead (a portal's `北京` over
+/// `关于…的通知`, `海南` over `海口市人民政府…`).
+pub(super) fn place_begins_title(place: &str, next: &str) -> bool {
+    is_place_alone(place)
+        && !next.starts_with("关于")
+        && (!PROVINCE_SHORT_NAMES.contains(&place)
+            || PROVINCE_NAME_RESTS
+                .iter()
+                .any(|rest| next.starts_with(rest)))
+}
+
 /// Whether `chars` are one or more places' names in a row, each of two to five characters and
 /// ending in 省, 市, 县, 区, 州, 旗 or 盟 (`广东省`, `深圳市福田区`).
 fn place_units(chars: &[char]) -> bool {
@@ -187,12 +215,12 @@ pub(super) fn find_title(
             let next = headings[skip + 1].as_ref().map(|n| n.text.clone());
             // A short place's name over the rest of the title (`# 广东省` / `# 安全生产条例`)
             // is part of it.
-            let place = is_place_alone(h.text.trim()).then_some(h.text.trim());
-            let next = match (place, next) {
-                (Some(place), Some(next)) if !next.starts_with(place) => {
+            let place = h.text.trim();
+            let next = match next {
+                Some(next) if place_begins_title(place, &next) && !next.starts_with(place) => {
                     Some(format!("{place}{next}"))
                 }
-                (_, next) => next,
+                next => next,
             };
             return (next, skip + 2);
         }
@@ -227,11 +255,15 @@ pub(super) fn find_title(
     let under_place = (is_place_alone(place) && skip + 1 < first_heading)
         .then(|| kept[skip + 1].1.trim())
         .filter(|next| looks_like_title_line(next) && ends_like_title(next));
+    // A title that names the place again (`广州市` / `广州市人民政府关于…`) is the title, and so
+    // is one the place does not begin (a masthead's `城区` over `关于…的通知`).
+    if let Some(next) =
+        under_place.filter(|next| next.starts_with(place) || !place_begins_title(place, next))
+    {
+        return (Some(next.to_string()), skip + 2);
+    }
+    let under_place = under_place.filter(|next| place_begins_title(place, next));
     if let Some(next) = under_place {
-        // A title that names the place again (`广州市` / `广州市人民政府关于…`) is the title.
-        if next.starts_with(place) {
-            return (Some(next.to_string()), skip + 2);
-        }
         // An announcement (`广东省` / `人民代表大会常务委员会公告`) is titled by what it publishes.
         let heading = format!("{place}{next}");
         if let Some(promulgated) = promulgated_title(&heading, kept, skip + 2, first_heading) {

@@ -534,13 +534,20 @@ fn sums_up_articles(tail: &str) -> bool {
     tail.split_once(['（', '('])
         .and_then(|(_, inside)| inside.split_once(['）', ')']))
         .is_some_and(|(range, after)| {
+            // A sentence, maybe after its mark: not a page number, a note in brackets
+            // (`（修改）`) or a mark alone.
+            let sentence = after
+                .trim_start()
+                .trim_start_matches(['。', '；', '，', '：', ':', ';', ','])
+                .trim_start();
             range.starts_with('第')
                 && range.contains(['条', '條'])
-                && !after
-                    .trim_matches(|c: char| {
-                        c.is_whitespace() || matches!(c, '。' | '；' | '：' | ':' | ';')
-                    })
-                    .is_empty()
+                && sentence
+                    .chars()
+                    .take(2)
+                    .filter(|&c| crate::analysis::is_han(c))
+                    .count()
+                    == 2
         })
 }
 

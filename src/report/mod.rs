@@ -339,7 +339,7 @@ pub fn wraps_heading_name(prev: &str, next: &str) -> bool {
             && !prev.starts_with(['市', '省', '县', '区', '本', '全', '各'])
             && !next.starts_with(prev)
             && facts::ends_like_title(next)
-            && (facts::is_place_alone(prev)
+            && (facts::place_begins_title(prev, next)
                 || next.starts_with("关于")
                     && facts::is_signature(prev)
                     && !["网站", "网", "门户", "平台"]
@@ -964,10 +964,31 @@ fn law_parts(kept: &[(usize, &str)], headings: &[Option<Heading>]) -> Vec<Option
     // explanation's `三、施行时间` after the articles it quotes) heads what follows it, though
     // no article does.
     let article_after = |k: usize| headings[k + 1..].iter().flatten().any(Heading::is_article);
+    // Whether a heading other than a list item stands between two lines (an attachment's
+    // `附件` after the last article: its `三、` are its own).
+    let attached = |from: usize, to: usize| {
+        headings[from + 1..to]
+            .iter()
+            .flatten()
+            .any(|h| h.kind != HeadingKind::List)
+    };
+    // The line of the last article so far.
+    let mut last_article = 0;
+    // Whether the last article's text lists item `n` inside a line (`…职责：一、制定规划；二、…`,
+    // or `（一）…（二）…`), so that a line opening with the next number goes on its items.
+    let listed_inline = |from: usize, to: usize, n: u32| {
+        small_cn_numeral(n).is_some_and(|numeral| {
+            let items = [format!("{numeral}、"), format!("（{numeral}）")];
+            kept[from..to]
+                .iter()
+                .any(|(_, t)| items.iter().any(|item| t.contains(item.as_str())))
+        })
+    };
     for (k, (_, text)) in kept.iter().enumerate() {
         let Some(h) = &headings[k] else { continue };
         if h.is_article() {
             articles_begun = true;
+            last_article = k;
             last_item = None;
             last_sub_item = None;
             continue;
@@ -1007,7 +1028,10 @@ fn law_parts(kept: &[(usize, &str)], headings: &[Option<Heading>]) -> Vec<Option
         if n == last + 1
             && !goes_on(last_item, n)
             && reads_as_a_name(t)
-            && (article_next(k) || !article_after(k))
+            && (article_next(k)
+                || !article_after(k)
+                    && !listed_inline(last_article, k, n - 1)
+                    && !attached(last_article, k))
         {
             parts[k] = Some(level);
             last_part = Some((n, level));
@@ -1017,6 +1041,26 @@ fn law_parts(kept: &[(usize, &str)], headings: &[Option<Heading>]) -> Vec<Option
         }
     }
     parts
+}
+
+/// `n` in Chinese numerals, from 1 to 99 (一, 十二, 二十三), as list items number.
+fn small_cn_numeral(n: u32) -> Option<String> {
+    const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    let (tens, ones) = ((n / 10) as usize, (n % 10) as usize);
+    let mut out = String::new();
+    match tens {
+        _ if n == 0 || n > 99 => return None,
+        0 => {}
+        1 => out.push('十'),
+        _ => {
+            out.push(DIGITS[tens]);
+            out.push('十');
+        }
+    }
+    if ones > 0 {
+        out.push(DIGITS[ones]);
+    }
+    Some(out)
 }
 
 /// Name of the section that holds a glossary block (名词解释) found without a name of its own.

@@ -2895,6 +2895,39 @@ fn a_title_whose_first_line_is_a_short_place_name() {
         "xj2",
     );
     assert_eq!(r.title, "新疆维吾尔自治区人民政府关于印发某某办法的通知");
+    // A place that does not begin the title under it is a masthead (trial 21): a province
+    // without its suffix before another issuer or a 关于 title, any place before 关于.
+    for (text, title, org) in [
+        (
+            "北京\n国务院关于支持北京城市副中心高质量发展的意见\n一、总体要求\n好。\n",
+            "国务院关于支持北京城市副中心高质量发展的意见",
+            Some("国务院"),
+        ),
+        (
+            "海南\n海口市人民政府关于加强台风防御工作的通知\n一、总体要求\n好。\n",
+            "海口市人民政府关于加强台风防御工作的通知",
+            Some("海口市人民政府"),
+        ),
+        (
+            "城区\n关于加强城市管理的通知\n一、总体要求\n好。\n",
+            "关于加强城市管理的通知",
+            None,
+        ),
+        (
+            "北京\n关于做好春节期间安全工作的通知\n一、加强值守\n好。\n",
+            "关于做好春节期间安全工作的通知",
+            None,
+        ),
+        (
+            "香港\n特区政府施政报告\n一、引言\n好。\n",
+            "香港特区政府施政报告",
+            Some("香港特区政府"),
+        ),
+    ] {
+        let r = parse_report(&lines(text), "m");
+        assert_eq!(r.title, title);
+        assert_eq!(r.org.as_deref(), org, "{title}");
+    }
     for place in [
         "新疆维吾尔自治区",
         "深圳市福田区",
@@ -3187,6 +3220,28 @@ fn an_explanation_quoting_articles_closes_them_at_its_next_part() {
             ("三、施行时间", 1, 8, 9),
         ])
     );
+    // The last article's own items, run into its lines, go on there (trial 21); what an
+    // attachment after the last article numbers is the attachment's.
+    let text = "某某省安全生产条例\n\
+                一、总则\n\
+                第一条 为了加强安全生产，制定本条例。\n\
+                二、监督管理\n\
+                第二条 安全生产监督管理部门履行下列职责：一、制定规划；二、组织检查；\n\
+                三、处理事故\n\
+                \n\
+                附件\n\
+                三、安全生产检查表\n";
+    assert_eq!(
+        tree(&parse_report(&lines(text), "l"))[1..],
+        pinned(&[
+            ("一、总则", 1, 2, 2),
+            ("一、总则 / 第一条", 2, 3, 3),
+            ("二、监督管理", 1, 4, 4),
+            ("二、监督管理 / 第二条", 2, 5, 6),
+            ("附件", 1, 8, 8),
+            ("附件 / 三、安全生产检查表", 2, 9, 9),
+        ])
+    );
     // A chapter summed up with the articles it spans is the explanation's text, no division.
     let text = "关于《某某市停车管理办法》的政策解读\n\
                 一、主要内容\n\
@@ -3223,7 +3278,7 @@ fn a_law_excerpt_and_a_chapter_printed_with_its_range_keep_their_headings() {
                 第一章　总则（第一条至第二条）\n\
                 第一条 为了促进城市绿化事业的发展，制定本条例。\n\
                 第二条 本条例适用于本市。\n\
-                第二章　管理（第三条）\n\
+                第二章　管理（第三条）（修改）\n\
                 第三条 市绿化主管部门负责本市的城市绿化工作。\n";
     assert_eq!(
         heading_paths(&parse_report(&lines(text), "x"))[1..],
@@ -3231,8 +3286,8 @@ fn a_law_excerpt_and_a_chapter_printed_with_its_range_keep_their_headings() {
             "第一章 总则（第一条至第二条）",
             "第一章 总则（第一条至第二条） / 第一条",
             "第一章 总则（第一条至第二条） / 第二条",
-            "第二章 管理（第三条）",
-            "第二章 管理（第三条） / 第三条"
+            "第二章 管理（第三条）（修改）",
+            "第二章 管理（第三条）（修改） / 第三条"
         ]
     );
 }
