@@ -10,8 +10,8 @@
 use std::ops::Range;
 
 use tantivy::query::{
-    BooleanQuery, EmptyQuery, EnableScoring, Explanation, Occur, PhrasePrefixQuery, PhraseQuery,
-    Query, RegexQuery, Scorer, TermQuery, Weight,
+    AutomatonWeight, BooleanQuery, EmptyQuery, EnableScoring, Explanation, Occur,
+    PhrasePrefixQuery, PhraseQuery, Query, Scorer, TermQuery, Weight,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, Term, TERMINATED};
@@ -87,23 +87,67 @@ pub(crate) fn tiling(grams: Vec<(usize, String)>) -> Vec<(usize, String)> {
 
 /// Every gram starting with the single character `c`: the bigrams `cX` and `c` alone.
 fn prefix_query(field: Field, c: &str) -> Box<dyn Query> {
-    regex_prefix_query(field, c, ".?")
+    Box::new(PrefixQuery::new(field, c))
 }
 
-/// Terms of `field` that start with `prefix` (taken literally) followed by what `rest` (a
-/// regular expression) matches.
-pub(crate) fn regex_prefix_query(field: Field, prefix: &str, rest: &str) -> Box<dyn Query> {
-    let mut pattern = String::new();
-    for ch in prefix.chars() {
-        if ch.is_ascii_punctuation() {
-            pattern.push('\\');
+/// The sections holding a term of `field` that starts with `prefix`, byte for byte, each with a
+/// constant score, as tantivy's `RegexQuery` for `prefix.*` finds them. That one compiled its
+/// pattern into a Unicode automaton for every query: about 0.2 ms a field, most of a
+/// one-character query's fixed cost (`龘` took 0.81 ms in-process at 1 GB, `龘龘` 0.14 ms).
+#[derive(Debug, Clone)]
+pub(crate) struct PrefixQuery {
+    field: Field,
+    prefix: BytePrefix,
+}
+
+impl PrefixQuery {
+    pub(crate) fn new(field: Field, prefix: &str) -> PrefixQuery {
+        PrefixQuery {
+            field,
+            prefix: BytePrefix(prefix.as_bytes().into()),
         }
-        pattern.push(ch);
     }
-    pattern.push_str(rest);
-    match RegexQuery::from_pattern(&pattern, field) {
-        Ok(q) => Box::new(q),
-        Err(_) => Box::new(EmptyQuery),
+}
+
+impl Query for PrefixQuery {
+    fn weight(&self, _: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(AutomatonWeight::new(
+            self.field,
+            self.prefix.clone(),
+        )))
+    }
+}
+
+/// The automaton of the terms that start with some bytes. Its state is how many of them the
+/// term has matched so far, or `None` once one differed.
+#[derive(Debug, Clone)]
+struct BytePrefix(Box<[u8]>);
+
+impl tantivy_fst::Automaton for BytePrefix {
+    type State = Option<usize>;
+
+    fn start(&self) -> Option<usize> {
+        Some(0)
+    }
+
+    fn is_match(&self, state: &Option<usize>) -> bool {
+        *state == Some(self.0.len())
+    }
+
+    fn can_match(&self, state: &Option<usize>) -> bool {
+        state.is_some()
+    }
+
+    fn will_always_match(&self, state: &Option<usize>) -> bool {
+        self.is_match(state)
+    }
+
+    fn accept(&self, state: &Option<usize>, byte: u8) -> Option<usize> {
+        match *state {
+            Some(n) if n == self.0.len() => Some(n),
+            Some(n) if self.0[n] == byte => Some(n + 1),
+            _ => None,
+        }
     }
 }
 
@@ -584,6 +628,66 @@ mod tests {
         }
         writer.wait_merging_threads().unwrap();
         index
+    }
+
+    /// The prefix query finds exactly the documents tantivy's regex query `prefix.*` finds, in
+    /// a raw-term field and in a gram field, for prefixes with and without terms, ASCII
+    /// punctuation (which a regex would read as syntax) and prefixes of several characters.
+    #[test]
+    fn prefix_queries_find_what_the_regex_finds() {
+        use tantivy::collector::DocSetCollector;
+        use tantivy::query::RegexQuery;
+        use tantivy::schema::{Schema, STRING};
+        let mut b = Schema::builder();
+        let raw = b.add_text_field("raw", STRING);
+        let index = Index::create_in_ram(b.build());
+        let mut writer: tantivy::IndexWriter = index.writer_with_num_threads(1, 15 << 20).unwrap();
+        let terms = [
+            "云南省人民政府",
+            "云南省",
+            "人民政府",
+            "水利厅",
+            "水",
+            "水a",
+            "a.b",
+            "a+b",
+            "ab",
+            "房",
+        ];
+        for t in terms {
+            writer.add_document(tantivy::doc!(raw => t)).unwrap();
+        }
+        writer.commit().unwrap();
+        let searcher = index.reader().unwrap().searcher();
+        for prefix in [
+            "云南省",
+            "人民",
+            "水",
+            "a.",
+            "a+",
+            "a",
+            "房",
+            "龘",
+            "云南省人民政府",
+        ] {
+            let escaped: String = prefix
+                .chars()
+                .flat_map(|c| {
+                    c.is_ascii_punctuation()
+                        .then_some('\\')
+                        .into_iter()
+                        .chain([c])
+                })
+                .collect();
+            let regex = RegexQuery::from_pattern(&format!("{escaped}.*"), raw).unwrap();
+            let want = searcher.search(&regex, &DocSetCollector).unwrap();
+            let got = searcher
+                .search(&PrefixQuery::new(raw, prefix), &DocSetCollector)
+                .unwrap();
+            assert_eq!(got, want, "{prefix}");
+            let expected = terms.iter().filter(|t| t.starts_with(prefix)).count();
+            assert_eq!(got.len(), expected, "{prefix}");
+        }
     }
 
     /// The ids of the sections `BodyQuery` finds for `form`.

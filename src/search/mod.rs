@@ -668,7 +668,7 @@ fn body_query(form: &Normalized) -> Box<dyn Query> {
 /// Bodies whose name, or a word of it after a place name, starts with `prefix` (see
 /// [`crate::document::org_keys`]).
 fn org_prefix_query(field: Field, prefix: &Normalized) -> Box<dyn Query> {
-    matching::regex_prefix_query(field, prefix, ".*")
+    Box::new(matching::PrefixQuery::new(field, prefix))
 }
 
 fn damaged(shown: &str, e: tantivy::TantivyError) -> SearchError {
