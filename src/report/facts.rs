@@ -121,16 +121,21 @@ pub(super) fn is_place_alone(t: &str) -> bool {
 }
 
 /// What may follow a province's name written without its suffix, on the title's next line:
-/// the rest of the name (`新疆` / `维吾尔自治区…`, `北京` / `市人民政府关于…`).
+/// the rest of the name (`新疆` / `维吾尔自治区…`, `北京` / `市人民政府关于…`). 省 and 市 only
+/// before an issuer's name: `北京` over `市场监管总局关于…` is a masthead.
 const PROVINCE_NAME_RESTS: &[&str] = &[
-    "省",
-    "市",
     "自治区",
     "壮族自治区",
     "回族自治区",
     "维吾尔自治区",
     "特别行政区",
     "特区",
+    "省人民",
+    "市人民",
+    "省政府",
+    "市政府",
+    "省委",
+    "市委",
 ];
 
 /// Whether a place's name alone on a line begins the title on the line under it, which does not
@@ -256,10 +261,14 @@ pub(super) fn find_title(
         .then(|| kept[skip + 1].1.trim())
         .filter(|next| looks_like_title_line(next) && ends_like_title(next));
     // A title that names the place again (`广州市` / `广州市人民政府关于…`) is the title, and so
-    // is one the place does not begin (a masthead's `城区` over `关于…的通知`).
-    if let Some(next) =
-        under_place.filter(|next| next.starts_with(place) || !place_begins_title(place, next))
-    {
+    // is one the place does not begin (a masthead's `城区` over `关于…的通知`). Under a province
+    // named without its suffix, a line opening with 省 or 市 may be the rest of a name broken
+    // anywhere (`北京` / `市民政局…`): neither.
+    let broken_name =
+        |next: &str| PROVINCE_SHORT_NAMES.contains(&place) && next.starts_with(['省', '市']);
+    if let Some(next) = under_place.filter(|next| {
+        next.starts_with(place) || !place_begins_title(place, next) && !broken_name(next)
+    }) {
         return (Some(next.to_string()), skip + 2);
     }
     let under_place = under_place.filter(|next| place_begins_title(place, next));

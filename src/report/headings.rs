@@ -534,22 +534,25 @@ fn sums_up_articles(tail: &str) -> bool {
     tail.split_once(['（', '('])
         .and_then(|(_, inside)| inside.split_once(['）', ')']))
         .is_some_and(|(range, after)| {
-            // A sentence, maybe after its mark: not a page number, a note in brackets
-            // (`（修改）`) or a mark alone.
-            let sentence = after
+            // A sentence, after its mark or long enough to be one: not a page number, a note
+            // in brackets (`（修改）`) or a short one (`新增`, `本章为新增`).
+            let after = after.trim_start();
+            let sentence = after.trim_start_matches(['。', '；', '，', '：', ':', ';', ',']);
+            let marked = sentence.len() < after.len();
+            let words = sentence
                 .trim_start()
-                .trim_start_matches(['。', '；', '，', '：', ':', ';', ','])
-                .trim_start();
+                .chars()
+                .take_while(|&c| crate::analysis::is_han(c))
+                .count();
             range.starts_with('第')
                 && range.contains(['条', '條'])
-                && sentence
-                    .chars()
-                    .take(2)
-                    .filter(|&c| crate::analysis::is_han(c))
-                    .count()
-                    == 2
+                && (marked && words >= 2 || words >= MIN_SUMMARY_CHARS)
         })
 }
+
+/// Fewest Han characters after a division's article range, without a mark before them, that
+/// make a sentence summing the division up.
+const MIN_SUMMARY_CHARS: usize = 6;
 
 /// Characters that lead a table-of-contents entry to its page number (`一、总体要求……1`).
 const TOC_LEADERS: &[char] = &['…', '⋯', '.', '．', '·', '・', '_', '-', '－', '—'];
