@@ -972,12 +972,17 @@ fn law_parts(kept: &[(usize, &str)], headings: &[Option<Heading>]) -> Vec<Option
             .flatten()
             .any(|h| h.kind != HeadingKind::List)
     };
-    // The line of the last article so far.
+    // The line of the last article so far, and the first line after it (or after the last
+    // part found after it) whose text may list items.
     let mut last_article = 0;
+    let mut items_from = 0;
     // Whether the last article's text lists item `n` inside a line (`…职责：一、制定规划；二、…`,
-    // or `（一）…（二）…`), so that a line opening with the next number goes on its items.
+    // or `（一）…（二）…`), or opens a list whose first item is no heading (`…给予下列处罚：` /
+    // `—、训诫`, mistyped), so that a line opening with the next number goes on its items.
     let listed_inline = |from: usize, to: usize, n: u32| {
-        small_cn_numeral(n).is_some_and(|numeral| {
+        (from..to).any(|j| {
+            kept[j].1.trim_end().ends_with(['：', ':']) && j + 1 < to && headings[j + 1].is_none()
+        }) || small_cn_numeral(n).is_some_and(|numeral| {
             let items = [format!("{numeral}、"), format!("（{numeral}）")];
             kept[from..to]
                 .iter()
@@ -989,6 +994,7 @@ fn law_parts(kept: &[(usize, &str)], headings: &[Option<Heading>]) -> Vec<Option
         if h.is_article() {
             articles_begun = true;
             last_article = k;
+            items_from = k;
             last_item = None;
             last_sub_item = None;
             continue;
@@ -1030,10 +1036,12 @@ fn law_parts(kept: &[(usize, &str)], headings: &[Option<Heading>]) -> Vec<Option
             && reads_as_a_name(t)
             && (article_next(k)
                 || !article_after(k)
-                    && !listed_inline(last_article, k, n - 1)
+                    && !listed_inline(items_from, k, n - 1)
                     && !attached(last_article, k))
         {
             parts[k] = Some(level);
+            // The part's own line names its number: what follows is what may list items.
+            items_from = k + 1;
             last_part = Some((n, level));
             last_sub = 0;
         } else {

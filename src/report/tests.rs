@@ -3219,7 +3219,9 @@ fn an_explanation_quoting_articles_closes_them_at_its_next_part() {
                 第二条 明确了适用范围。\n\
                 第三条 明确了部门职责分工。\n\
                 三、施行时间\n\
-                本办法自2024年5月1日起施行。\n";
+                本办法自2024年5月1日起施行。\n\
+                四、解读机关\n\
+                市交通运输局。\n";
     let r = parse_report(&lines(text), "j");
     assert_eq!(
         tree(&r),
@@ -3231,6 +3233,7 @@ fn an_explanation_quoting_articles_closes_them_at_its_next_part() {
             ("二、主要条款解读 / 第二条", 2, 6, 6),
             ("二、主要条款解读 / 第三条", 2, 7, 7),
             ("三、施行时间", 1, 8, 9),
+            ("四、解读机关", 1, 10, 11),
         ])
     );
     // The last article's own items, run into its lines, go on there (trial 21); what an
@@ -3254,6 +3257,23 @@ fn an_explanation_quoting_articles_closes_them_at_its_next_part() {
             ("附件", 1, 8, 8),
             ("附件 / 三、安全生产检查表", 2, 9, 9),
         ])
+    );
+    // A list opened by the last article whose first item is mistyped (`—、训诫`, OCR) goes on
+    // in its next items (trial 20).
+    let text = "某某市某某管理规定\n\
+                一、总体要求\n\
+                第一条　为加强某某管理，制定本规定。\n\
+                第二条　违反本规定的，可以给予下列处罚：\n\
+                —、训诫\n\
+                二、罚款\n\
+                三、拘留\n";
+    assert_eq!(
+        heading_paths(&parse_report(&lines(text), "l"))[1..],
+        [
+            "一、总体要求",
+            "一、总体要求 / 第一条",
+            "一、总体要求 / 第二条"
+        ]
     );
     // A chapter summed up with the articles it spans is the explanation's text, no division.
     let text = "关于《某某市停车管理办法》的政策解读\n\
