@@ -983,7 +983,13 @@ fn law_parts(kept: &[(usize, &str)], headings: &[Option<Heading>]) -> Vec<Option
         (from..to).any(|j| {
             kept[j].1.trim_end().ends_with(['：', ':']) && j + 1 < to && headings[j + 1].is_none()
         }) || small_cn_numeral(n).is_some_and(|numeral| {
-            let items = [format!("{numeral}、"), format!("（{numeral}）")];
+            let items = [
+                format!("{numeral}、"),
+                format!("（{numeral}）"),
+                format!("({numeral})"),
+                format!("({numeral}）"),
+                format!("（{numeral})"),
+            ];
             kept[from..to]
                 .iter()
                 .any(|(_, t)| items.iter().any(|item| t.contains(item.as_str())))
@@ -1037,6 +1043,7 @@ fn law_parts(kept: &[(usize, &str)], headings: &[Option<Heading>]) -> Vec<Option
             && (article_next(k)
                 || !article_after(k)
                     && !listed_inline(items_from, k, n - 1)
+                    && !opens_numeral_range(t)
                     && !attached(last_article, k))
         {
             parts[k] = Some(level);
@@ -1049,6 +1056,14 @@ fn law_parts(kept: &[(usize, &str)], headings: &[Option<Heading>]) -> Vec<Option
         }
     }
     parts
+}
+
+/// Whether a `三、` line goes on with another number (`三、四级公路的养护`): a range wrapped onto
+/// the line, not a part's name.
+fn opens_numeral_range(t: &str) -> bool {
+    t.split_once('、')
+        .and_then(|(_, rest)| rest.chars().next())
+        .is_some_and(|c| "一二三四五六七八九十".contains(c))
 }
 
 /// `n` in Chinese numerals, from 1 to 99 (一, 十二, 二十三), as list items number.

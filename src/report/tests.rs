@@ -3258,6 +3258,25 @@ fn an_explanation_quoting_articles_closes_them_at_its_next_part() {
             ("附件 / 三、安全生产检查表", 2, 9, 9),
         ])
     );
+    // Items inline in half-width brackets, and a wrapped range (`三、四级…`), stay the
+    // article's (trial 23).
+    for second in [
+        "第二条 本条例适用于本省一级、二级和\n三、四级公路的养护\n",
+        "第二条 有关部门履行下列职责：(一)制定规划；(二)组织检查；\n三、处理安全生产事故\n",
+    ] {
+        let text =
+            format!("某某省条例\n一、总则\n第一条 为了加强管理，制定本条例。\n二、管理\n{second}");
+        assert_eq!(
+            heading_paths(&parse_report(&lines(&text), "l"))[1..],
+            [
+                "一、总则",
+                "一、总则 / 第一条",
+                "二、管理",
+                "二、管理 / 第二条"
+            ],
+            "{second}"
+        );
+    }
     // A list opened by the last article whose first item is mistyped (`—、训诫`, OCR) goes on
     // in its next items (trial 20).
     let text = "某某市某某管理规定\n\
