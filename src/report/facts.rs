@@ -218,8 +218,8 @@ pub(super) fn find_title(
         };
         if h.kind == HeadingKind::Markdown && !ends_like_title(&h.text) && marked_title(skip + 1) {
             let next = headings[skip + 1].as_ref().map(|n| n.text.clone());
-            // A short place's name over the rest of the title (`# 广东省` / `# 安全生产条例`)
-            // is part of it.
+            // A place's name over the rest of the title (`# 广东省` / `# 安全生产条例`) is part
+            // of it, where it begins it (see `place_begins_title`).
             let place = h.text.trim();
             let next = match next {
                 Some(next) if place_begins_title(place, &next) && !next.starts_with(place) => {
@@ -254,7 +254,7 @@ pub(super) fn find_title(
         }
         return (None, 0);
     }
-    // A short place's name alone on the first line (`某某省`, as a cover or a gazette sets it),
+    // A place's name alone on the first line (`某某省`, as a cover or a gazette sets it),
     // too short for a title line: read with the title-like line under it.
     let place = first.trim();
     let under_place = (is_place_alone(place) && skip + 1 < first_heading)

@@ -320,8 +320,8 @@ fn drop_numeral_ranges(kept: &[(usize, &str)], headings: &mut [Option<Heading>])
 /// `next` is no heading, date, document number, speaker's line or note of its own
 /// (`<h1>…的通知<br>某政发〔2024〕3号</h1>` stays two lines).
 ///
-/// A title wrapped so is one too, in the two forms a title is broken at: after a short place's
-/// name (`<h1>某某省<br>安全生产条例</h1>`) or after its issuer, before 关于
+/// A title wrapped so is one too, in the two forms a title is broken at: after a place's name
+/// that begins the title (`<h1>某某省<br>安全生产条例</h1>`) or after its issuer, before 关于
 /// (`<h1>某某市人民政府<br>关于印发…的通知</h1>`). What else a page sets over its title in the same
 /// heading stays apart: a site's or a column's name (`政策文件`, `…门户网站`), a masthead
 /// (`…文件`, `…令`), a date, a document number, a breadcrumb, or the issuer the title repeats.
