@@ -95,9 +95,6 @@ const PROVINCE_SHORT_NAMES: &[&str] = &[
     "澳门",
 ];
 
-/// Endings of the names of autonomous and special regions (`广西壮族自治区`, `延边朝鲜族自治州`).
-const REGION_SUFFIXES: &[&str] = &["自治区", "自治州", "自治县", "自治旗", "特别行政区"];
-
 /// Most characters of a place's name alone on a line (`新疆维吾尔自治区`, `广东省广州市天河区`).
 const MAX_PLACE_ALONE_CHARS: usize = 12;
 
@@ -107,16 +104,16 @@ const MAX_PLACE_ALONE_CHARS: usize = 12;
 /// and `自治区` alone name no place.
 pub(super) fn is_place_alone(t: &str) -> bool {
     let chars: Vec<char> = t.chars().collect();
+    // The endings of autonomous and special regions (`广西壮族自治区`, `延边朝鲜族自治州`).
+    let mut region_suffixes = PLACE_SUFFIXES.iter().filter(|s| s.chars().count() > 1);
     if !(2..=MAX_PLACE_ALONE_CHARS).contains(&chars.len())
         || !chars.iter().all(|&c| crate::analysis::is_han(c))
-        || REGION_SUFFIXES.contains(&t)
+        || PLACE_SUFFIXES.contains(&t)
     {
         return false;
     }
     PROVINCE_SHORT_NAMES.contains(&t)
-        || REGION_SUFFIXES
-            .iter()
-            .any(|s| t.len() > s.len() + 3 && t.ends_with(s))
+        || region_suffixes.any(|s| t.len() > s.len() + 3 && t.ends_with(s))
         || place_units(&chars)
 }
 
@@ -1609,6 +1606,7 @@ const PLACE_SUFFIXES: &[&str] = &[
     "自治区",
     "自治州",
     "自治县",
+    "自治旗",
     "省",
     "市",
     "区",

@@ -982,7 +982,7 @@ fn law_parts(kept: &[(usize, &str)], headings: &[Option<Heading>]) -> Vec<Option
     let listed_inline = |from: usize, to: usize, n: u32| {
         (from..to).any(|j| {
             kept[j].1.trim_end().ends_with(['：', ':']) && j + 1 < to && headings[j + 1].is_none()
-        }) || small_cn_numeral(n).is_some_and(|numeral| {
+        }) || law_numeral(n).is_some_and(|numeral| {
             let items = [
                 format!("{numeral}、"),
                 format!("（{numeral}）"),
@@ -1043,7 +1043,8 @@ fn law_parts(kept: &[(usize, &str)], headings: &[Option<Heading>]) -> Vec<Option
             && (article_next(k)
                 || !article_after(k)
                     && !listed_inline(items_from, k, n - 1)
-                    && !opens_numeral_range(t)
+                    // A range wrapped onto the line (`三、四级公路的养护`) is no part's name.
+                    && headings::numeral_range_start(t).is_none()
                     && !attached(last_article, k))
         {
             parts[k] = Some(level);
@@ -1056,34 +1057,6 @@ fn law_parts(kept: &[(usize, &str)], headings: &[Option<Heading>]) -> Vec<Option
         }
     }
     parts
-}
-
-/// Whether a `三、` line goes on with another number (`三、四级公路的养护`): a range wrapped onto
-/// the line, not a part's name.
-fn opens_numeral_range(t: &str) -> bool {
-    t.split_once('、')
-        .and_then(|(_, rest)| rest.chars().next())
-        .is_some_and(|c| "一二三四五六七八九十".contains(c))
-}
-
-/// `n` in Chinese numerals, from 1 to 99 (一, 十二, 二十三), as list items number.
-fn small_cn_numeral(n: u32) -> Option<String> {
-    const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-    let (tens, ones) = ((n / 10) as usize, (n % 10) as usize);
-    let mut out = String::new();
-    match tens {
-        _ if n == 0 || n > 99 => return None,
-        0 => {}
-        1 => out.push('十'),
-        _ => {
-            out.push(DIGITS[tens]);
-            out.push('十');
-        }
-    }
-    if ones > 0 {
-        out.push(DIGITS[ones]);
-    }
-    Some(out)
 }
 
 /// Name of the section that holds a glossary block (名词解释) found without a name of its own.
