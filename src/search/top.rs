@@ -193,6 +193,7 @@ impl SegmentCollector for SegmentTop {
 
     fn harvest(mut self) -> (Vec<Candidate>, Tally) {
         self.flush();
+        self.tally.settle();
         (self.best.into_best(), self.tally)
     }
 }
