@@ -306,11 +306,15 @@ impl Engine {
     ) -> impl Iterator<Item = Result<Hit, SearchError>> + 'e {
         let mut sources = SourceLines::default();
         let mut paths = PathColumns::default();
-        let mut stored = self.stored_in_order(selection.chosen.iter().map(|c| c.addr).collect());
+        let mut stored = self.stored_in_order(
+            selection.chosen.iter().map(|c| c.addr).collect(),
+            Some(&selection.forms),
+        );
         selection.chosen.iter().enumerate().map(move |(i, chosen)| {
-            let s = stored.next().expect("one stored section per hit")?;
+            let stored_hit = stored.next().expect("one stored section per hit")?;
+            let s = &stored_hit.0;
             self.guard(|| {
-                let mut hit = self.hit(i + 1, chosen.score, &s, &selection.forms);
+                let mut hit = self.hit(i + 1, chosen.score, &stored_hit, &selection.forms);
                 hit.more_in_report = chosen.more;
                 let named = selection
                     .named_places
@@ -319,7 +323,7 @@ impl Engine {
                 hit.also_in_total = self.also_in_total(&s.path, &chosen.also);
                 if let Some(context) = selection.context {
                     let lines = context.around(
-                        &s,
+                        s,
                         hit.line,
                         &mut sources,
                         self.normalizer(),
@@ -380,9 +384,10 @@ impl Engine {
         &'e self,
         selection: &'e ReportSelection,
     ) -> impl Iterator<Item = Result<ReportHit, SearchError>> + 'e {
-        let mut stored = self.stored_in_order(selection.chosen.iter().map(|c| c.0.addr).collect());
+        let mut stored =
+            self.stored_in_order(selection.chosen.iter().map(|c| c.0.addr).collect(), None);
         selection.chosen.iter().map(move |(best, sections)| {
-            let s = stored.next().expect("one stored section per report")?;
+            let (s, _) = stored.next().expect("one stored section per report")?;
             self.guard(|| {
                 Ok(ReportHit {
                     path: s.path,
