@@ -311,10 +311,9 @@ impl Engine {
             Some(&selection.forms),
         );
         selection.chosen.iter().enumerate().map(move |(i, chosen)| {
-            let stored_hit = stored.next().expect("one stored section per hit")?;
-            let s = &stored_hit.0;
+            let (s, snippet) = stored.next().expect("one stored section per hit")?;
             self.guard(|| {
-                let mut hit = self.hit(i + 1, chosen.score, &stored_hit, &selection.forms);
+                let mut hit = self.hit(i + 1, chosen.score, &s, snippet, &selection.forms);
                 hit.more_in_report = chosen.more;
                 let named = selection
                     .named_places
@@ -323,7 +322,7 @@ impl Engine {
                 hit.also_in_total = self.also_in_total(&s.path, &chosen.also);
                 if let Some(context) = selection.context {
                     let lines = context.around(
-                        s,
+                        &s,
                         hit.line,
                         &mut sources,
                         self.normalizer(),

@@ -463,8 +463,8 @@ impl Engine {
             Some(&ranking.forms),
         );
         ranking.top.iter().enumerate().map(move |(i, &(score, _))| {
-            let s = stored.next().expect("one stored section per hit")?;
-            self.guard(|| Ok(self.hit(i + 1, score, &s, &ranking.forms)))
+            let (s, snippet) = stored.next().expect("one stored section per hit")?;
+            self.guard(|| Ok(self.hit(i + 1, score, &s, snippet, &ranking.forms)))
         })
     }
 
@@ -492,10 +492,15 @@ impl Engine {
 
     /// The hit of a stored section: its facts, snippet and where its first match shown is. The
     /// snippet is made here unless it was made with the section (see [`StoredInOrder`]).
-    fn hit(&self, rank: usize, score: f32, s: &StoredHit, forms: &[Normalized]) -> Hit {
-        let (s, snippet) = s;
+    fn hit(
+        &self,
+        rank: usize,
+        score: f32,
+        s: &StoredSection,
+        snippet: Option<Snippet>,
+        forms: &[Normalized],
+    ) -> Hit {
         let snippet = snippet
-            .clone()
             .unwrap_or_else(|| make_snippet(&self.normalizer, &s.text, forms, SNIPPET_CHARS));
         // Line k of a section's text is source line line_start + k (see crate::report).
         let (line, column) = snippet
