@@ -53,7 +53,7 @@ fn main() -> anyhow::Result<()> {
         index_dir: dir.path().join("index"),
         rebuild: false,
         jobs,
-        memory_budget: index::DEFAULT_MEMORY_BUDGET,
+        memory_budget: None,
         dictionaries: Default::default(),
         user_dict_path: None,
         links: Default::default(),

@@ -7,7 +7,6 @@ use std::path::PathBuf;
 
 use clap::{Args, ColorChoice, Parser, Subcommand, ValueEnum};
 
-use crate::index;
 use crate::search;
 
 /// Default corpus folder, relative to the working directory.
@@ -94,9 +93,10 @@ pub struct IndexArgs {
     /// Indexing threads (default: the number of cores).
     #[arg(short, long)]
     pub jobs: Option<usize>,
-    /// Writer memory budget in MiB, shared by the indexing threads.
-    #[arg(long, default_value_t = index::DEFAULT_MEMORY_BUDGET >> 20)]
-    pub memory_mb: usize,
+    /// Writer memory budget in MiB, shared by the indexing threads [default: 200, or 300 when
+    /// the run reads more than 512 MiB of files]
+    #[arg(long)]
+    pub memory_mb: Option<usize>,
     /// Extra words for segmentation, in jieba's dictionary format (word [freq] [tag] per line).
     /// The index remembers it: later runs use it again until --no-user-dict.
     #[arg(long, conflicts_with = "no_user_dict")]
@@ -369,6 +369,27 @@ mod tests {
             Ok(_) => Err("not search".into()),
             Err(e) => Err(e.to_string()),
         }
+    }
+
+    #[test]
+    fn the_memory_budget_help_names_the_budgets_the_writer_chooses() {
+        use crate::index::writer::{DEFAULT_MEMORY_BUDGET, LARGE_RUN_BUDGET, LARGE_RUN_BYTES};
+        use clap::CommandFactory;
+        let cli = Cli::command();
+        let index = cli.find_subcommand("index").expect("an index command");
+        let help = index
+            .get_arguments()
+            .find(|a| a.get_id() == "memory_mb")
+            .and_then(|a| a.get_help())
+            .expect("--memory-mb has help")
+            .to_string();
+        let said = format!(
+            "[default: {}, or {} when the run reads more than {} MiB of files]",
+            DEFAULT_MEMORY_BUDGET >> 20,
+            LARGE_RUN_BUDGET >> 20,
+            LARGE_RUN_BYTES >> 20
+        );
+        assert!(help.contains(&said), "{help}");
     }
 
     #[test]

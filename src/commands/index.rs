@@ -76,7 +76,7 @@ pub fn run(a: IndexArgs) -> Result<Outcome> {
         index_dir: a.index,
         rebuild: a.rebuild,
         jobs: a.jobs.unwrap_or_else(default_jobs),
-        memory_budget: a.memory_mb << 20,
+        memory_budget: a.memory_mb.map(|mb| mb << 20),
         dictionaries: analysis::Dictionaries {
             domain,
             user: read_user_dict(user_dict_path.as_deref())?,

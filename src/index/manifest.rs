@@ -36,6 +36,14 @@ pub struct FileEntry {
     pub doc_number: Option<String>,
 }
 
+impl FileEntry {
+    /// Whether the file `meta` describes has the size and modification time remembered: then
+    /// it is taken as unchanged without being read.
+    pub fn same_size_and_time(&self, meta: &std::fs::Metadata) -> bool {
+        self.size == meta.len() && self.mtime == mtime_nanos(meta)
+    }
+}
+
 /// The files an index holds, by path.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Manifest {

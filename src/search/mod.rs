@@ -748,7 +748,7 @@ mod tests {
             let dir = tempfile::tempdir().unwrap();
             let opts = IndexOptions {
                 rebuild: true,
-                memory_budget: memory,
+                memory_budget: Some(memory),
                 ..IndexOptions::new(vec![data.clone()], dir.path().to_path_buf(), jobs)
             };
             let never = std::sync::atomic::AtomicBool::new(false);
