@@ -114,7 +114,10 @@ pub use pdf::{pdf_text, PdfText};
 /// title's first line naming a place without its suffix (`新疆`), an autonomous region or places
 /// nested (`深圳市福田区`) is read with the line under it when it begins it (a bare province only
 /// before the rest of its name); over a title it does not begin, it is a masthead.
-pub const READING_VERSION: u32 = 20;
+/// Version 21: a title that opens with 关于 and a verb handing on a document (关于印发…,
+/// 关于转发…, 关于公布…) names no issuer after it, and 办 of 办法 or 办理 ends no body's
+/// name (关于印发深圳市城市更新办法的通知 had the issuer 印发深圳市城市更新办).
+pub const READING_VERSION: u32 = 21;
 
 /// The kinds of document govsearch reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

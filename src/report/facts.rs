@@ -1955,10 +1955,12 @@ fn org_in(title: &str) -> Option<String> {
     body_at_start(about)
 }
 
-/// Words after which a title names the body a document acts on or is addressed to.
+/// Words after which a title names the body a document acts on or is addressed to, or the
+/// document it hands on (关于印发深圳市城市更新办法的通知: the issuer is not in the title).
 const OBJECT_OPENERS: &[&str] = &[
     "对", "向", "给", "督促", "责成", "要求", "表彰", "通报", "批准", "同意", "支持", "授予",
-    "命名", "撤销", "调整",
+    "命名", "撤销", "调整", "印发", "转发", "批转", "公布", "发布", "颁布", "下达", "废止", "修改",
+    "修订",
 ];
 
 /// The body a speech's speaker stands for: 龙华区人民政府 in 现在，我代表龙华区人民政府向大会
@@ -1984,12 +1986,14 @@ fn speaker_body(line: &str) -> Option<String> {
 fn body_at_start(s: &str) -> Option<String> {
     let name: String = s.chars().take_while(|c| is_cjk(*c)).collect();
     // An ending inside a word of what the report is about is none (宁波市总工会 + 部门预算:
-    // 部 of 部门; …委员会 + 部署: 部 and 署).
+    // 部 of 部门; …委员会 + 部署: 部 and 署; 办 of 办法 or 办理).
     let opens_a_word = |at: usize| {
-        ["部门", "部署", "部分", "局属"].iter().any(|w| {
-            name.match_indices(w)
-                .any(|(j, _)| j <= at && at < j + w.len())
-        })
+        ["部门", "部署", "部分", "局属", "办法", "办理"]
+            .iter()
+            .any(|w| {
+                name.match_indices(w)
+                    .any(|(j, _)| j <= at && at < j + w.len())
+            })
     };
     let first_ending = |from: usize| {
         ORG_SUFFIXES

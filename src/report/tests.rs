@@ -1623,6 +1623,14 @@ fn joint_issuers_in_full_and_kinds_of_places_no_government() {
         // A body that a document acts on is not its issuer.
         ("关于对杭州市政府开展专项督查情况的通报", None),
         ("关于督促城关镇政府整改的通知", None),
+        // Nor is one named in a document that a notice hands on: its issuer stands before 关于,
+        // or signs it.
+        ("关于印发深圳市城市更新办法的通知", None),
+        ("关于印发杭州市人民政府工作规则的通知", None),
+        ("关于转发省财政厅关于做好预算管理工作的通知的通知", None),
+        ("关于公布杭州市司法局行政执法事项清单的通知", None),
+        // 办 of 办法 is no office.
+        ("杭州市城市更新办法实施情况报告", None),
         // Real places made of such characters are places.
         ("乡城县政府2023年工作总结", Some("乡城县人民政府")),
         ("城区政府2023年工作总结", Some("城区人民政府")),
