@@ -116,7 +116,9 @@ pub use pdf::{pdf_text, PdfText};
 /// before the rest of its name); over a title it does not begin, it is a masthead.
 /// Version 21: a title that opens with 关于 and a verb handing on a document (关于印发…,
 /// 关于转发…, 关于公布…) names no issuer after it, and 办 of 办法 or 办理 ends no body's
-/// name (关于印发深圳市城市更新办法的通知 had the issuer 印发深圳市城市更新办).
+/// name (关于印发深圳市城市更新办法的通知 had the issuer 印发深圳市城市更新办); a place's name
+/// alone over an issuer complete without it (`杭州市` / `国务院关于…`), over a document number
+/// or over a date is a masthead, and a date alone over the title dates the page.
 pub const READING_VERSION: u32 = 21;
 
 /// The kinds of document govsearch reads.

@@ -144,11 +144,39 @@ const PROVINCE_NAME_RESTS: &[&str] = &[
 pub(super) fn place_begins_title(place: &str, next: &str) -> bool {
     is_place_alone(place)
         && !next.starts_with("关于")
+        && !opens_with_whole_issuer(next)
         && (!PROVINCE_SHORT_NAMES.contains(&place)
             || PROVINCE_NAME_RESTS
                 .iter()
                 .any(|rest| next.starts_with(rest)))
 }
+
+/// Whether a title line opens with an issuer whose name needs no place before it
+/// (`国务院关于…`, `财政部关于…`, `福田区人民政府关于…`): a place's name alone over it is a
+/// masthead (`杭州市` / `国务院关于…` is no 杭州市国务院). A body named by its level or its
+/// trade alone (`人民政府关于…`, `财政局关于…`) goes on from the place.
+fn opens_with_whole_issuer(next: &str) -> bool {
+    let Some(issuer) = issuer_before_guanyu_as_written(next) else {
+        return false;
+    };
+    let first = issuer.split([' ', '、']).next().unwrap_or_default();
+    let chars: Vec<char> = first.chars().collect();
+    NATIONAL_OPENERS.iter().any(|w| first.starts_with(w))
+        || ["部", "总局", "署"].iter().any(|e| first.ends_with(e))
+        // Its own place: three to five characters ending in a place's suffix (福田区, 浙江省).
+        || (3..=5.min(chars.len())).any(|n| is_place_alone(&chars[..n].iter().collect::<String>()))
+}
+
+/// How the names of national bodies begin: none is part of a place's name.
+const NATIONAL_OPENERS: &[&str] = &[
+    "国务院",
+    "中共中央",
+    "中央",
+    "全国",
+    "国家",
+    "中华人民共和国",
+    "最高人民",
+];
 
 /// Whether `chars` are one or more places' names in a row, each of two to five characters and
 /// ending in 省, 市, 县, 区, 州, 旗 or 盟 (`广东省`, `深圳市福田区`).
@@ -403,6 +431,22 @@ fn preface_lines(kept: &[(usize, &str)]) -> usize {
                 })
         };
         let attachment_label = n == 0 && super::attachment_number(t.trim()).is_some();
+        // A place's name alone over a document number or a date is a portal's or a gazette's
+        // masthead (`深圳市` / `深府〔2023〕12号`), and a date alone over the title is the date of
+        // the page (`2023年12月1日` / `关于…的通知`): neither is the title.
+        let place_masthead = || {
+            is_place_alone(t.trim())
+                && kept.get(n + 1).is_some_and(|(_, next)| {
+                    is_doc_number_line(next.trim()) || is_cn_date_alone(next)
+                })
+        };
+        let date_over_title = || {
+            is_cn_date_alone(t)
+                && kept.get(n + 1).is_some_and(|(_, next)| {
+                    let next = next.trim();
+                    looks_like_title_line(next) && ends_like_title(next)
+                })
+        };
         // A site's column over the title, named (`信息公开`) or as a tag on its own line
         // (`【政策解读】`).
         let column = || {
@@ -461,6 +505,8 @@ fn preface_lines(kept: &[(usize, &str)]) -> usize {
             && !lone_issuer()
             && !attachment_label
             && !column()
+            && !place_masthead()
+            && !date_over_title()
         {
             break;
         }
@@ -2142,6 +2188,19 @@ pub(super) fn find_date(
     occasion
         .and_then(|t| dated(t).or_else(|| month_of_occasion(t)))
         .or_else(|| published().find_map(dated))
+        // Last, a page's date alone above its title (`2023年12月1日` / `关于…的通知`).
+        .or_else(|| {
+            header
+                .iter()
+                .take(HEADER_LINES)
+                .zip(header.iter().skip(1))
+                .find_map(|((_, t), (_, next))| {
+                    let next = next.trim();
+                    (looks_like_title_line(next) && ends_like_title(next))
+                        .then(|| one_date(t.trim()))
+                        .flatten()
+                })
+        })
 }
 
 /// The month an occasion line names when it names no day: `2024年1月` in

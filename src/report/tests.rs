@@ -2931,6 +2931,34 @@ fn a_title_whose_first_line_is_a_short_place_name() {
             "香港特区政府施政报告",
             Some("香港特区政府"),
         ),
+        // A place with its suffix over an issuer complete without it: a national body, a
+        // ministry, a body of another place (trial 22's 杭州市国务院).
+        (
+            "杭州市\n国务院关于加强政务诚信建设的指导意见\n一、总体要求\n好。\n",
+            "国务院关于加强政务诚信建设的指导意见",
+            Some("国务院"),
+        ),
+        (
+            "深圳市\n财政部关于做好预算管理工作的通知\n一、总体要求\n好。\n",
+            "财政部关于做好预算管理工作的通知",
+            Some("财政部"),
+        ),
+        (
+            "广东省\n福田区人民政府关于加强城市更新工作的通知\n一、总体要求\n好。\n",
+            "福田区人民政府关于加强城市更新工作的通知",
+            Some("福田区人民政府"),
+        ),
+        // A body named by its trade alone goes on from the place.
+        (
+            "深圳市\n财政局关于做好预算管理工作的通知\n一、总体要求\n好。\n",
+            "深圳市财政局关于做好预算管理工作的通知",
+            Some("深圳市财政局"),
+        ),
+        (
+            "深圳市\n人民政府关于加强城市更新工作的通知\n一、总体要求\n好。\n",
+            "深圳市人民政府关于加强城市更新工作的通知",
+            Some("深圳市人民政府"),
+        ),
     ] {
         let r = parse_report(&lines(text), "m");
         assert_eq!(r.title, title);
@@ -2949,6 +2977,26 @@ fn a_title_whose_first_line_is_a_short_place_name() {
         "bj4",
     );
     assert_eq!(r.title, "北京市人民政府关于加强灯会安全管理的通知");
+    // A place over a document number or a date is a masthead, and a date alone over the title
+    // dates the page: the title is the line under them (trial 22 gave the file's name).
+    for (text, year) in [
+        (
+            "深圳市\n深府〔2023〕12号\n关于加强城市更新工作的通知\n各区人民政府：\n一、总体要求\n好。\n",
+            Some(2023),
+        ),
+        (
+            "深圳市\n2023年12月1日\n关于加强城市更新工作的通知\n各区人民政府：\n一、总体要求\n好。\n",
+            Some(2023),
+        ),
+        (
+            "2022年3月5日\n关于加强城市更新工作的通知\n各区人民政府：\n一、总体要求\n好。\n",
+            Some(2022),
+        ),
+    ] {
+        let r = parse_report(&lines(text), "file-name");
+        assert_eq!(r.title, "关于加强城市更新工作的通知", "{text}");
+        assert_eq!(r.year, year, "{text}");
+    }
     for place in [
         "新疆维吾尔自治区",
         "深圳市福田区",
