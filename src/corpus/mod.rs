@@ -118,7 +118,9 @@ pub use pdf::{pdf_text, PdfText};
 /// 关于转发…, 关于公布…) names no issuer after it, and 办 of 办法 or 办理 ends no body's
 /// name (关于印发深圳市城市更新办法的通知 had the issuer 印发深圳市城市更新办); a place's name
 /// alone over an issuer complete without it (`杭州市` / `国务院关于…`), over a document number
-/// or over a date is a masthead, and a date alone over the title dates the page.
+/// or over a date is a masthead, and a date alone over the title dates the page; an amendment
+/// decision (`…作如下修改：`) numbers its amendments around the articles it quotes on lines of
+/// their own (`二、删去第十条。` is no text of the article quoted under `一、`).
 pub const READING_VERSION: u32 = 21;
 
 /// The kinds of document govsearch reads.

@@ -926,6 +926,9 @@ fn rank_under_parts(headings: &mut [Option<Heading>]) {
     }
 }
 
+/// What an amendment decision says before its list of amendments (`作如下修改：`, `修改如下：`).
+const AMENDMENT_OPENERS: &[&str] = &["如下修改", "修改如下", "如下修正", "修正如下"];
+
 /// Longest `一、` part heading among a law's articles, in characters.
 const MAX_LAW_PART_CHARS: usize = 40;
 
@@ -936,7 +939,19 @@ const MAX_LAW_PART_CHARS: usize = 40;
 /// sentence punctuation) and an article follows it. An article's items fail one of these: the
 /// first is `一、`, the last ends in `。`, and a law without parts has no number to follow.
 /// A part found takes the level of the part before it (`## 三、` then `四、` are one rank).
+///
+/// An amendment decision (`…决定对《…法》作如下修改：` / `一、将第五条修改为：` / the article as
+/// amended / `二、删去第二十条。`) is a list of amendments, each a sentence, that quote articles:
+/// there the next number of the list is always its next amendment, unless the quoted article's
+/// own items in that form have begun (then it is the next of those).
 fn law_parts(kept: &[(usize, &str)], headings: &[Option<Heading>]) -> Vec<Option<u8>> {
+    let first_article = headings
+        .iter()
+        .position(|h| h.as_ref().is_some_and(Heading::is_article))
+        .unwrap_or(kept.len());
+    let amends = kept[..first_article]
+        .iter()
+        .any(|(_, t)| AMENDMENT_OPENERS.iter().any(|w| t.contains(w)));
     let mut parts = vec![None; kept.len()];
     // The last part's number and level, and the last sub-part's number within it.
     let mut last_part: Option<(u32, u8)> = None;
@@ -1037,7 +1052,12 @@ fn law_parts(kept: &[(usize, &str)], headings: &[Option<Heading>]) -> Vec<Option
         let Some((last, level)) = last_part else {
             continue;
         };
-        if n == last + 1
+        if n == last + 1 && !goes_on(last_item, n) && amends {
+            parts[k] = Some(level);
+            items_from = k + 1;
+            last_part = Some((n, level));
+            last_sub = 0;
+        } else if n == last + 1
             && !goes_on(last_item, n)
             && reads_as_a_name(t)
             && (article_next(k)

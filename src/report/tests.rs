@@ -3264,6 +3264,51 @@ fn a_notice_citing_articles_keeps_its_next_part() {
 }
 
 #[test]
+fn an_amendment_decision_numbers_its_amendments_around_the_articles_it_quotes() {
+    // Trial 20 and 23: the amended articles stand on lines of their own, without quote marks,
+    // and the next amendment (二、删去第十条。, a sentence) had gone on as text of the article
+    // quoted before it, down to the last amendment.
+    let text = "某某省人民代表大会常务委员会关于修改《某某省安全生产条例》的决定\n\
+                某某省人民代表大会常务委员会决定对《某某省安全生产条例》作如下修改：\n\
+                一、将第五条修改为：\n\
+                第五条　有下列情形之一的，依法处理：\n\
+                （一）未按规定培训的；\n\
+                （二）未按规定检查的。\n\
+                二、删去第十条。\n\
+                三、增加一条，作为第二十一条：\n\
+                第二十一条　违反本条例规定的，由应急管理部门责令改正。\n\
+                此外，对条文顺序作相应调整。\n\
+                四、本决定自2024年7月1日起施行。\n";
+    assert_eq!(
+        tree(&parse_report(&lines(text), "a"))[1..],
+        pinned(&[
+            ("一、将第五条修改为", 1, 3, 3),
+            ("一、将第五条修改为 / 第五条", 2, 4, 6),
+            ("二、删去第十条", 1, 7, 7),
+            ("三、增加一条，作为第二十一条", 1, 8, 8),
+            ("三、增加一条，作为第二十一条 / 第二十一条", 2, 9, 10),
+            ("四、本决定自2024年7月1日起施行", 1, 11, 11),
+        ])
+    );
+    // Without the words that open a list of amendments, an article's items at line starts stay
+    // its own, as in any law.
+    let text = "某某省安全生产条例\n\
+                一、总则\n\
+                第一条　为了加强安全生产，制定本条例。\n\
+                第二条　禁止下列行为。\n\
+                一、违章指挥。\n\
+                二、违章作业。\n";
+    assert_eq!(
+        tree(&parse_report(&lines(text), "l"))[1..],
+        pinned(&[
+            ("一、总则", 1, 2, 2),
+            ("一、总则 / 第一条", 2, 3, 3),
+            ("一、总则 / 第二条", 2, 4, 6),
+        ])
+    );
+}
+
+#[test]
 fn an_explanation_quoting_articles_closes_them_at_its_next_part() {
     // Trial 17, R2: a policy explanation (解读) quotes 第一条 to 第三条 under its 二、; its 三、
     // after the last article is its own part, not an item of 第三条.
