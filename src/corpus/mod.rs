@@ -114,11 +114,13 @@ pub use pdf::{pdf_text, PdfText};
 /// title's first line naming a place without its suffix (`新疆`), an autonomous region or places
 /// nested (`深圳市福田区`) is read with the line under it when it begins it (a bare province only
 /// before the rest of its name); over a title it does not begin, it is a masthead.
-/// Version 21: a title that opens with 关于 and a verb handing on a document (关于印发…,
-/// 关于转发…, 关于公布…) names no issuer after it, and 办 of 办法 or 办理 ends no body's
-/// name (关于印发深圳市城市更新办法的通知 had the issuer 印发深圳市城市更新办); a place's name
-/// alone over an issuer complete without it (`杭州市` / `国务院关于…`), over a document number
-/// or over a date is a masthead, and a date alone over the title dates the page; an amendment
+/// Version 21: after 关于, only a body that names its place or is a national one is an issuer
+/// (关于印发深圳市城市更新办法的通知 had the issuer 印发深圳市城市更新办, 关于开展… 开展…), and 办
+/// of 办法, 办理 or 办公楼 ends no body's name; a place's name alone over an issuer complete
+/// without it (`杭州市` / `国务院关于…`, a ministry), over a document number or over a date is
+/// a masthead, though it still begins a title that needs it (`人民政府关于…`); a date alone
+/// over the title (in Chinese or in digits, with a time or a weekday), a signer's line and a
+/// publication note under the number are no title, and that date dates the page; an amendment
 /// decision (`…作如下修改：`) numbers its amendments around the articles it quotes on lines of
 /// their own (`二、删去第十条。` is no text of the article quoted under `一、`).
 pub const READING_VERSION: u32 = 21;

@@ -160,12 +160,69 @@ fn opens_with_whole_issuer(next: &str) -> bool {
         return false;
     };
     let first = issuer.split([' ', '、']).next().unwrap_or_default();
-    let chars: Vec<char> = first.chars().collect();
-    NATIONAL_OPENERS.iter().any(|w| first.starts_with(w))
-        || ["部", "总局", "署"].iter().any(|e| first.ends_with(e))
-        // Its own place: three to five characters ending in a place's suffix (福田区, 浙江省).
-        || (3..=5.min(chars.len())).any(|n| is_place_alone(&chars[..n].iter().collect::<String>()))
+    MINISTRIES.contains(&first)
+        || ["总局", "总署"].iter().any(|e| first.ends_with(e))
+        || opens_with_place_or_nation(first, 5)
 }
+
+/// Whether a name opens with a national body's first words (国务院, 中共中央, 国家…) or with its
+/// own place's name of three to `most` characters (福田区, 浙江省, 呼和浩特市).
+fn opens_with_place_or_nation(name: &str, most: usize) -> bool {
+    let chars: Vec<char> = name.chars().collect();
+    NATIONAL_OPENERS.iter().any(|w| name.starts_with(w))
+        || (3..=most.min(chars.len()))
+            .any(|n| is_place_alone(&chars[..n].iter().collect::<String>()))
+}
+
+/// Longest place's name that may open a body after 关于: a verb and a city look like a place of
+/// five characters (修缮深圳市 in 关于修缮深圳市人民政府办公楼的请示), which 呼和浩特市 is too.
+const MAX_PLACE_AFTER_GUANYU_CHARS: usize = 4;
+
+/// The State Council's ministries and commissions named without 国家 or 中华人民共和国, as their
+/// documents open (`财政部关于…`), today's and earlier names: a 部 of a place (人民武装部,
+/// 统战部) is named by its trade and goes on from the place.
+const MINISTRIES: &[&str] = &[
+    "外交部",
+    "国防部",
+    "教育部",
+    "科学技术部",
+    "科技部",
+    "工业和信息化部",
+    "工信部",
+    "公安部",
+    "国家安全部",
+    "民政部",
+    "司法部",
+    "财政部",
+    "人力资源和社会保障部",
+    "人力资源社会保障部",
+    "人社部",
+    "自然资源部",
+    "生态环境部",
+    "住房和城乡建设部",
+    "住房城乡建设部",
+    "交通运输部",
+    "水利部",
+    "农业农村部",
+    "商务部",
+    "文化和旅游部",
+    "退役军人事务部",
+    "应急管理部",
+    "审计署",
+    "监察部",
+    "铁道部",
+    "卫生部",
+    "文化部",
+    "农业部",
+    "国土资源部",
+    "环境保护部",
+    "建设部",
+    "人事部",
+    "劳动和社会保障部",
+    "信息产业部",
+    "交通部",
+    "海关总署",
+];
 
 /// How the names of national bodies begin: none is part of a place's name.
 const NATIONAL_OPENERS: &[&str] = &[
@@ -310,7 +367,16 @@ pub(super) fn find_title(
     if let Some(promulgated) = promulgated_title(first.trim(), kept, skip + 1, first_heading) {
         return (Some(promulgated), skip + 1);
     }
-    let mut title = unspaced(first.trim());
+    // A place's name set over a document number or a date (see `preface_lines`) still begins a
+    // title that needs it (`深圳市` / `深府〔2023〕12号` / `人民政府关于…`).
+    let lead = kept[..skip]
+        .iter()
+        .rev()
+        .map(|(_, t)| t.trim())
+        .find(|t| is_place_alone(t))
+        .filter(|place| place_begins_title(place, first.trim()) && !first.trim().starts_with(place))
+        .unwrap_or("");
+    let mut title = format!("{lead}{}", unspaced(first.trim()));
     let mut taken = 1;
     // A law's short name (民法典) is a whole title, whatever follows it.
     while !ends_like_title(&title)
@@ -327,7 +393,7 @@ pub(super) fn find_title(
     }
     if taken > 1 && !ends_like_title(&title) {
         // The lines did not make a title: keep the first alone.
-        return (Some(unspaced(first.trim())), skip + 1);
+        return (Some(format!("{lead}{}", unspaced(first.trim()))), skip + 1);
     }
     (Some(title), skip + taken)
 }
@@ -399,10 +465,17 @@ fn is_preface_noise(line: &str) -> bool {
         || is_masthead(t)
         || is_masthead_rule(t)
         || is_doc_number_line(t)
+        // A signer's line of its own under the number, and a note on how the document is
+        // published (`（此件公开发布）`), as official documents print them.
+        || t.starts_with("签发人")
+        || t.starts_with(['（', '(']) && t.contains("此件") && t.chars().count() <= MAX_NOTE_CHARS
         || is_table_rule(t)
         // A header table's row of values, read with its labels (see [`header_columns`]).
         || t.is_empty()
 }
+
+/// Longest publication note in brackets (`（此件公开发布）`, `（此件不予公开）`), in characters.
+const MAX_NOTE_CHARS: usize = 12;
 
 /// How many lines at the top are preface noise ([`is_preface_noise`]), or the label of the
 /// attachment the file is (`附件2`, as a report downloaded from its notice opens); a header label alone
@@ -437,11 +510,11 @@ fn preface_lines(kept: &[(usize, &str)]) -> usize {
         let place_masthead = || {
             is_place_alone(t.trim())
                 && kept.get(n + 1).is_some_and(|(_, next)| {
-                    is_doc_number_line(next.trim()) || is_cn_date_alone(next)
+                    is_doc_number_line(next.trim()) || page_date(next).is_some()
                 })
         };
         let date_over_title = || {
-            is_cn_date_alone(t)
+            page_date(t).is_some()
                 && kept.get(n + 1).is_some_and(|(_, next)| {
                     let next = next.trim();
                     looks_like_title_line(next) && ends_like_title(next)
@@ -1998,6 +2071,13 @@ fn org_in(title: &str) -> Option<String> {
     if OBJECT_OPENERS.iter().any(|w| about.starts_with(w)) {
         return None;
     }
+    // After 关于, a body opens the rest only if it names its place or is a national one
+    // (关于杭州市财政局2023年部门决算的说明); a verb that no list can hold (开展, 征集, 加强, …)
+    // opens what the document does (关于开展深圳市人民政府规章清理工作的通知).
+    let after_guanyu = about.len() < undated.trim_start().len();
+    if after_guanyu && !opens_with_place_or_nation(about, MAX_PLACE_AFTER_GUANYU_CHARS) {
+        return None;
+    }
     body_at_start(about)
 }
 
@@ -2032,14 +2112,25 @@ fn speaker_body(line: &str) -> Option<String> {
 fn body_at_start(s: &str) -> Option<String> {
     let name: String = s.chars().take_while(|c| is_cjk(*c)).collect();
     // An ending inside a word of what the report is about is none (宁波市总工会 + 部门预算:
-    // 部 of 部门; …委员会 + 部署: 部 and 署; 办 of 办法 or 办理).
+    // 部 of 部门; …委员会 + 部署: 部 and 署; 办 of 办法, 办理, 办公楼).
     let opens_a_word = |at: usize| {
-        ["部门", "部署", "部分", "局属", "办法", "办理"]
-            .iter()
-            .any(|w| {
-                name.match_indices(w)
-                    .any(|(j, _)| j <= at && at < j + w.len())
-            })
+        [
+            "部门",
+            "部署",
+            "部分",
+            "局属",
+            "办法",
+            "办理",
+            "办公楼",
+            "办公用房",
+            "办学",
+            "办好",
+        ]
+        .iter()
+        .any(|w| {
+            name.match_indices(w)
+                .any(|(j, _)| j <= at && at < j + w.len())
+        })
     };
     let first_ending = |from: usize| {
         ORG_SUFFIXES
@@ -2197,7 +2288,7 @@ pub(super) fn find_date(
                 .find_map(|((_, t), (_, next))| {
                     let next = next.trim();
                     (looks_like_title_line(next) && ends_like_title(next))
-                        .then(|| one_date(t.trim()))
+                        .then(|| page_date(t))
                         .flatten()
                 })
         })
@@ -2233,6 +2324,30 @@ fn is_occasion(t: &str) -> bool {
 /// date alone on its line.
 fn nearly_all_of(date: &str, t: &str) -> bool {
     date.chars().count() + 2 >= t.chars().count()
+}
+
+/// The date of a line that holds a date alone, as a page prints it above its title: in Chinese
+/// (`2023年12月1日`) or in digits (`2023-12-01`, `2023.12.1`, `2023/12/01`), maybe followed by
+/// a time (`10:30`) and a weekday (`星期四`, `周四`).
+fn page_date(t: &str) -> Option<String> {
+    let t = t.trim();
+    // Spaced out, too (`2024 年 3 月 28 日`).
+    if let Some(date) = find_cn_date(t).filter(|d| nearly_all_of(d, t)) {
+        return Some(date);
+    }
+    let mut pieces = t.split_whitespace();
+    let first = pieces.next()?;
+    let date = find_cn_date(first)
+        .filter(|d| nearly_all_of(d, first))
+        .or_else(|| find_iso_date(first).filter(|d| d == first))
+        .or_else(|| numeric_date_alone(first))?;
+    let time = |p: &str| p.contains(':') && p.chars().all(|c| c.is_ascii_digit() || c == ':');
+    let weekday = |p: &str| {
+        p.strip_prefix("星期")
+            .or_else(|| p.strip_prefix('周'))
+            .is_some_and(|d| d.chars().count() == 1)
+    };
+    pieces.all(|p| time(p) || weekday(p)).then_some(date)
 }
 
 /// Whether a line is a date in Chinese alone (`2024年1月15日`), as under a signature.

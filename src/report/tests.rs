@@ -1631,6 +1631,12 @@ fn joint_issuers_in_full_and_kinds_of_places_no_government() {
         ("关于公布杭州市司法局行政执法事项清单的通知", None),
         // 办 of 办法 is no office.
         ("杭州市城市更新办法实施情况报告", None),
+        // After 关于, a body names its place or is a national one; any other word is what the
+        // document does (trial 24), even when a verb and a city look like a place.
+        ("关于开展深圳市人民政府规章清理工作的通知", None),
+        ("关于规范深圳市民办学校办学行为的通知", None),
+        ("关于修缮深圳市人民政府办公楼的请示", None),
+        ("关于杭州市财政局2023年部门决算的说明", Some("杭州市财政局")),
         // Real places made of such characters are places.
         ("乡城县政府2023年工作总结", Some("乡城县人民政府")),
         ("城区政府2023年工作总结", Some("城区人民政府")),
@@ -2992,10 +2998,56 @@ fn a_title_whose_first_line_is_a_short_place_name() {
             "2022年3月5日\n关于加强城市更新工作的通知\n各区人民政府：\n一、总体要求\n好。\n",
             Some(2022),
         ),
+        // A page's date in digits, spaced out, with a time or a weekday (trial 24).
+        (
+            "2022-03-05\n关于加强城市更新工作的通知\n各区人民政府：\n一、总体要求\n好。\n",
+            Some(2022),
+        ),
+        (
+            "2022/03/05 10:30\n关于加强城市更新工作的通知\n各区人民政府：\n一、总体要求\n好。\n",
+            Some(2022),
+        ),
+        (
+            "2022年3月5日　星期六\n关于加强城市更新工作的通知\n各区人民政府：\n一、总体要求\n好。\n",
+            Some(2022),
+        ),
+        (
+            "深圳市\n2022 年 3 月 5 日\n关于加强城市更新工作的通知\n各区人民政府：\n一、总体要求\n好。\n",
+            Some(2022),
+        ),
+        // A signer's line and a publication note under the number (trial 24: 签发人：… was
+        // glued onto the title).
+        (
+            "深圳市\n深府〔2023〕12号\n签发人：张三\n（此件公开发布）\n关于加强城市更新工作的通知\n各区人民政府：\n一、总体要求\n好。\n",
+            Some(2023),
+        ),
     ] {
         let r = parse_report(&lines(text), "file-name");
         assert_eq!(r.title, "关于加强城市更新工作的通知", "{text}");
         assert_eq!(r.year, year, "{text}");
+    }
+    // Over a number or a date, a place still begins a title that needs it (trial 24).
+    for (text, title, org) in [
+        (
+            "深圳市\n深府〔2023〕12号\n人民政府关于加强城市更新工作的通知\n各区：\n一、总体要求\n好。\n",
+            "深圳市人民政府关于加强城市更新工作的通知",
+            "深圳市人民政府",
+        ),
+        (
+            "深圳市\n2023年12月1日\n财政局关于下达2024年资金的通知\n各区：\n一、总体要求\n好。\n",
+            "深圳市财政局关于下达2024年资金的通知",
+            "深圳市财政局",
+        ),
+        // A 部 of a place is named by its trade: only the State Council's ministries stand alone.
+        (
+            "龙岗区\n人民武装部关于做好2024年度征兵工作的通知\n各街道：\n一、总体要求\n好。\n",
+            "龙岗区人民武装部关于做好2024年度征兵工作的通知",
+            "龙岗区人民武装部",
+        ),
+    ] {
+        let r = parse_report(&lines(text), "file-name");
+        assert_eq!(r.title, title, "{text}");
+        assert_eq!(r.org.as_deref(), Some(org), "{text}");
     }
     for place in [
         "新疆维吾尔自治区",
