@@ -250,6 +250,11 @@ fn place_units(chars: &[char]) -> bool {
         })
 }
 
+/// A line that reads as a whole title: a title's words, ending as a title ends.
+fn is_whole_title_line(t: &str) -> bool {
+    looks_like_title_line(t) && ends_like_title(t)
+}
+
 pub(super) fn ends_like_title(t: &str) -> bool {
     TITLE_ENDINGS.iter().any(|e| t.trim_end().ends_with(e))
 }
@@ -341,7 +346,7 @@ pub(super) fn find_title(
     let place = first.trim();
     let under_place = (is_place_alone(place) && skip + 1 < first_heading)
         .then(|| kept[skip + 1].1.trim())
-        .filter(|next| looks_like_title_line(next) && ends_like_title(next));
+        .filter(|next| is_whole_title_line(next));
     // A title that names the place again (`广州市` / `广州市人民政府关于…`) is the title, and so
     // is one the place does not begin (a masthead's `城区` over `关于…的通知`). Under a province
     // named without its suffix, a line opening with 省 or 市 may be the rest of a name broken
@@ -517,7 +522,7 @@ fn preface_lines(kept: &[(usize, &str)]) -> usize {
             page_date(t).is_some()
                 && kept.get(n + 1).is_some_and(|(_, next)| {
                     let next = next.trim();
-                    looks_like_title_line(next) && ends_like_title(next)
+                    is_whole_title_line(next)
                 })
         };
         // A site's column over the title, named (`信息公开`) or as a tag on its own line
@@ -2287,9 +2292,7 @@ pub(super) fn find_date(
                 .zip(header.iter().skip(1))
                 .find_map(|((_, t), (_, next))| {
                     let next = next.trim();
-                    (looks_like_title_line(next) && ends_like_title(next))
-                        .then(|| page_date(t))
-                        .flatten()
+                    is_whole_title_line(next).then(|| page_date(t)).flatten()
                 })
         })
 }
