@@ -121,8 +121,9 @@ pub use pdf::{pdf_text, PdfText};
 /// a masthead, though it still begins a title that needs it (`人民政府关于…`); a date alone
 /// over the title (in Chinese or in digits, with a time or a weekday), a signer's line and a
 /// publication note under the number are no title, and that date dates the page; an amendment
-/// decision (`…作如下修改：`) numbers its amendments around the articles it quotes on lines of
-/// their own (`二、删去第十条。` is no text of the article quoted under `一、`).
+/// decision (`…作如下修改：`, or titled `…关于修改…的决定`, `…修正案`) numbers its amendments
+/// around the articles it quotes on lines of their own (`二、删去第十条。` is no text of the
+/// article quoted under `一、`), up to the parts of a text it reissues (`一、受理与管辖`).
 pub const READING_VERSION: u32 = 21;
 
 /// The kinds of document govsearch reads.

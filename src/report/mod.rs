@@ -927,7 +927,15 @@ fn rank_under_parts(headings: &mut [Option<Heading>]) {
 }
 
 /// What an amendment decision says before its list of amendments (`作如下修改：`, `修改如下：`).
-const AMENDMENT_OPENERS: &[&str] = &["如下修改", "修改如下", "如下修正", "修正如下"];
+const AMENDMENT_OPENERS: &[&str] = &[
+    "如下修改",
+    "修改如下",
+    "以下修改",
+    "修改、补充如下",
+    "如下修正",
+    "修正如下",
+    "作出修改",
+];
 
 /// Longest `一、` part heading among a law's articles, in characters.
 const MAX_LAW_PART_CHARS: usize = 40;
@@ -943,15 +951,24 @@ const MAX_LAW_PART_CHARS: usize = 40;
 /// An amendment decision (`…决定对《…法》作如下修改：` / `一、将第五条修改为：` / the article as
 /// amended / `二、删去第二十条。`) is a list of amendments, each a sentence, that quote articles:
 /// there the next number of the list is always its next amendment, unless the quoted article's
-/// own items in that form have begun (then it is the next of those).
+/// own items in that form have begun (then it is the next of those). A `一、` that reads as a
+/// part's name with an article after it starts the parts of another text (a regulation
+/// reissued as amended, after the decision): from there the parts are found as in any law.
 fn law_parts(kept: &[(usize, &str)], headings: &[Option<Heading>]) -> Vec<Option<u8>> {
     let first_article = headings
         .iter()
         .position(|h| h.as_ref().is_some_and(Heading::is_article))
         .unwrap_or(kept.len());
-    let amends = kept[..first_article]
-        .iter()
-        .any(|(_, t)| AMENDMENT_OPENERS.iter().any(|w| t.contains(w)));
+    // The decision says so before its first amendment, or its title does (`…关于修改…的决定`,
+    // `…修正案`).
+    let title_amends = kept.first().is_some_and(|(_, t)| {
+        let t = t.trim();
+        t.contains("修正案") || t.contains("关于修改") && t.ends_with("决定")
+    });
+    let mut amends = title_amends
+        || kept[..first_article]
+            .iter()
+            .any(|(_, t)| AMENDMENT_OPENERS.iter().any(|w| t.contains(w)));
     let mut parts = vec![None; kept.len()];
     // The last part's number and level, and the last sub-part's number within it.
     let mut last_part: Option<(u32, u8)> = None;
@@ -1052,7 +1069,14 @@ fn law_parts(kept: &[(usize, &str)], headings: &[Option<Heading>]) -> Vec<Option
         let Some((last, level)) = last_part else {
             continue;
         };
-        if n == last + 1 && !goes_on(last_item, n) && amends {
+        if amends && n == 1 && !under_colon && reads_as_a_name(t) && article_next(k) {
+            // The parts of the text the decision reissues.
+            amends = false;
+            parts[k] = Some(level);
+            items_from = k + 1;
+            last_part = Some((n, level));
+            last_sub = 0;
+        } else if n == last + 1 && !goes_on(last_item, n) && amends {
             parts[k] = Some(level);
             items_from = k + 1;
             last_part = Some((n, level));
