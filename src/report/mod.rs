@@ -1069,27 +1069,23 @@ fn law_parts(kept: &[(usize, &str)], headings: &[Option<Heading>]) -> Vec<Option
         let Some((last, level)) = last_part else {
             continue;
         };
-        if amends && n == 1 && !under_colon && reads_as_a_name(t) && article_next(k) {
-            // The parts of the text the decision reissues.
+        // The parts of the text the decision reissues start again.
+        let reissued = amends && n == 1 && !under_colon && reads_as_a_name(t) && article_next(k);
+        if reissued {
             amends = false;
-            parts[k] = Some(level);
-            items_from = k + 1;
-            last_part = Some((n, level));
-            last_sub = 0;
-        } else if n == last + 1 && !goes_on(last_item, n) && amends {
-            parts[k] = Some(level);
-            items_from = k + 1;
-            last_part = Some((n, level));
-            last_sub = 0;
-        } else if n == last + 1
-            && !goes_on(last_item, n)
-            && reads_as_a_name(t)
-            && (article_next(k)
-                || !article_after(k)
-                    && !listed_inline(items_from, k, n - 1)
-                    // A range wrapped onto the line (`三、四级公路的养护`) is no part's name.
-                    && headings::numeral_range_start(t).is_none()
-                    && !attached(last_article, k))
+        }
+        if reissued
+            || n == last + 1
+                && !goes_on(last_item, n)
+                && (amends
+                    || reads_as_a_name(t)
+                        && (article_next(k)
+                            || !article_after(k)
+                                && !listed_inline(items_from, k, n - 1)
+                                // A range wrapped onto the line (`三、四级公路的养护`) is no
+                                // part's name.
+                                && headings::numeral_range_start(t).is_none()
+                                && !attached(last_article, k)))
         {
             parts[k] = Some(level);
             // The part's own line names its number: what follows is what may list items.
