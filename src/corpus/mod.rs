@@ -123,7 +123,9 @@ pub use pdf::{pdf_text, PdfText};
 /// publication note under the number are no title, and that date dates the page; an amendment
 /// decision (`…作如下修改：`, or titled `…关于修改…的决定`, `…修正案`) numbers its amendments
 /// around the articles it quotes on lines of their own (`二、删去第十条。` is no text of the
-/// article quoted under `一、`), up to the parts of a text it reissues (`一、受理与管辖`).
+/// article quoted under `一、`), up to the parts of a text it reissues (`一、受理与管辖`); a
+/// congress's session that resolves (`第十四届全国人民代表大会第一次会议关于…的决议`) names the
+/// congress as the issuer.
 pub const READING_VERSION: u32 = 21;
 
 /// The kinds of document govsearch reads.

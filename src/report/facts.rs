@@ -1803,6 +1803,9 @@ fn issuer_before_guanyu_as_written(title: &str) -> Option<String> {
     // A notice that forwards another body's document (宁波市人民政府办公厅转发市发展改革委关于…的
     // 通知) is issued by the body that forwards it.
     let issuer = title[..at].split("转发").next().unwrap_or_default().trim();
+    if let Some(congress) = congress_of_session(issuer) {
+        return Some(congress);
+    }
     let n = issuer.chars().count();
     ((2..=MAX_SIGNATURE_CHARS).contains(&n)
         && issuer
@@ -1812,6 +1815,39 @@ fn issuer_before_guanyu_as_written(title: &str) -> Option<String> {
             .iter()
             .any(|s| issuer.ends_with(s) || issuer.ends_with("总局")))
     .then(|| issuer.to_string())
+}
+
+/// The congress whose session a title names as its issuer, without the session's numbers: a
+/// resolution on a work report (`第十四届全国人民代表大会第一次会议关于政府工作报告的决议`) is the
+/// 全国人民代表大会's, `某某省第十四届人民代表大会常务委员会第十次会议` the standing committee's.
+fn congress_of_session(issuer: &str) -> Option<String> {
+    const CONGRESS: &str = "人民代表大会";
+    const STANDING: &str = "常务委员会";
+    if !issuer.ends_with("会议") {
+        return None;
+    }
+    let at = issuer.find(CONGRESS)? + CONGRESS.len();
+    let end = if issuer[at..].starts_with(STANDING) {
+        at + STANDING.len()
+    } else {
+        at
+    };
+    // The term (第十四届) goes; the place before it stays.
+    let name = &issuer[..end];
+    let body = match name.find('第').zip(name.find('届')) {
+        Some((from, to)) if from < to => {
+            let term = &name[from + '第'.len_utf8()..to];
+            if !term
+                .chars()
+                .all(|c| "〇零一二三四五六七八九十百".contains(c))
+            {
+                return None;
+            }
+            format!("{}{}", &name[..from], &name[to + '届'.len_utf8()..])
+        }
+        _ => name.to_string(),
+    };
+    (body.chars().count() > CONGRESS.chars().count() && body.chars().all(is_cjk)).then_some(body)
 }
 
 /// Words ending in 局 that are not bodies (新局, 格局, 大局…).

@@ -1637,6 +1637,20 @@ fn joint_issuers_in_full_and_kinds_of_places_no_government() {
         ("关于规范深圳市民办学校办学行为的通知", None),
         ("关于修缮深圳市人民政府办公楼的请示", None),
         ("关于杭州市财政局2023年部门决算的说明", Some("杭州市财政局")),
+        // A congress's session resolves on a work report: the congress is the issuer, without
+        // its term (trial 25 gave 第十四届全国人民代表大会第一次会议关于最高人民法院).
+        (
+            "第十四届全国人民代表大会第一次会议关于最高人民法院工作报告的决议",
+            Some("全国人民代表大会"),
+        ),
+        (
+            "某某省第十四届人民代表大会第二次会议关于某某省人民政府工作报告的决议",
+            Some("某某省人民代表大会"),
+        ),
+        (
+            "第十四届全国人民代表大会常务委员会第五次会议关于批准某某条约的决定",
+            Some("全国人民代表大会常务委员会"),
+        ),
         // Real places made of such characters are places.
         ("乡城县政府2023年工作总结", Some("乡城县人民政府")),
         ("城区政府2023年工作总结", Some("城区人民政府")),
