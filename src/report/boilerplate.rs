@@ -82,6 +82,7 @@ pub fn classify_line(line: &str) -> LineKind<'_> {
                 ],
             )
             && has_date_or_source_end(t)
+        || short && is_dated_source_line(t)
         || t.starts_with("如若转载")
         || short && matches!(t, "相关报道：" | "相关报道:" | "相关链接：" | "相关阅读：")
         || short && is_neighbour_link(t)
@@ -221,10 +222,28 @@ fn starts_with_any(t: &str, prefixes: &[&str]) -> bool {
     prefixes.iter().any(|p| t.starts_with(p))
 }
 
+/// The site's home page, as a breadcrumb without an opener starts (`首页 > 政务公开 > …`).
+const HOME_PAGE_LINKS: &[&str] = &["首页", "网站首页", "主页", "返回首页"];
+
+/// A breadcrumb: an opener (`当前位置：`) with the path after it, or the path alone from the
+/// home page, its links a few characters each between arrows (`首页 > 政务公开 > 法治政府建设`).
 fn is_breadcrumb(t: &str) -> bool {
-    starts_with_any(t, BREADCRUMB_OPENERS)
-        && (t.contains('>') || t.contains('＞') || t.contains("首页") || t.contains('»'))
+    const ARROWS: [char; 4] = ['>', '＞', '»', '›'];
+    let from_home = || {
+        let links: Vec<&str> = t.split(ARROWS).map(str::trim).collect();
+        links.len() >= 2
+            && HOME_PAGE_LINKS.contains(&links[0])
+            && links[1..]
+                .iter()
+                .all(|l| (1..=MAX_CRUMB_CHARS).contains(&l.chars().count()))
+            && !t.contains(['，', '。', '；'])
+    };
+    starts_with_any(t, BREADCRUMB_OPENERS) && (t.contains(ARROWS) || t.contains("首页"))
+        || t.contains(ARROWS) && from_home()
 }
+
+/// Longest link of a breadcrumb without an opener, in characters.
+const MAX_CRUMB_CHARS: usize = 20;
 
 /// A site's navigation row as old table layouts print it, one line of short links between
 /// bars: `首页 | 政务公开 | 互动交流 | 网站地图`. At least three links, each a few characters, and
@@ -241,6 +260,25 @@ fn is_navigation_row(t: &str) -> bool {
             .all(|l| (2..=6).contains(&l.chars().count()) && !l.contains(['，', '。', '；']))
         && (matches!(links[0], "首页" | "网站首页" | "返回首页")
             || links.iter().any(|l| matches!(*l, "网站地图" | "联系我们")))
+}
+
+/// A page's date before its source (`2023-05-12 来源：某某市人力资源和社会保障局`,
+/// `2023年5月12日 10:30　来源：…`): the date, an optional time, then a source or reader field.
+fn is_dated_source_line(t: &str) -> bool {
+    let Some(date) = find_iso_date(t).or_else(|| find_cn_date(t)) else {
+        return false;
+    };
+    let Some(rest) = t.strip_prefix(date.as_str()) else {
+        return false;
+    };
+    let rest = rest.trim_start_matches([' ', '　', '\t']);
+    let rest = rest
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == ':')
+        .trim_start_matches([' ', '　', '\t']);
+    starts_with_any(
+        rest,
+        &["来源", "信息来源", "发布机构", "发布单位", "作者", "浏览"],
+    )
 }
 
 /// 来源：解放日报 / 时间：2026-02-09 / 来源:常德市科学技术局 2023-12-01 15:00 字体:【

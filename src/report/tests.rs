@@ -267,6 +267,12 @@ fn breadcrumbs_page_controls_and_editor_artefacts_are_dropped() {
         "版权所有：云溪县人民政府　湘ICP备12003456号　技术支持：某某网络公司",
         "主办单位：平川县人民政府办公室",
         "湘公网安备 43012102000123号",
+        // A path from the home page without an opener.
+        "首页 > 政务公开 > 法治政府建设",
+        "网站首页 » 信息公开 » 规划计划",
+        // A page's date before its source.
+        "2023-05-12 来源：某某市人力资源和社会保障局",
+        "2023年5月12日 10:30　来源：市司法局　浏览次数：12",
     ] {
         assert_eq!(classify_line(line), LineKind::Boilerplate, "{line}");
     }
@@ -283,6 +289,10 @@ fn breadcrumbs_page_controls_and_editor_artefacts_are_dropped() {
         "承办单位应当及时反馈办理结果。",
         "协办单位",
         "加强ICP备案管理，依法查处未备案网站。",
+        // A home page named in a sentence, or an arrow between sentence parts.
+        "首页 > 点击“办事服务”栏目后，按提示填写申请表并提交",
+        "首页>登录，再选择“我的办件”",
+        "2023年5月12日，来源于群众的意见全部办结。",
     ] {
         assert!(matches!(classify_line(line), LineKind::Text(_)), "{line}");
     }
