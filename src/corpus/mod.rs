@@ -126,7 +126,15 @@ pub use pdf::{pdf_text, PdfText};
 /// article quoted under `一、`), up to the parts of a text it reissues (`一、受理与管辖`); a
 /// congress's session that resolves (`第十四届全国人民代表大会第一次会议关于…的决议`) names the
 /// congress as the issuer.
-pub const READING_VERSION: u32 = 21;
+/// Version 22: the title under a place's or a body's name may wrap over up to three lines or end
+/// in no listed word when it reads as a 关于 title (`杭州市` / `人民政府关于…` / `的实施意见`;
+/// `国务院` / `关于印发…的通知`), and loses the level that repeats the place's (`深圳市` /
+/// `市人民政府…` had 深圳市市人民政府); 通告, 措施, 指引 and 指南 end titles, also before a note
+/// in brackets (`（试行）`); a place spaced out (`深　圳　市`), a place over the rest of its
+/// issuer's name over the number, a site's name, a breadcrumb from the home page (`首页 > …`),
+/// a dated source line (`2023-05-12 来源：…`) and a year and month (`2024年3月`) over the title are
+/// no part of it.
+pub const READING_VERSION: u32 = 22;
 
 /// The kinds of document govsearch reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -27,7 +27,7 @@ const PUBLICATION_DATE_LINES: usize = 30;
 const TITLE_ENDINGS: &[&str] = &[
     "报告", "总结", "公报", "条例", "法", "规定", "办法", "决定", "意见", "通知", "纲要", "规划",
     "方案", "细则", "解释", "批复", "计划", "情况", "要点", "通报", "公告", "章程", "规则", "决议",
-    "的函", "复函", "请示", "讲话", "纪要",
+    "的函", "复函", "请示", "讲话", "纪要", "通告", "措施", "指引", "指南",
 ];
 
 fn looks_like_title_line(t: &str) -> bool {
@@ -115,6 +115,13 @@ pub(super) fn is_place_alone(t: &str) -> bool {
     PROVINCE_SHORT_NAMES.contains(&t)
         || region_suffixes.any(|s| t.len() > s.len() + 3 && t.ends_with(s))
         || place_units(&chars)
+}
+
+/// The place a line names alone ([`is_place_alone`]), also when it is spaced out to a width
+/// (`深　圳　市`, as a masthead prints it).
+fn place_alone(t: &str) -> Option<String> {
+    let name: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    is_place_alone(&name).then_some(name)
 }
 
 /// What may follow a province's name written without its suffix, on the title's next line:
@@ -255,8 +262,18 @@ fn is_whole_title_line(t: &str) -> bool {
     looks_like_title_line(t) && ends_like_title(t)
 }
 
+/// Whether a title ends in one of [`TITLE_ENDINGS`], before a note in brackets that may close
+/// it (`…实施办法（试行）`, `…条例（草案）`, `城市总体规划（2017—2035年）`).
 pub(super) fn ends_like_title(t: &str) -> bool {
-    TITLE_ENDINGS.iter().any(|e| t.trim_end().ends_with(e))
+    let t = t.trim_end();
+    let t = match t.strip_suffix(['）', ')']) {
+        Some(inner) => match inner.rfind(['（', '(']) {
+            Some(at) if at > 0 => inner[..at].trim_end(),
+            _ => t,
+        },
+        None => t,
+    };
+    TITLE_ENDINGS.iter().any(|e| t.ends_with(e))
 }
 
 /// Most lines a title may span (a long name of a regulation wraps twice).
@@ -341,32 +358,43 @@ pub(super) fn find_title(
         }
         return (None, 0);
     }
+    let spaced_place = place_alone(first);
+    let lone = spaced_place.as_deref().unwrap_or(first.trim());
+    // A body's name alone over a title that opens with 关于 (`国务院` / `关于印发…的通知`, as a
+    // masthead without 文件 sets it) is the title's issuer: the title is read with it.
+    if is_signature(lone) && skip + 1 < first_heading && kept[skip + 1].1.trim().starts_with("关于")
+    {
+        if let Some((next, lines)) = title_under(kept, skip + 1, first_heading) {
+            return (Some(format!("{lone}{next}")), skip + 1 + lines);
+        }
+    }
     // A place's name alone on the first line (`某某省`, as a cover or a gazette sets it),
-    // too short for a title line: read with the title-like line under it.
-    let place = first.trim();
+    // too short for a title line: read with the title under it, on one line or wrapped.
+    let place = lone;
     let under_place = (is_place_alone(place) && skip + 1 < first_heading)
-        .then(|| kept[skip + 1].1.trim())
-        .filter(|next| is_whole_title_line(next));
+        .then(|| title_under(kept, skip + 1, first_heading))
+        .flatten();
     // A title that names the place again (`广州市` / `广州市人民政府关于…`) is the title, and so
     // is one the place does not begin (a masthead's `城区` over `关于…的通知`). Under a province
     // named without its suffix, a line opening with 省 or 市 may be the rest of a name broken
     // anywhere (`北京` / `市民政局…`): neither.
     let broken_name =
         |next: &str| PROVINCE_SHORT_NAMES.contains(&place) && next.starts_with(['省', '市']);
-    if let Some(next) = under_place.filter(|next| {
+    if let Some((next, lines)) = under_place.clone().filter(|(next, _)| {
         next.starts_with(place) || !place_begins_title(place, next) && !broken_name(next)
     }) {
-        return (Some(next.to_string()), skip + 2);
+        return (Some(next), skip + 1 + lines);
     }
-    let under_place = under_place.filter(|next| place_begins_title(place, next));
-    if let Some(next) = under_place {
+    if let Some((next, lines)) = under_place.filter(|(next, _)| place_begins_title(place, next)) {
         // An announcement (`广东省` / `人民代表大会常务委员会公告`) is titled by what it publishes.
-        let heading = format!("{place}{next}");
-        if let Some(promulgated) = promulgated_title(&heading, kept, skip + 2, first_heading) {
-            return (Some(promulgated), skip + 2);
+        let heading = format!("{place}{}", without_repeated_level(place, &next));
+        let taken = skip + 1 + lines;
+        if let Some(promulgated) = promulgated_title(&heading, kept, taken, first_heading) {
+            return (Some(promulgated), taken);
         }
+        return (Some(heading), taken);
     }
-    if first_heading <= skip || !(looks_like_title_line(first) || under_place.is_some()) {
+    if first_heading <= skip || !looks_like_title_line(first) {
         return (None, 0);
     }
     if let Some(promulgated) = promulgated_title(first.trim(), kept, skip + 1, first_heading) {
@@ -377,10 +405,9 @@ pub(super) fn find_title(
     let lead = kept[..skip]
         .iter()
         .rev()
-        .map(|(_, t)| t.trim())
-        .find(|t| is_place_alone(t))
+        .find_map(|(_, t)| place_alone(t))
         .filter(|place| place_begins_title(place, first.trim()) && !first.trim().starts_with(place))
-        .unwrap_or("");
+        .unwrap_or_default();
     let mut title = format!("{lead}{}", unspaced(first.trim()));
     let mut taken = 1;
     // A law's short name (民法典) is a whole title, whatever follows it.
@@ -401,6 +428,67 @@ pub(super) fn find_title(
         return (Some(format!("{lead}{}", unspaced(first.trim()))), skip + 1);
     }
     (Some(title), skip + taken)
+}
+
+/// The title that starts at kept line `from` (before `end`), as it stands under a place's or a
+/// body's name: a line that ends as a title does, or up to [`MAX_TITLE_LINES`] lines joined
+/// until they do (`人民政府关于进一步加强城市管理工作` / `的实施意见`), or else one line that
+/// reads as a 关于 title (`…关于加快发展新型储能产业的行动计划（试行）`). Returns the title and
+/// how many lines it took.
+fn title_under(kept: &[(usize, &str)], from: usize, end: usize) -> Option<(String, usize)> {
+    let first = kept.get(from)?.1.trim();
+    let mut title = String::new();
+    let mut lines = 0;
+    while lines < MAX_TITLE_LINES && from + lines < end.min(kept.len()) {
+        let line = kept[from + lines].1.trim();
+        // A title's last line may be short (`的通知`).
+        let ends_it = || {
+            lines > 0
+                && ends_like_title(line)
+                && line.chars().all(crate::analysis::is_han)
+                && line.chars().count() < 4
+        };
+        // An order's name (`人民政府令`) is read with what it promulgates.
+        if lines == 0 && order_name(line).is_some_and(|(_, rest)| rest.is_empty()) {
+            return Some((line.to_string(), 1));
+        }
+        // A document number without its issuer's prefix (`〔2023〕12号`) or a date is no part
+        // of a title.
+        let number = line.starts_with(['〔', '[', '［']) && line.ends_with('号');
+        if !(looks_like_title_line(line) || ends_it())
+            || is_preface_noise(line)
+            || number
+            || is_date_line(line)
+        {
+            break;
+        }
+        title.push_str(line);
+        lines += 1;
+        if ends_like_title(&title) {
+            return Some((title, lines));
+        }
+    }
+    let guanyu = first
+        .find("关于")
+        .is_some_and(|at| first[at + "关于".len()..].chars().count() >= 4);
+    (looks_like_title_line(first) && !is_preface_noise(first) && guanyu)
+        .then(|| (first.to_string(), 1))
+}
+
+/// The title under a place's name without the level that repeats the place's own (`深圳市` /
+/// `市人民政府关于…` reads 深圳市人民政府关于…, not 深圳市市人民政府).
+fn without_repeated_level<'a>(place: &str, next: &'a str) -> &'a str {
+    let Some(level) = place.chars().last().filter(|c| "省市县区州".contains(*c)) else {
+        return next;
+    };
+    match next.strip_prefix(level) {
+        Some(rest)
+            if ORG_SUFFIXES.iter().any(|s| rest.starts_with(s)) || rest.starts_with("人民") =>
+        {
+            rest
+        }
+        _ => next,
+    }
 }
 
 /// A title set out with a space between each character, as a cover prints it
@@ -513,17 +601,47 @@ fn preface_lines(kept: &[(usize, &str)]) -> usize {
         // masthead (`深圳市` / `深府〔2023〕12号`), and a date alone over the title is the date of
         // the page (`2023年12月1日` / `关于…的通知`): neither is the title.
         let place_masthead = || {
-            is_place_alone(t.trim())
-                && kept.get(n + 1).is_some_and(|(_, next)| {
-                    is_doc_number_line(next.trim()) || page_date(next).is_some()
+            place_alone(t).is_some()
+                && kept
+                    .get(n + 1)
+                    .is_some_and(|(_, next)| is_doc_number_line(next.trim()) || is_date_line(next))
+        };
+        // A masthead whose issuer's name is broken after its place (`广州市` / `发展和改革委员会`),
+        // over the document number or a title that names the issuer whole.
+        let place_and_body = || {
+            let (Some(place), Some((_, body))) = (place_alone(t), kept.get(n + 1)) else {
+                return false;
+            };
+            let body = body.trim();
+            is_signature(body)
+                && kept.get(n + 2).is_some_and(|(_, after)| {
+                    let after = after.trim();
+                    is_doc_number_line(after)
+                        || after
+                            .strip_prefix(format!("{place}{body}").as_str())
+                            .is_some_and(|rest| rest.starts_with("关于"))
                 })
         };
+        if place_and_body() {
+            n += 2;
+            continue;
+        }
         let date_over_title = || {
-            page_date(t).is_some()
+            is_date_line(t)
                 && kept.get(n + 1).is_some_and(|(_, next)| {
                     let next = next.trim();
                     is_whole_title_line(next)
                 })
+        };
+        // A site's name over the title, as a page copied to text keeps it
+        // (`杭州市人民政府门户网站` / `杭州市司法局2023年法治政府建设年度报告`).
+        let site_name = || {
+            let name = t.trim();
+            is_masthead_name(name)
+                && SITE_NAME_ENDINGS.iter().any(|e| name.ends_with(e))
+                && kept
+                    .get(n + 1)
+                    .is_some_and(|(_, next)| looks_like_title_line(next))
         };
         // A site's column over the title, named (`信息公开`) or as a tag on its own line
         // (`【政策解读】`).
@@ -583,6 +701,7 @@ fn preface_lines(kept: &[(usize, &str)]) -> usize {
             && !lone_issuer()
             && !attachment_label
             && !column()
+            && !site_name()
             && !place_masthead()
             && !date_over_title()
         {
@@ -600,6 +719,9 @@ fn preface_lines(kept: &[(usize, &str)]) -> usize {
     }
     n.min(kept.len())
 }
+
+/// How a government site's name ends (`…门户网站`, `中国政府网`, `…政务服务网`).
+const SITE_NAME_ENDINGS: &[&str] = &["网站", "政府网", "政务网", "服务网", "门户网"];
 
 /// Longest site column tag in brackets before a title, in characters.
 const MAX_COLUMN_TAG_CHARS: usize = 20;
@@ -1585,7 +1707,22 @@ fn find_org_simplified(
     if let Some(issuer) = issuer_before_guanyu(title) {
         return Some(in_full(&issuer));
     }
-    if let Some(issuer) = kept.first().and_then(|(_, t)| order_issuer(t.trim())) {
+    // The order may name its place on a line of its own (`北京市` / `人民政府令`).
+    let order = kept.first().and_then(|(_, t)| {
+        order_issuer(t.trim()).or_else(|| {
+            let place = place_alone(t)?;
+            let next = kept.get(1)?.1.trim();
+            // A national body's order under a place's masthead names no body of the place.
+            let whole = opens_with_place_or_nation(next, 5)
+                || MINISTRIES.iter().any(|m| next.starts_with(m));
+            order_issuer(&if whole {
+                next.to_string()
+            } else {
+                format!("{place}{next}")
+            })
+        })
+    });
+    if let Some(issuer) = order {
         return Some(issuer);
     }
     let last = kept.len().saturating_sub(SIGNATURE_LINES);
@@ -2387,6 +2524,12 @@ fn page_date(t: &str) -> Option<String> {
             .is_some_and(|d| d.chars().count() == 1)
     };
     pieces.all(|p| time(p) || weekday(p)).then_some(date)
+}
+
+/// Whether a line is a page's date alone ([`page_date`]) or a year and month alone
+/// (`2024年3月`), as a page or a cover sets it over the title.
+fn is_date_line(t: &str) -> bool {
+    page_date(t).is_some() || year_month_alone(t).is_some()
 }
 
 /// Whether a line is a date in Chinese alone (`2024年1月15日`), as under a signature.

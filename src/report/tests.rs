@@ -3567,3 +3567,161 @@ fn a_law_excerpt_and_a_chapter_printed_with_its_range_keep_their_headings() {
         ]
     );
 }
+
+/// The title under a place's or a body's name when it does not fit on one line or ends in no
+/// word of [`super::facts`]'s list (trial 24: the file's name stood in, and the report had no
+/// year or issuer), and without the level that repeats the place's (深圳市 / 市人民政府).
+#[test]
+fn a_title_under_a_place_or_a_body_wrapped_or_without_a_known_ending() {
+    for (text, title, org, year) in [
+        // Wrapped, with a short last line, under a place over a document number.
+        (
+            "杭州市\n人民政府关于进一步加强城市管理工作\n的通知\n杭政〔2023〕15号\n\n各区人民政府：\n一、总体要求\n好。\n",
+            "杭州市人民政府关于进一步加强城市管理工作的通知",
+            Some("杭州市人民政府"),
+            Some(2023),
+        ),
+        // Over three lines, the body's name on the first.
+        (
+            "北京市\n人民代表大会常务委员会\n关于修改《北京市生活垃圾管理条例》的决定\n\n（2023年11月24日北京市第十六届人民代表大会常务委员会第十次会议通过）\n一、将第五条修改为：……\n",
+            "北京市人民代表大会常务委员会关于修改《北京市生活垃圾管理条例》的决定",
+            Some("北京市人民代表大会常务委员会"),
+            Some(2023),
+        ),
+        // One line that names the place again and ends in no listed word.
+        (
+            "杭州市\n杭州市人民政府关于加快发展新型储能产业的三年行动（试行）\n\n各区人民政府：\n现将有关事项通知如下。\n一、总体要求\n好。\n",
+            "杭州市人民政府关于加快发展新型储能产业的三年行动（试行）",
+            Some("杭州市人民政府"),
+            None,
+        ),
+        (
+            "深圳市\n深圳市人民政府关于加快发展新型储能产业的若干措施\n\n各区人民政府：\n一、总体要求\n好。\n",
+            "深圳市人民政府关于加快发展新型储能产业的若干措施",
+            Some("深圳市人民政府"),
+            None,
+        ),
+        (
+            "深圳市\n人民政府关于禁止燃放烟花爆竹的通告\n\n一、禁放区域\n好。\n",
+            "深圳市人民政府关于禁止燃放烟花爆竹的通告",
+            Some("深圳市人民政府"),
+            None,
+        ),
+        // The level that repeats the place's.
+        (
+            "深圳市\n市人民政府关于加快发展新型储能产业的实施意见\n\n各区人民政府：\n一、总体要求\n好。\n",
+            "深圳市人民政府关于加快发展新型储能产业的实施意见",
+            Some("深圳市人民政府"),
+            None,
+        ),
+        (
+            "广东省\n省人民政府办公厅关于印发某某方案的通知\n\n各地级以上市人民政府：\n一、总体要求\n好。\n",
+            "广东省人民政府办公厅关于印发某某方案的通知",
+            Some("广东省人民政府办公厅"),
+            None,
+        ),
+        // A body's name alone over its 关于 title and the document number.
+        (
+            "国务院\n关于印发《新时期促进集成电路产业高质量发展若干政策》的通知\n国发〔2020〕8号\n\n各省、自治区、直辖市人民政府：\n现将有关事项通知如下。\n一、总体要求\n好。\n",
+            "国务院关于印发《新时期促进集成电路产业高质量发展若干政策》的通知",
+            Some("国务院"),
+            Some(2020),
+        ),
+        (
+            "财政部\n关于下达2024年中央财政衔接推进乡村振兴补助资金的\n通知\n\n各省财政厅：\n一、资金安排\n好。\n",
+            "财政部关于下达2024年中央财政衔接推进乡村振兴补助资金的通知",
+            Some("财政部"),
+            Some(2024),
+        ),
+        // A year and a month over the title date the page, not the report.
+        (
+            "杭州市\n2024年3月\n杭州市2023年法治政府建设年度报告\n\n一、主要举措和成效\n好。\n",
+            "杭州市2023年法治政府建设年度报告",
+            None,
+            Some(2023),
+        ),
+    ] {
+        let r = parse_report(&lines(text), "file-name");
+        assert_eq!(r.title, title);
+        assert_eq!(r.org.as_deref(), org, "{title}");
+        assert_eq!(r.year, year, "{title}");
+    }
+    // A number without its issuer's prefix is no line of the title, and a masthead's place
+    // over a 关于 title is no part of it.
+    let r = parse_report(
+        &lines("深圳市\n〔2023〕12号\n\n深圳市人民政府关于加快发展新型储能产业的实施意见\n\n一、总体要求\n好。\n"),
+        "j14",
+    );
+    assert!(!r.title.contains("〔2023〕"), "{}", r.title);
+    let r = parse_report(
+        &lines("城区\n关于加强城市管理的若干措施\n一、总体要求\n好。\n"),
+        "m",
+    );
+    assert_eq!(r.title, "关于加强城市管理的若干措施");
+}
+
+/// A portal's page copied to text: the site's name, a breadcrumb from the home page and a dated
+/// source line over the title (trial 24 glued all three into it; trial 25 the dated source).
+#[test]
+fn a_portal_page_keeps_its_site_name_breadcrumb_and_source_out_of_the_title() {
+    let r = parse_report(
+        &lines(
+            "杭州市人民政府门户网站\n首页 > 政务公开 > 法治政府建设\n杭州市司法局2023年法治政府建设年度报告\n发布日期：2024-01-30　来源：市司法局　浏览次数：1024\n\n2023年，市司法局深入学习贯彻习近平法治思想。\n一、主要举措和成效\n好。\n",
+        ),
+        "u02",
+    );
+    assert_eq!(r.title, "杭州市司法局2023年法治政府建设年度报告");
+    assert_eq!(r.org.as_deref(), Some("杭州市司法局"));
+    assert_eq!(r.year, Some(2023));
+    let r = parse_report(
+        &lines(
+            "首页 > 政务公开 > 通知公告\n\n2023-05-12 来源：某某市人力资源和社会保障局\n\n关于做好2023年度高校毕业生就业创业工作的通知\n\n各区人力资源和社会保障局：\n一、总体要求\n好。\n",
+        ),
+        "b23",
+    );
+    assert_eq!(r.title, "关于做好2023年度高校毕业生就业创业工作的通知");
+}
+
+/// Mastheads printed spaced out or broken after the place, a title closed by a note in
+/// brackets, and an order's name under its place (trials 24 and 25: the file's name, or the
+/// place glued onto another body's title, stood in).
+#[test]
+fn a_masthead_spaced_or_broken_after_its_place_and_a_title_closed_by_a_note() {
+    for (text, title, org) in [
+        (
+            "深 圳 市\n深府〔2023〕12号\n\n深圳市人民政府关于加快发展新型储能产业的实施意见\n\n一、总体要求\n好。\n",
+            "深圳市人民政府关于加快发展新型储能产业的实施意见",
+            Some("深圳市人民政府"),
+        ),
+        (
+            "深　圳　市\n国务院关于加快发展新型储能产业的实施意见\n\n一、总体要求\n好。\n",
+            "国务院关于加快发展新型储能产业的实施意见",
+            Some("国务院"),
+        ),
+        (
+            "广州市\n发展和改革委员会\n\n穗发改〔2023〕88号\n\n广州市发展和改革委员会关于印发广州市促进消费若干措施的通知\n\n各区发展改革局：\n一、总体要求\n好。\n",
+            "广州市发展和改革委员会关于印发广州市促进消费若干措施的通知",
+            Some("广州市发展和改革委员会"),
+        ),
+        (
+            "上海市\n城市总体规划（2017—2035年）\n\n第一章　总则\n好。\n",
+            "上海市城市总体规划（2017—2035年）",
+            None,
+        ),
+        (
+            "北京市\n人民政府令\n第300号\n\n《北京市禁止违法建设若干规定》已经市人民政府常务会议审议通过，现予公布。\n\n北京市禁止违法建设若干规定\n\n第一条　为了禁止违法建设，制定本规定。\n",
+            "北京市禁止违法建设若干规定",
+            Some("北京市人民政府"),
+        ),
+    ] {
+        let r = parse_report(&lines(text), "file-name");
+        assert_eq!(r.title, title);
+        assert_eq!(r.org.as_deref(), org, "{title}");
+    }
+    // A national body's announcement under a place's masthead is no body of the place.
+    let r = parse_report(
+        &lines("上海市\n中华人民共和国海关总署公告2023年第10号\n\n为进一步促进跨境贸易便利化，现就有关事项公告如下：\n一、适用范围\n好。\n"),
+        "b19",
+    );
+    assert_eq!(r.org.as_deref(), Some("海关总署"));
+}
