@@ -225,21 +225,27 @@ fn starts_with_any(t: &str, prefixes: &[&str]) -> bool {
 /// The site's home page, as a breadcrumb without an opener starts (`首页 > 政务公开 > …`).
 const HOME_PAGE_LINKS: &[&str] = &["首页", "网站首页", "主页", "返回首页"];
 
-/// A breadcrumb: an opener (`当前位置：`) with the path after it, or the path alone from the
-/// home page, its links a few characters each between arrows (`首页 > 政务公开 > 法治政府建设`).
+/// Arrows between a breadcrumb's links.
+const ARROWS: [char; 4] = ['>', '＞', '»', '›'];
+
 fn is_breadcrumb(t: &str) -> bool {
-    const ARROWS: [char; 4] = ['>', '＞', '»', '›'];
-    let from_home = || {
-        let links: Vec<&str> = t.split(ARROWS).map(str::trim).collect();
-        links.len() >= 2
-            && HOME_PAGE_LINKS.contains(&links[0])
-            && links[1..]
-                .iter()
-                .all(|l| (1..=MAX_CRUMB_CHARS).contains(&l.chars().count()))
-            && !t.contains(['，', '。', '；'])
-    };
     starts_with_any(t, BREADCRUMB_OPENERS) && (t.contains(ARROWS) || t.contains("首页"))
-        || t.contains(ARROWS) && from_home()
+}
+
+/// A path from the home page without an opener, its links a few characters each between arrows
+/// (`首页 > 政务公开 > 法治政府建设`). Over a page's title it is a breadcrumb; in a report's text
+/// it may be the way to a service the report describes, so alone it is no boilerplate.
+pub(super) fn is_path_from_home(t: &str) -> bool {
+    if !t.contains(ARROWS) {
+        return false;
+    }
+    let links: Vec<&str> = t.split(ARROWS).map(str::trim).collect();
+    links.len() >= 2
+        && HOME_PAGE_LINKS.contains(&links[0])
+        && links[1..]
+            .iter()
+            .all(|l| (1..=MAX_CRUMB_CHARS).contains(&l.chars().count()))
+        && !t.contains(['，', '。', '；'])
 }
 
 /// Longest link of a breadcrumb without an opener, in characters.
@@ -275,10 +281,11 @@ fn is_dated_source_line(t: &str) -> bool {
     let rest = rest
         .trim_start_matches(|c: char| c.is_ascii_digit() || c == ':')
         .trim_start_matches([' ', '　', '\t']);
+    // Fields only: a sentence after the date (`… 来源：12345热线，群众反映…`) is report text.
     starts_with_any(
         rest,
         &["来源", "信息来源", "发布机构", "发布单位", "作者", "浏览"],
-    )
+    ) && !rest.contains(['，', '。', '；'])
 }
 
 /// 来源：解放日报 / 时间：2026-02-09 / 来源:常德市科学技术局 2023-12-01 15:00 字体:【

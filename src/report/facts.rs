@@ -362,8 +362,11 @@ pub(super) fn find_title(
     let lone = spaced_place.as_deref().unwrap_or(first.trim());
     // A body's name alone over a title that opens with 关于 (`国务院` / `关于印发…的通知`, as a
     // masthead without 文件 sets it) is the title's issuer: the title is read with it.
-    if is_signature(lone) && skip + 1 < first_heading && kept[skip + 1].1.trim().starts_with("关于")
-    {
+    let names_body = is_signature(lone)
+        && (opens_with_place_or_nation(lone, 5)
+            || MINISTRIES.contains(&lone)
+            || lone.starts_with("中共"));
+    if names_body && skip + 1 < first_heading && kept[skip + 1].1.trim().starts_with("关于") {
         if let Some((next, lines)) = title_under(kept, skip + 1, first_heading) {
             return (Some(format!("{lone}{next}")), skip + 1 + lines);
         }
@@ -383,7 +386,9 @@ pub(super) fn find_title(
     if let Some((next, lines)) = under_place.clone().filter(|(next, _)| {
         next.starts_with(place) || !place_begins_title(place, next) && !broken_name(next)
     }) {
-        return (Some(next), skip + 1 + lines);
+        let taken = skip + 1 + lines;
+        let promulgated = promulgated_title(&next, kept, taken, first_heading);
+        return (Some(promulgated.unwrap_or(next)), taken);
     }
     if let Some((next, lines)) = under_place.filter(|(next, _)| place_begins_title(place, next)) {
         // An announcement (`广东省` / `人民代表大会常务委员会公告`) is titled by what it publishes.
@@ -411,13 +416,9 @@ pub(super) fn find_title(
     let mut title = format!("{lead}{}", unspaced(first.trim()));
     let mut taken = 1;
     // A law's short name (民法典) is a whole title, whatever follows it.
-    while !ends_like_title(&title)
-        && !is_short_law_name(&title)
-        && taken < MAX_TITLE_LINES
-        && skip + taken < first_heading
-    {
+    while !is_short_law_name(&title) && taken < MAX_TITLE_LINES && skip + taken < first_heading {
         let next = kept[skip + taken].1.trim();
-        if !looks_like_title_line(next) || is_preface_noise(next) {
+        if !continues_title(&title, next) {
             break;
         }
         title.push_str(next);
@@ -437,42 +438,64 @@ pub(super) fn find_title(
 /// how many lines it took.
 fn title_under(kept: &[(usize, &str)], from: usize, end: usize) -> Option<(String, usize)> {
     let first = kept.get(from)?.1.trim();
-    let mut title = String::new();
-    let mut lines = 0;
+    // An order's name (`人民政府令`) is read with what it promulgates.
+    if order_name(first).is_some_and(|(_, rest)| rest.is_empty()) {
+        return Some((first.to_string(), 1));
+    }
+    if !looks_like_title_line(first) || !continues_title("", first) {
+        return None;
+    }
+    let mut title = first.to_string();
+    let mut lines = 1;
     while lines < MAX_TITLE_LINES && from + lines < end.min(kept.len()) {
         let line = kept[from + lines].1.trim();
-        // A title's last line may be short (`的通知`).
-        let ends_it = || {
-            lines > 0
-                && ends_like_title(line)
-                && line.chars().all(crate::analysis::is_han)
-                && line.chars().count() < 4
-        };
-        // An order's name (`人民政府令`) is read with what it promulgates.
-        if lines == 0 && order_name(line).is_some_and(|(_, rest)| rest.is_empty()) {
-            return Some((line.to_string(), 1));
-        }
-        // A document number without its issuer's prefix (`〔2023〕12号`) or a date is no part
-        // of a title.
-        let number = line.starts_with(['〔', '[', '［']) && line.ends_with('号');
-        if !(looks_like_title_line(line) || ends_it())
-            || is_preface_noise(line)
-            || number
-            || is_date_line(line)
-        {
+        if !continues_title(&title, line) {
             break;
         }
         title.push_str(line);
         lines += 1;
-        if ends_like_title(&title) {
-            return Some((title, lines));
-        }
     }
+    if ends_like_title(&title) {
+        return Some((title, lines));
+    }
+    // One line that reads as a 关于 title, not a sentence that opens with one (`…的实施意见已经
+    // 市政府同意`).
     let guanyu = first
         .find("关于")
         .is_some_and(|at| first[at + "关于".len()..].chars().count() >= 4);
-    (looks_like_title_line(first) && !is_preface_noise(first) && guanyu)
-        .then(|| (first.to_string(), 1))
+    (guanyu && !first.contains("已经")).then(|| (first.to_string(), 1))
+}
+
+/// Whether line `next` goes on with the title read so far (empty for its first line): a
+/// title-like line, or a title's short last line (`的通知`); once the title ends as one does, only
+/// a line that ends as one too (`…若干措施` / `（2024年修订版）的通知`, `…管理办法（试行）` /
+/// `实施细则的通知`), not a subtitle after a dash. No sentence, document number, date or preface
+/// line is part of a title.
+fn continues_title(title: &str, next: &str) -> bool {
+    let short_tail = !title.is_empty()
+        && ends_like_title(next)
+        && next.chars().all(crate::analysis::is_han)
+        && next.chars().count() < 4;
+    // A document number without its issuer's prefix (`〔2023〕12号`).
+    let number = next.starts_with(['〔', '[', '［']) && next.ends_with('号');
+    (looks_like_title_line(next) || short_tail)
+        && !next.contains(['，', '；', '。'])
+        && !is_preface_noise(next)
+        && !number
+        && !is_date_line(next)
+        && (!ends_like_title(title) || ends_like_title(next) && !opens_a_title(title, next))
+}
+
+/// Whether a line after a whole title starts a title of its own rather than going on with it: a
+/// subtitle after a dash, a page's title repeated (`2026年上海市政府工作报告` twice), or a line
+/// that opens as titles do (关于, a place's or a national body's name, a year).
+fn opens_a_title(title: &str, next: &str) -> bool {
+    let chars: Vec<char> = next.chars().take(5).collect();
+    next.starts_with(['—', '-', '－'])
+        || title.contains(next)
+        || next.starts_with("关于")
+        || opens_with_place_or_nation(next, 5)
+        || year_at(&chars, 0).is_some()
 }
 
 /// The title under a place's name without the level that repeats the place's own (`深圳市` /
@@ -558,6 +581,8 @@ fn is_preface_noise(line: &str) -> bool {
         || is_masthead(t)
         || is_masthead_rule(t)
         || is_doc_number_line(t)
+        // A breadcrumb from the home page over the title (`首页 > 政务公开 > …`).
+        || super::boilerplate::is_path_from_home(t)
         // A signer's line of its own under the number, and a note on how the document is
         // published (`（此件公开发布）`), as official documents print them.
         || t.starts_with("签发人")
@@ -602,9 +627,12 @@ fn preface_lines(kept: &[(usize, &str)]) -> usize {
         // the page (`2023年12月1日` / `关于…的通知`): neither is the title.
         let place_masthead = || {
             place_alone(t).is_some()
-                && kept
-                    .get(n + 1)
-                    .is_some_and(|(_, next)| is_doc_number_line(next.trim()) || is_date_line(next))
+                && kept.get(n + 1).is_some_and(|(_, next)| {
+                    is_doc_number_line(next.trim())
+                        || kept
+                            .get(n + 2)
+                            .is_some_and(|(_, title)| date_apart_from(next, title))
+                })
         };
         // A masthead whose issuer's name is broken after its place (`广州市` / `发展和改革委员会`),
         // over the document number or a title that names the issuer whole.
@@ -627,11 +655,10 @@ fn preface_lines(kept: &[(usize, &str)]) -> usize {
             continue;
         }
         let date_over_title = || {
-            is_date_line(t)
-                && kept.get(n + 1).is_some_and(|(_, next)| {
-                    let next = next.trim();
-                    is_whole_title_line(next)
-                })
+            kept.get(n + 1).is_some_and(|(_, next)| {
+                let next = next.trim();
+                date_apart_from(t, next) && is_whole_title_line(next)
+            })
         };
         // A site's name over the title, as a page copied to text keeps it
         // (`杭州市人民政府门户网站` / `杭州市司法局2023年法治政府建设年度报告`).
@@ -639,9 +666,14 @@ fn preface_lines(kept: &[(usize, &str)]) -> usize {
             let name = t.trim();
             is_masthead_name(name)
                 && SITE_NAME_ENDINGS.iter().any(|e| name.ends_with(e))
-                && kept
-                    .get(n + 1)
-                    .is_some_and(|(_, next)| looks_like_title_line(next))
+                && kept.get(n + 1).is_some_and(|(_, next)| {
+                    // A title that stands alone: it names its place, a national body or what it
+                    // is about (`湖南省政务服务网` / `使用指南` is one title), or is a breadcrumb.
+                    let next = next.trim();
+                    super::boilerplate::is_path_from_home(next)
+                        || looks_like_title_line(next)
+                            && (next.starts_with("关于") || opens_with_place_or_nation(next, 5))
+                })
         };
         // A site's column over the title, named (`信息公开`) or as a tag on its own line
         // (`【政策解读】`).
@@ -2530,6 +2562,19 @@ fn page_date(t: &str) -> Option<String> {
 /// (`2024年3月`), as a page or a cover sets it over the title.
 fn is_date_line(t: &str) -> bool {
     page_date(t).is_some() || year_month_alone(t).is_some()
+}
+
+/// Whether a date line stands apart from the title under it: a full date does; a year and month
+/// only over a title that holds its own year (`2024年3月` / `杭州市2023年法治政府建设年度报告`),
+/// since over `全县经济运行情况分析报告` it is the title's own time.
+fn date_apart_from(date: &str, title: &str) -> bool {
+    page_date(date).is_some() || year_month_alone(date).is_some() && holds_a_year(title)
+}
+
+/// Whether a line names a year (`2023年`, `二〇二三年`).
+fn holds_a_year(t: &str) -> bool {
+    let chars: Vec<char> = t.chars().collect();
+    (0..chars.len()).any(|i| year_at(&chars, i).is_some() && chars.get(i + 4) == Some(&'年'))
 }
 
 /// Whether a line is a date in Chinese alone (`2024年1月15日`), as under a signature.

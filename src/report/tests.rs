@@ -267,9 +267,6 @@ fn breadcrumbs_page_controls_and_editor_artefacts_are_dropped() {
         "版权所有：云溪县人民政府　湘ICP备12003456号　技术支持：某某网络公司",
         "主办单位：平川县人民政府办公室",
         "湘公网安备 43012102000123号",
-        // A path from the home page without an opener.
-        "首页 > 政务公开 > 法治政府建设",
-        "网站首页 » 信息公开 » 规划计划",
         // A page's date before its source.
         "2023-05-12 来源：某某市人力资源和社会保障局",
         "2023年5月12日 10:30　来源：市司法局　浏览次数：12",
@@ -293,6 +290,10 @@ fn breadcrumbs_page_controls_and_editor_artefacts_are_dropped() {
         "首页 > 点击“办事服务”栏目后，按提示填写申请表并提交",
         "首页>登录，再选择“我的办件”",
         "2023年5月12日，来源于群众的意见全部办结。",
+        "2023年5月12日 来源：12345热线，群众反映某小区违法建设问题，经核查属实。",
+        // A path from the home page may be the way to a service (its breadcrumb over a title
+        // is preface, see the portal test).
+        "首页 > 办事服务 > 法人办事 > 企业开办",
     ] {
         assert!(matches!(classify_line(line), LineKind::Text(_)), "{line}");
     }
@@ -3633,6 +3634,32 @@ fn a_title_under_a_place_or_a_body_wrapped_or_without_a_known_ending() {
             Some("财政部"),
             Some(2024),
         ),
+        // A title whose last line ends in a listed word goes on (trial 26).
+        (
+            "平江县人民政府关于印发平江县促进民营经济发展若干措施\n（2024年修订版）的通知\n\n各乡镇人民政府：\n一、总体要求\n好。\n",
+            "平江县人民政府关于印发平江县促进民营经济发展若干措施（2024年修订版）的通知",
+            Some("平江县人民政府"),
+            Some(2024),
+        ),
+        (
+            "平江县\n人民政府关于印发某某管理办法（试行）\n实施细则的通知\n\n各乡镇人民政府：\n一、总体要求\n好。\n",
+            "平江县人民政府关于印发某某管理办法（试行）实施细则的通知",
+            Some("平江县人民政府"),
+            None,
+        ),
+        (
+            "关于进一步完善稳增长政策措施\n的通知\n\n各区人民政府：\n一、总体要求\n好。\n",
+            "关于进一步完善稳增长政策措施的通知",
+            None,
+            None,
+        ),
+        // A year and a month over a title without a year are its time.
+        (
+            "2024年3月\n全县经济运行情况分析报告\n一、总体情况\n好。\n",
+            "2024年3月全县经济运行情况分析报告",
+            None,
+            Some(2024),
+        ),
         // A year and a month over the title date the page, not the report.
         (
             "杭州市\n2024年3月\n杭州市2023年法治政府建设年度报告\n\n一、主要举措和成效\n好。\n",
@@ -3658,6 +3685,20 @@ fn a_title_under_a_place_or_a_body_wrapped_or_without_a_known_ending() {
         "m",
     );
     assert_eq!(r.title, "关于加强城市管理的若干措施");
+    // A word that ends like a body's name but names none (`内部`, a classification), and a
+    // sentence that opens with 关于, are no issuer and no title (trial 26).
+    for (text, wrong) in [
+        ("内部\n关于印发平江县2024年安全生产检查方案的通知\n一、检查范围\n好。\n二、要求\n认真落实。\n三、时间\n全年。\n", "内部"),
+        (
+            "杭州市\n人民政府关于进一步加强城市管理工作的实施意见已经市政府同意\n现印发给你们，请认真贯彻执行。\n一、总体要求\n好。\n",
+            "已经",
+        ),
+        ("深圳市\n关于推进城市更新工作，市政府高度重视\n一、总体要求\n好。\n", "重视"),
+    ] {
+        let r = parse_report(&lines(text), "m");
+        assert!(!r.title.contains(wrong), "{}", r.title);
+        assert!(!r.org.as_deref().unwrap_or_default().contains(wrong), "{:?}", r.org);
+    }
 }
 
 /// A portal's page copied to text: the site's name, a breadcrumb from the home page and a dated
@@ -3680,6 +3721,22 @@ fn a_portal_page_keeps_its_site_name_breadcrumb_and_source_out_of_the_title() {
         "b23",
     );
     assert_eq!(r.title, "关于做好2023年度高校毕业生就业创业工作的通知");
+    // In the text, such a path is report text (trial 26).
+    let r = parse_report(
+        &lines("某某县政务服务中心2023年工作总结\n一、网上办理路径\n首页 > 办事服务 > 法人办事 > 企业开办\n二、下一步\n好。\n"),
+        "path",
+    );
+    assert!(
+        r.sections[1].text.contains("企业开办"),
+        "{:?}",
+        r.sections[1].text
+    );
+    // A site's name that begins the title is part of it.
+    let r = parse_report(
+        &lines("湖南省政务服务网\n使用指南\n一、注册登录\n好。\n"),
+        "r7d",
+    );
+    assert_eq!(r.title, "湖南省政务服务网使用指南");
 }
 
 /// Mastheads printed spaced out or broken after the place, a title closed by a note in
@@ -3718,6 +3775,12 @@ fn a_masthead_spaced_or_broken_after_its_place_and_a_title_closed_by_a_note() {
         assert_eq!(r.title, title);
         assert_eq!(r.org.as_deref(), org, "{title}");
     }
+    // Under a province's bare name, an order that names it titles the file by what it promulgates.
+    let r = parse_report(
+        &lines("北京\n北京市人民政府令\n第300号\n\n《北京市禁止违法建设若干规定》已经市人民政府常务会议审议通过，现予公布。\n\n北京市禁止违法建设若干规定\n\n第一条　为了禁止违法建设，制定本规定。\n"),
+        "r11h",
+    );
+    assert_eq!(r.title, "北京市禁止违法建设若干规定");
     // A national body's announcement under a place's masthead is no body of the place.
     let r = parse_report(
         &lines("上海市\n中华人民共和国海关总署公告2023年第10号\n\n为进一步促进跨境贸易便利化，现就有关事项公告如下：\n一、适用范围\n好。\n"),
