@@ -414,16 +414,7 @@ pub(super) fn find_title(
         .filter(|place| place_begins_title(place, first.trim()) && !first.trim().starts_with(place))
         .unwrap_or_default();
     let mut title = format!("{lead}{}", unspaced(first.trim()));
-    let mut taken = 1;
-    // A law's short name (民法典) is a whole title, whatever follows it.
-    while !is_short_law_name(&title) && taken < MAX_TITLE_LINES && skip + taken < first_heading {
-        let next = kept[skip + taken].1.trim();
-        if !continues_title(&title, next) {
-            break;
-        }
-        title.push_str(next);
-        taken += 1;
-    }
+    let taken = read_on(&mut title, kept, skip, first_heading);
     if taken > 1 && !ends_like_title(&title) {
         // The lines did not make a title: keep the first alone.
         return (Some(format!("{lead}{}", unspaced(first.trim()))), skip + 1);
@@ -442,19 +433,11 @@ fn title_under(kept: &[(usize, &str)], from: usize, end: usize) -> Option<(Strin
     if order_name(first).is_some_and(|(_, rest)| rest.is_empty()) {
         return Some((first.to_string(), 1));
     }
-    if !looks_like_title_line(first) || !continues_title("", first) {
+    if !continues_title("", first) {
         return None;
     }
     let mut title = first.to_string();
-    let mut lines = 1;
-    while lines < MAX_TITLE_LINES && from + lines < end.min(kept.len()) {
-        let line = kept[from + lines].1.trim();
-        if !continues_title(&title, line) {
-            break;
-        }
-        title.push_str(line);
-        lines += 1;
-    }
+    let lines = read_on(&mut title, kept, from, end);
     if ends_like_title(&title) {
         return Some((title, lines));
     }
@@ -464,6 +447,25 @@ fn title_under(kept: &[(usize, &str)], from: usize, end: usize) -> Option<(Strin
         .find("关于")
         .is_some_and(|at| first[at + "关于".len()..].chars().count() >= 4);
     (guanyu && !first.contains("已经")).then(|| (first.to_string(), 1))
+}
+
+/// Appends to `title`, whose first line is kept line `first`, the lines under it that go on with
+/// it ([`continues_title`]), up to [`MAX_TITLE_LINES`] in all and before kept line `end`; returns
+/// how many lines the title takes. A law's short name (民法典) is a whole title, whatever follows.
+fn read_on(title: &mut String, kept: &[(usize, &str)], first: usize, end: usize) -> usize {
+    let mut lines = 1;
+    while !is_short_law_name(title)
+        && lines < MAX_TITLE_LINES
+        && first + lines < end.min(kept.len())
+    {
+        let next = kept[first + lines].1.trim();
+        if !continues_title(title, next) {
+            break;
+        }
+        title.push_str(next);
+        lines += 1;
+    }
+    lines
 }
 
 /// Whether line `next` goes on with the title read so far (empty for its first line): a
