@@ -134,7 +134,14 @@ pub use pdf::{pdf_text, PdfText};
 /// issuer's name over the number, a site's name, a breadcrumb from the home page (`首页 > …`),
 /// a dated source line (`2023-05-12 来源：…`) and a year and month (`2024年3月`) over the title are
 /// no part of it.
-pub const READING_VERSION: u32 = 22;
+/// Version 23: a title spaced out on a cover under its place (`北　京　市` / `政　府　工　作　报　告`,
+/// by words of two, as Markdown headings) is read whole, without a motto between them; a
+/// column's name or a motto over a 关于 title (`督查督办`) is no part of it nor its issuer, while
+/// a body's name of three characters there (`三市镇`, `市科协`) is; an order's number under its
+/// place is cited with it (`北京市人民政府令第300号`), also under the page's date; an announcement
+/// over its own 关于 title is titled by it; 分析, 预算, 决算 and 大事记 end titles; a year and month
+/// (also spaced out) over a year's report, a 关于 title, or a place over a title dates the page.
+pub const READING_VERSION: u32 = 23;
 
 /// The kinds of document govsearch reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

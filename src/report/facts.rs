@@ -25,9 +25,43 @@ const PUBLICATION_DATE_LINES: usize = 30;
 
 /// Words that end a title.
 const TITLE_ENDINGS: &[&str] = &[
-    "报告", "总结", "公报", "条例", "法", "规定", "办法", "决定", "意见", "通知", "纲要", "规划",
-    "方案", "细则", "解释", "批复", "计划", "情况", "要点", "通报", "公告", "章程", "规则", "决议",
-    "的函", "复函", "请示", "讲话", "纪要", "通告", "措施", "指引", "指南",
+    "报告",
+    "总结",
+    "公报",
+    "条例",
+    "法",
+    "规定",
+    "办法",
+    "决定",
+    "意见",
+    "通知",
+    "纲要",
+    "规划",
+    "方案",
+    "细则",
+    "解释",
+    "批复",
+    "计划",
+    "情况",
+    "要点",
+    "通报",
+    "公告",
+    "章程",
+    "规则",
+    "决议",
+    "的函",
+    "复函",
+    "请示",
+    "讲话",
+    "纪要",
+    "通告",
+    "措施",
+    "指引",
+    "指南",
+    "分析",
+    "预算",
+    "决算",
+    "大事记",
 ];
 
 fn looks_like_title_line(t: &str) -> bool {
@@ -312,19 +346,22 @@ pub(super) fn find_title(
     if let Some(Some(h)) = headings.get(skip) {
         // A site's name over the page's title, each in a heading of its own
         // (`<h1>平江县人民政府门户网站</h1>` / `<h2>平江县2023年…年度报告</h2>`): the second.
+        // Spaced out on a cover too (`# 北　京　市` / `# 政　府　工　作　报　告`).
         let marked_title = |k: usize| {
             headings.get(k).and_then(Option::as_ref).is_some_and(|h| {
+                let text = unspaced(h.text.trim());
                 h.kind == HeadingKind::Markdown
-                    && ends_like_title(&h.text)
-                    && looks_like_title_line(&h.text)
-                    && super::headings::numbered_heading(&h.text).is_none()
+                    && ends_like_title(&text)
+                    && looks_like_title_line(&text)
+                    && super::headings::numbered_heading(&text).is_none()
             })
         };
         if h.kind == HeadingKind::Markdown && !ends_like_title(&h.text) && marked_title(skip + 1) {
-            let next = headings[skip + 1].as_ref().map(|n| n.text.clone());
+            let next = headings[skip + 1].as_ref().map(|n| unspaced(n.text.trim()));
             // A place's name over the rest of the title (`# 广东省` / `# 安全生产条例`) is part
             // of it, where it begins it (see `place_begins_title`).
-            let place = h.text.trim();
+            let place = unspaced(h.text.trim());
+            let place = place.as_str();
             let next = match next {
                 Some(next) if place_begins_title(place, &next) && !next.starts_with(place) => {
                     Some(format!("{place}{next}"))
@@ -362,10 +399,15 @@ pub(super) fn find_title(
     let lone = spaced_place.as_deref().unwrap_or(first.trim());
     // A body's name alone over a title that opens with 关于 (`国务院` / `关于印发…的通知`, as a
     // masthead without 文件 sets it) is the title's issuer: the title is read with it.
+    // So is a name too short for a title line that may be a body's (`三市镇`, `市科协`: not
+    // `内部`, a classification).
     let names_body = is_signature(lone)
         && (opens_with_place_or_nation(lone, 5)
             || MINISTRIES.contains(&lone)
-            || lone.starts_with("中共"));
+            || lone.starts_with("中共"))
+        || lone.chars().count() >= 3
+            && lone.chars().all(crate::analysis::is_han)
+            && may_name_body(lone);
     if names_body && skip + 1 < first_heading && kept[skip + 1].1.trim().starts_with("关于") {
         if let Some((next, lines)) = title_under(kept, skip + 1, first_heading) {
             return (Some(format!("{lone}{next}")), skip + 1 + lines);
@@ -374,8 +416,24 @@ pub(super) fn find_title(
     // A place's name alone on the first line (`某某省`, as a cover or a gazette sets it),
     // too short for a title line: read with the title under it, on one line or wrapped.
     let place = lone;
-    let under_place = (is_place_alone(place) && skip + 1 < first_heading)
-        .then(|| title_under(kept, skip + 1, first_heading))
+    // A motto between the place and a title that names the place again (`宁　波　市` /
+    // `奋　进　新　征　程　　建　功　新　时　代` / `宁波市人民政府关于…`) is no part of the title.
+    let motto = |k: usize| {
+        let line = unspaced(kept[k].1.trim());
+        !ends_like_title(&line)
+            && !line.starts_with(place)
+            && line.chars().all(crate::analysis::is_han)
+            && kept
+                .get(k + 1)
+                .is_some_and(|(_, t)| t.trim().starts_with(place))
+    };
+    let from = if is_place_alone(place) && skip + 2 < first_heading && motto(skip + 1) {
+        skip + 2
+    } else {
+        skip + 1
+    };
+    let under_place = (is_place_alone(place) && from < first_heading)
+        .then(|| title_under(kept, from, first_heading))
         .flatten();
     // A title that names the place again (`广州市` / `广州市人民政府关于…`) is the title, and so
     // is one the place does not begin (a masthead's `城区` over `关于…的通知`). Under a province
@@ -386,14 +444,14 @@ pub(super) fn find_title(
     if let Some((next, lines)) = under_place.clone().filter(|(next, _)| {
         next.starts_with(place) || !place_begins_title(place, next) && !broken_name(next)
     }) {
-        let taken = skip + 1 + lines;
+        let taken = from + lines;
         let promulgated = promulgated_title(&next, kept, taken, first_heading);
         return (Some(promulgated.unwrap_or(next)), taken);
     }
     if let Some((next, lines)) = under_place.filter(|(next, _)| place_begins_title(place, next)) {
         // An announcement (`广东省` / `人民代表大会常务委员会公告`) is titled by what it publishes.
         let heading = format!("{place}{}", without_repeated_level(place, &next));
-        let taken = skip + 1 + lines;
+        let taken = from + lines;
         if let Some(promulgated) = promulgated_title(&heading, kept, taken, first_heading) {
             return (Some(promulgated), taken);
         }
@@ -428,7 +486,10 @@ pub(super) fn find_title(
 /// reads as a 关于 title (`…关于加快发展新型储能产业的行动计划（试行）`). Returns the title and
 /// how many lines it took.
 fn title_under(kept: &[(usize, &str)], from: usize, end: usize) -> Option<(String, usize)> {
-    let first = kept.get(from)?.1.trim();
+    // Set out with a space between each character, as a cover prints it (`北　京　市` /
+    // `政　府　工　作　报　告`).
+    let first = unspaced(kept.get(from)?.1.trim());
+    let first = first.as_str();
     // An order's name (`人民政府令`) is read with what it promulgates.
     if order_name(first).is_some_and(|(_, rest)| rest.is_empty()) {
         return Some((first.to_string(), 1));
@@ -458,11 +519,11 @@ fn read_on(title: &mut String, kept: &[(usize, &str)], first: usize, end: usize)
         && lines < MAX_TITLE_LINES
         && first + lines < end.min(kept.len())
     {
-        let next = kept[first + lines].1.trim();
-        if !continues_title(title, next) {
+        let next = unspaced(kept[first + lines].1.trim());
+        if !continues_title(title, &next) {
             break;
         }
-        title.push_str(next);
+        title.push_str(&next);
         lines += 1;
     }
     lines
@@ -526,7 +587,14 @@ fn unspaced(title: &str) -> String {
         .chars()
         .all(|c| c.is_whitespace() || crate::analysis::is_han(c));
     let spaced_out = (n >= 3 || n == 2 && han) && pieces.all(|p| p.chars().count() == 1);
-    if spaced_out {
+    // Or by words of two (`政府　工作　报告`), where the words make a title.
+    let by_words = || {
+        n >= 3
+            && han
+            && title.split_whitespace().all(|p| p.chars().count() <= 2)
+            && ends_like_title(&title.split_whitespace().collect::<String>())
+    };
+    if spaced_out || by_words() {
         title.split_whitespace().collect()
     } else {
         title.to_string()
@@ -545,6 +613,21 @@ fn promulgated_title(
 ) -> Option<String> {
     // An order (国务院令), or a court's or a ministry's announcement that publishes it
     // (最高人民法院公告 over a 司法解释).
+    // An announcement set over its own title, after its number (`郑州市人民政府通告` /
+    // `〔2024〕第5号` / `郑州市人民政府关于禁止燃放烟花爆竹的通告`), is titled by that.
+    if first.ends_with("通告") || first.ends_with("公告") {
+        let own = kept[from..first_heading.min(from + ANNOUNCEMENT_TITLE_LINES)]
+            .iter()
+            .map(|(_, t)| t.trim())
+            .find(|t| {
+                t.contains("关于")
+                    && is_whole_title_line(t)
+                    && (t.ends_with("通告") || t.ends_with("公告"))
+            });
+        if let Some(own) = own {
+            return Some(own.to_string());
+        }
+    }
     let order = first.ends_with('令') || order_number(&[(0, first)]).is_some();
     if !(order || first.ends_with("公告")) || first_heading <= from {
         return None;
@@ -563,6 +646,9 @@ fn promulgated_title(
         .find(|t| looks_like_title_line(t) && ends_like_title(t) && !t.starts_with(['（', '(']))
         .map(str::to_string)
 }
+
+/// Lines after an announcement's name searched for its own title: its number, then the title.
+const ANNOUNCEMENT_TITLE_LINES: usize = 2;
 
 /// Lines before the first heading searched for the title an order promulgates: the title and
 /// up to two lines of version notes.
@@ -656,12 +742,7 @@ fn preface_lines(kept: &[(usize, &str)]) -> usize {
             n += 2;
             continue;
         }
-        let date_over_title = || {
-            kept.get(n + 1).is_some_and(|(_, next)| {
-                let next = next.trim();
-                date_apart_from(t, next) && is_whole_title_line(next)
-            })
-        };
+        let date_over_title = || page_date_over_title(kept, n).is_some();
         // A site's name over the title, as a page copied to text keeps it
         // (`杭州市人民政府门户网站` / `杭州市司法局2023年法治政府建设年度报告`).
         let site_name = || {
@@ -675,6 +756,23 @@ fn preface_lines(kept: &[(usize, &str)]) -> usize {
                     super::boilerplate::is_path_from_home(next)
                         || looks_like_title_line(next)
                             && (next.starts_with("关于") || opens_with_place_or_nation(next, 5))
+                })
+        };
+        // A column's name or a motto over a title that opens with 关于 and stands whole on its
+        // line (`督查督办` / `关于开展…督察的通知`): it names no issuer, so it is no part of the
+        // title, as a body's or a place's name there would be.
+        let over_guanyu = || {
+            let name = t.trim();
+            (2..=MAX_SLOGAN_CHARS).contains(&name.chars().count())
+                && name.chars().all(crate::analysis::is_han)
+                && !may_name_body(name)
+                && !MINISTRIES.contains(&name)
+                && !opens_with_place_or_nation(name, 5)
+                && place_alone(name).is_none()
+                && !ends_like_title(name)
+                && kept.get(n + 1).is_some_and(|(_, next)| {
+                    let next = next.trim();
+                    next.starts_with("关于") && is_whole_title_line(next)
                 })
         };
         // A site's column over the title, named (`信息公开`) or as a tag on its own line
@@ -735,6 +833,7 @@ fn preface_lines(kept: &[(usize, &str)]) -> usize {
             && !lone_issuer()
             && !attachment_label
             && !column()
+            && !over_guanyu()
             && !site_name()
             && !place_masthead()
             && !date_over_title()
@@ -756,6 +855,24 @@ fn preface_lines(kept: &[(usize, &str)]) -> usize {
 
 /// How a government site's name ends (`…门户网站`, `中国政府网`, `…政务服务网`).
 const SITE_NAME_ENDINGS: &[&str] = &["网站", "政府网", "政务网", "服务网", "门户网"];
+
+/// Whether a line may be a body's name, read loosely: a signature's name, or a name that ends
+/// as a bank's, a university's, a company's, a people's organisation's, an office's or a
+/// township's does (中国人民银行, 中国证监会, 共青团中央, 北京大学, 某某集团有限公司, 县委党史研究室,
+/// 干部科, 预算股, 朝阳门街道, 板桥村, 市科协, 长沙高新区).
+fn may_name_body(name: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "会", "行", "中央", "大学", "学院", "学校", "公司", "集团", "联", "组", "司", "社", "团",
+        "所", "站", "台", "队", "处", "馆", "校", "室", "科", "股", "街道", "镇", "乡", "村", "协",
+        "区",
+    ];
+    is_signature(name)
+        || ENDINGS.iter().any(|e| name.ends_with(e))
+            && !NOT_BODIES.iter().any(|w| name.ends_with(w))
+}
+
+/// Longest column's name or motto over a 关于 title (`坚持以人民为中心`), in characters.
+const MAX_SLOGAN_CHARS: usize = 10;
 
 /// Longest site column tag in brackets before a title, in characters.
 const MAX_COLUMN_TAG_CHARS: usize = 20;
@@ -1318,11 +1435,29 @@ fn order_number(header: &[(usize, &str)]) -> Option<String> {
     header.iter().enumerate().find_map(|(i, (_, line))| {
         let (name, rest) = order_name(line)?;
         let own = if rest.is_empty() {
-            order_serial(header.get(i + 1)?.1)?
+            // Spaces dropped, as in the name (`第 300 号`).
+            let next: String = header.get(i + 1)?.1.split_whitespace().collect();
+            order_serial(&next)?
         } else {
             order_serial(&rest)?
         };
-        Some(format!("{name}{own}"))
+        // A name under its place's (`北京市` / `人民政府令`) is cited with the place; a national
+        // body's or a ministry's under a place stands alone.
+        let place = i
+            .checked_sub(1)
+            .and_then(|k| place_alone(header[k].1))
+            .filter(|place| {
+                !name.starts_with(place.as_str())
+                    && !opens_with_place_or_nation(&name, 5)
+                    && !MINISTRIES.iter().any(|m| name.starts_with(m))
+            });
+        match place {
+            Some(place) => Some(format!(
+                "{place}{}{own}",
+                without_repeated_level(&place, &name)
+            )),
+            None => Some(format!("{name}{own}")),
+        }
     })
 }
 
@@ -1741,11 +1876,13 @@ fn find_org_simplified(
     if let Some(issuer) = issuer_before_guanyu(title) {
         return Some(in_full(&issuer));
     }
-    // The order may name its place on a line of its own (`北京市` / `人民政府令`).
-    let order = kept.first().and_then(|(_, t)| {
+    // The order may name its place on a line of its own (`北京市` / `人民政府令`), under the
+    // page's date.
+    let first = usize::from(kept.first().is_some_and(|(_, t)| is_date_line(t)));
+    let order = kept.get(first).and_then(|(_, t)| {
         order_issuer(t.trim()).or_else(|| {
             let place = place_alone(t)?;
-            let next = kept.get(1)?.1.trim();
+            let next = kept.get(first + 1)?.1.trim();
             // A national body's order under a place's masthead names no body of the place.
             let whole = opens_with_place_or_nation(next, 5)
                 || MINISTRIES.iter().any(|m| next.starts_with(m));
@@ -2021,9 +2158,28 @@ fn congress_of_session(issuer: &str) -> Option<String> {
     (body.chars().count() > CONGRESS.chars().count() && body.chars().all(is_cjk)).then_some(body)
 }
 
-/// Words ending in 局 that are not bodies (新局, 格局, 大局…).
+/// Words that end as a body's name does but name no body (新局, 格局, 大局…).
 const NOT_BODIES: &[&str] = &[
-    "新局", "格局", "布局", "大局", "开局", "结局", "全局", "变局", "当局",
+    "新局",
+    "格局",
+    "布局",
+    "大局",
+    "开局",
+    "结局",
+    "全局",
+    "变局",
+    "当局",
+    // Verbs (督查督办, 一网通办, 接诉即办), a motto (以人民为中心) and a platform (平台).
+    "督办",
+    "交办",
+    "承办",
+    "主办",
+    "协办",
+    "查办",
+    "通办",
+    "即办",
+    "为中心",
+    "平台",
 ];
 
 /// Offices whose holder signs an order or a report: `总理　李克强` above its date.
@@ -2493,15 +2649,32 @@ pub(super) fn find_date(
         .or_else(|| published().find_map(dated))
         // Last, a page's date alone above its title (`2023年12月1日` / `关于…的通知`).
         .or_else(|| {
-            header
-                .iter()
-                .take(HEADER_LINES)
-                .zip(header.iter().skip(1))
-                .find_map(|((_, t), (_, next))| {
-                    let next = next.trim();
-                    is_whole_title_line(next).then(|| page_date(t)).flatten()
-                })
+            (0..header.len().min(HEADER_LINES)).find_map(|i| page_date_over_title(header, i))
         })
+}
+
+/// The date of kept line `i` when it stands alone over the title, apart from it (see
+/// [`date_apart_from`]): over a whole title line (`2023年12月1日` / `关于…的通知`), or over a
+/// place's name over the rest of the title (`2024年3月` / `平江县` / `2023年…年度报告`).
+fn page_date_over_title(kept: &[(usize, &str)], i: usize) -> Option<String> {
+    let line = kept.get(i)?.1;
+    // Also spaced out (`2024 年 1 月`).
+    let date = page_date(line).or_else(|| year_month_alone(&unspaced_date(line)))?;
+    let next = kept.get(i + 1)?.1.trim();
+    if is_whole_title_line(next) {
+        return date_apart_from(&date, next).then_some(date);
+    }
+    // A place's name between them makes the date the cover's, whatever the title, or the
+    // order's name (`北京市` / `人民政府令`).
+    place_alone(next)?;
+    let rest = unspaced(kept.get(i + 2)?.1.trim());
+    (is_whole_title_line(&rest) || order_name(&rest).is_some_and(|(_, more)| more.is_empty()))
+        .then_some(date)
+}
+
+/// A date line without its spaces (`2024 年 1 月` reads 2024年1月).
+fn unspaced_date(t: &str) -> String {
+    t.split_whitespace().collect()
 }
 
 /// The month an occasion line names when it names no day: `2024年1月` in
@@ -2568,9 +2741,16 @@ fn is_date_line(t: &str) -> bool {
 
 /// Whether a date line stands apart from the title under it: a full date does; a year and month
 /// only over a title that holds its own year (`2024年3月` / `杭州市2023年法治政府建设年度报告`),
-/// since over `全县经济运行情况分析报告` it is the title's own time.
+/// is a year's (`平江县法治政府建设年度报告`, a 政府工作报告: no month's report) or opens with 关于
+/// (a month never begins one), since over `全县经济运行情况分析报告` it is the title's own time.
 fn date_apart_from(date: &str, title: &str) -> bool {
-    page_date(date).is_some() || year_month_alone(date).is_some() && holds_a_year(title)
+    let years = || {
+        holds_a_year(title)
+            || title.contains("年度")
+            || title.ends_with("政府工作报告")
+            || title.starts_with("关于")
+    };
+    page_date(date).is_some() || year_month_alone(date).is_some() && years()
 }
 
 /// Whether a line names a year (`2023年`, `二〇二三年`).

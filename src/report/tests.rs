@@ -3788,3 +3788,205 @@ fn a_masthead_spaced_or_broken_after_its_place_and_a_title_closed_by_a_note() {
     );
     assert_eq!(r.org.as_deref(), Some("海关总署"));
 }
+
+/// A cover that spaces out its place and its title (`北　京　市` / `政　府　工　作　报　告`), and
+/// a column's name or a motto over a 关于 title (trial 26: the title read 北京市, or the column's
+/// name was glued on and read as the issuer), while a body's name there stays the title's issuer.
+#[test]
+fn a_spaced_cover_and_a_column_over_a_title() {
+    let r = parse_report(
+        &lines("北　京　市\n政　府　工　作　报　告\n——2024年1月21日在北京市第十六届人民代表大会第二次会议上\n北京市市长　殷勇\n各位代表：\n现在，我代表市人民政府，向大会报告工作。\n一、2023年工作回顾\n好。\n"),
+        "r5c",
+    );
+    assert_eq!(r.title, "北京市政府工作报告");
+    assert_eq!(r.org.as_deref(), Some("北京市人民政府"));
+    for (column, org) in [
+        ("督查督办", Some("某某市人民政府办公室")),
+        ("坚持以人民为中心", Some("某某市人民政府办公室")),
+        ("全面深化改革", Some("某某市人民政府办公室")),
+    ] {
+        let text = format!("{column}\n关于开展2024年度法治政府建设督察的通知\n各区人民政府：\n为推进法治政府建设，现就有关事项通知如下。\n一、督察内容\n法律顾问制度落实情况。\n某某市人民政府办公室\n2024年3月5日\n");
+        let r = parse_report(&lines(&text), "column");
+        assert_eq!(
+            r.title, "关于开展2024年度法治政府建设督察的通知",
+            "{column}"
+        );
+        assert_eq!(r.org.as_deref(), org, "{column}");
+    }
+    // By words of two, or as Markdown headings.
+    for cover in [
+        "南京市\n政府　工作　报告\n",
+        "# 北　京　市\n\n# 政　府　工　作　报　告\n\n",
+    ] {
+        let text = format!("{cover}——2024年1月21日在市第十六届人民代表大会第二次会议上\n各位代表：\n现在，我代表市人民政府，向大会报告工作。\n一、2023年工作回顾\n好。\n");
+        let r = parse_report(&lines(&text), "cover");
+        assert!(
+            r.title.ends_with("市政府工作报告"),
+            "{cover:?}: {}",
+            r.title
+        );
+        assert!(!r.title.contains(['　', ' ']), "{cover:?}: {}", r.title);
+    }
+    // A motto between the place and a title that names the place again (trial 27).
+    let r = parse_report(
+        &lines("宁　波　市\n奋　进　新　征　程　　建　功　新　时　代\n宁波市人民政府关于2023年度法治政府建设情况的报告\n一、主要举措\n好。\n"),
+        "s11",
+    );
+    assert_eq!(r.title, "宁波市人民政府关于2023年度法治政府建设情况的报告");
+    assert_eq!(r.org.as_deref(), Some("宁波市人民政府"));
+    for motto in ["接诉即办", "中国式现代化", "打造开放平台"] {
+        let text = format!("{motto}\n关于深入推进县域经济高质量发展的意见\n各乡镇人民政府：\n现提出如下意见。\n一、总体要求\n好。\n");
+        let r = parse_report(&lines(&text), "motto");
+        assert_eq!(r.title, "关于深入推进县域经济高质量发展的意见", "{motto}");
+    }
+    // Bodies by every kind of ending stay the title's issuer, three characters long too
+    // (trial 27: 三市镇 and 市科协 had given the file's name).
+    for body in [
+        "中国人民银行",
+        "中国证监会",
+        "共青团中央",
+        "北京大学",
+        "某某集团有限公司",
+        "国家发展改革委",
+        "朝阳门街道",
+        "县委党史研究室",
+        "市委组织部干部科",
+        "三市镇",
+        "板桥村",
+        "市科协",
+        "县妇联",
+        "湘江新区",
+    ] {
+        let text = format!(
+            "{body}\n关于印发改革方案的通知\n各单位：\n现通知如下。\n一、总体要求\n内容。\n"
+        );
+        let r = parse_report(&lines(&text), "body");
+        assert_eq!(r.title, format!("{body}关于印发改革方案的通知"));
+    }
+}
+
+/// An order under its place's name is numbered as it is cited, with the place, also when the
+/// number is spaced out; a national body's order under a place is not (trial 26: the number
+/// read 人民政府令第300号, or was lost).
+#[test]
+fn an_order_under_its_place_is_numbered_with_the_place() {
+    let order = |head: &str| {
+        let text = format!("{head}\n《北京市禁止违法建设若干规定》已经市人民政府常务会议审议通过，现予公布。\n市长　殷勇\n2023年10月20日\n\n北京市禁止违法建设若干规定\n\n第一条　为了禁止违法建设，制定本规定。\n");
+        parse_report(&lines(&text), "order").doc_number
+    };
+    assert_eq!(
+        order("北京市\n人民政府令\n第300号").as_deref(),
+        Some("北京市人民政府令第300号")
+    );
+    assert_eq!(
+        order("广东省\n人民政府令\n第 300 号").as_deref(),
+        Some("广东省人民政府令第300号")
+    );
+    assert_eq!(
+        order("杭州市\n公安局令\n第5号").as_deref(),
+        Some("杭州市公安局令第5号")
+    );
+    assert_eq!(
+        order("北京市\n北京市人民政府令\n第300号").as_deref(),
+        Some("北京市人民政府令第300号")
+    );
+    assert_eq!(
+        order("北京市\n国家市场监督管理总局令\n第77号").as_deref(),
+        Some("国家市场监督管理总局令第77号")
+    );
+    // Under the page's date, the order still names its issuer and what it promulgates.
+    let r = parse_report(
+        &lines("2024年5月1日\n\n北京市\n\n人民政府令\n\n第 302 号\n\n《北京市献血条例实施办法》已经市政府常务会议审议通过，现予公布。\n\n市长　殷勇\n\n北京市献血条例实施办法\n\n第一条　为了实施献血条例，制定本办法。\n"),
+        "d24",
+    );
+    assert_eq!(r.title, "北京市献血条例实施办法");
+    assert_eq!(r.org.as_deref(), Some("北京市人民政府"));
+    assert_eq!(r.doc_number.as_deref(), Some("北京市人民政府令第302号"));
+    // An announcement set over its own title is titled by that, numbered by its name.
+    for head in [
+        "郑州市\n人民政府通告\n〔2024〕第5号",
+        "郑州市人民政府通告\n〔2024〕第5号",
+    ] {
+        let text = format!("{head}\n\n郑州市人民政府关于禁止燃放烟花爆竹的通告\n\n为保障公共安全，现就有关事项通告如下：\n一、禁放区域\n好。\n郑州市人民政府\n2024年1月10日\n");
+        let r = parse_report(&lines(&text), "o13");
+        assert_eq!(
+            r.title, "郑州市人民政府关于禁止燃放烟花爆竹的通告",
+            "{head:?}"
+        );
+        assert_eq!(
+            r.doc_number.as_deref(),
+            Some("郑州市人民政府通告〔2024〕第5号")
+        );
+    }
+}
+
+/// A year and month over a title is the page's date, not the title's opening, where the
+/// title holds its own year or is a year's report, also over a place's name over it; over a
+/// month's report it is the title's own time (trial 26: 2024年3月 read as the title).
+#[test]
+fn a_month_over_a_title_dates_the_page_unless_the_title_is_the_months() {
+    let body = "\n一、基本情况\n2023年，我们认真贯彻落实上级决策部署。\n二、主要做法\n好。\n";
+    for (head, title, date, year) in [
+        (
+            "2024年1月\n平江县法治政府建设年度报告",
+            "平江县法治政府建设年度报告",
+            Some("2024年1月"),
+            Some(2024),
+        ),
+        (
+            "2024年3月\n平江县\n2023年法治政府建设年度报告",
+            "平江县2023年法治政府建设年度报告",
+            Some("2024年3月"),
+            Some(2023),
+        ),
+        (
+            "2024年3月\n平江县2023年法治政府建设年度报告",
+            "平江县2023年法治政府建设年度报告",
+            Some("2024年3月"),
+            Some(2023),
+        ),
+        (
+            "2024年3月\n全县经济运行情况分析报告",
+            "2024年3月全县经济运行情况分析报告",
+            None,
+            Some(2024),
+        ),
+        // A month never begins a 关于 title (trial 27), and a quarter's analysis is titled by it.
+        (
+            "2024年7月\n关于全县防汛救灾工作情况的专项报告",
+            "关于全县防汛救灾工作情况的专项报告",
+            Some("2024年7月"),
+            Some(2024),
+        ),
+        (
+            "2024年第一季度\n全市经济形势分析",
+            "2024年第一季度全市经济形势分析",
+            None,
+            Some(2024),
+        ),
+        // Spaced out, in Chinese numerals, over a place and a title without a year.
+        (
+            "2024 年 1 月\n2023年度政府信息公开工作年度报告",
+            "2023年度政府信息公开工作年度报告",
+            Some("2024年1月"),
+            Some(2023),
+        ),
+        (
+            "二〇二四年一月\n2023年度部门决算",
+            "2023年度部门决算",
+            Some("二〇二四年一月"),
+            Some(2023),
+        ),
+        (
+            "2024年1月\n平江县\n政府工作报告",
+            "平江县政府工作报告",
+            Some("2024年1月"),
+            Some(2024),
+        ),
+    ] {
+        let r = parse_report(&lines(&format!("{head}{body}")), "month");
+        assert_eq!(r.title, title);
+        assert_eq!(r.date.as_deref(), date, "{title}");
+        assert_eq!(r.year, year, "{title}");
+    }
+}
