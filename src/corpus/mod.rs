@@ -136,11 +136,14 @@ pub use pdf::{pdf_text, PdfText};
 /// no part of it.
 /// Version 23: a title spaced out on a cover under its place (`北　京　市` / `政　府　工　作　报　告`,
 /// by words of two, as Markdown headings) is read whole, without a motto between them; a
-/// column's name or a motto over a 关于 title (`督查督办`) is no part of it nor its issuer, while
-/// a body's name of three characters there (`三市镇`, `市科协`) is; an order's number under its
-/// place is cited with it (`北京市人民政府令第300号`), also under the page's date; an announcement
-/// over its own 关于 title is titled by it; 分析, 预算, 决算 and 大事记 end titles; a year and month
-/// (also spaced out) over a year's report, a 关于 title, or a place over a title dates the page.
+/// column's name, a motto or a mark over a 关于 title (`督查督办`, `特急`) is no part of it nor
+/// its issuer, while a name there (`县第一中学`, `三市镇`, `市科协`) is; an order's number under
+/// its place is cited with it (`北京市人民政府令第300号`), also under the page's date; an
+/// announcement over its own 关于 title, right after its number, is titled by it, and one that
+/// introduces a list publishes none of its titles; 分析, 预算, 决算 and 大事记 end a title standing
+/// alone, 的说明 and …说明 of a draft, a plan or a disclosure end titles; a row of short cells or a
+/// signer's line is no title's; a year and month (also spaced out) over a year's report, a 关于
+/// title, or a place over a title dates the page.
 pub const READING_VERSION: u32 = 23;
 
 /// The kinds of document govsearch reads.

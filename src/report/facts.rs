@@ -58,11 +58,17 @@ const TITLE_ENDINGS: &[&str] = &[
     "措施",
     "指引",
     "指南",
-    "分析",
-    "预算",
-    "决算",
-    "大事记",
+    "的说明",
+    "起草说明",
+    "编制说明",
+    "公开说明",
 ];
+
+/// Words that end a title standing alone (`2024年第一季度全市经济形势分析`, `2023年度部门决算`)
+/// but that also end a series', a table's or a part's name under a whole title (`…的报告` /
+/// `一季度经济运行分析`, `…的通知` / `一般公共预算`): a title that ends as one does never goes on
+/// with a line ending in these.
+const WEAK_TITLE_ENDINGS: &[&str] = &["分析", "预算", "决算", "大事记"];
 
 fn looks_like_title_line(t: &str) -> bool {
     let t = t.trim();
@@ -308,6 +314,12 @@ pub(super) fn ends_like_title(t: &str) -> bool {
         None => t,
     };
     TITLE_ENDINGS.iter().any(|e| t.ends_with(e))
+        || WEAK_TITLE_ENDINGS.iter().any(|e| t.ends_with(e))
+}
+
+/// Whether a title ends in one of [`TITLE_ENDINGS`], not a weak one (see [`WEAK_TITLE_ENDINGS`]).
+fn ends_strongly_like_title(t: &str) -> bool {
+    ends_like_title(t) && !WEAK_TITLE_ENDINGS.iter().any(|e| t.trim_end().ends_with(e))
 }
 
 /// Most lines a title may span (a long name of a regulation wraps twice).
@@ -399,15 +411,17 @@ pub(super) fn find_title(
     let lone = spaced_place.as_deref().unwrap_or(first.trim());
     // A body's name alone over a title that opens with 关于 (`国务院` / `关于印发…的通知`, as a
     // masthead without 文件 sets it) is the title's issuer: the title is read with it.
-    // So is a name too short for a title line that may be a body's (`三市镇`, `市科协`: not
-    // `内部`, a classification).
+    // So is a name that may be a body's (`三市镇`, `市科协`, `县第一中学`), or any of three
+    // characters that reads as no motto (`省防指`); not a place's (a masthead, below), nor
+    // `内部`, a classification.
     let names_body = is_signature(lone)
         && (opens_with_place_or_nation(lone, 5)
             || MINISTRIES.contains(&lone)
             || lone.starts_with("中共"))
         || lone.chars().count() >= 3
             && lone.chars().all(crate::analysis::is_han)
-            && may_name_body(lone);
+            && !is_place_alone(lone)
+            && (may_name_body(lone) || lone.chars().count() == 3 && !reads_as_motto(lone));
     if names_body && skip + 1 < first_heading && kept[skip + 1].1.trim().starts_with("关于") {
         if let Some((next, lines)) = title_under(kept, skip + 1, first_heading) {
             return (Some(format!("{lone}{next}")), skip + 1 + lines);
@@ -541,12 +555,21 @@ fn continues_title(title: &str, next: &str) -> bool {
         && next.chars().count() < 4;
     // A document number without its issuer's prefix (`〔2023〕12号`).
     let number = next.starts_with(['〔', '[', '［']) && next.ends_with('号');
+    // A row of short cells that did not read as a title spaced out (`科目　名称　年初　预算`).
+    let row = {
+        let mut cells = next.split_whitespace();
+        cells.clone().count() >= 3 && cells.all(|c| c.chars().count() <= 2)
+    };
     (looks_like_title_line(next) || short_tail)
         && !next.contains(['，', '；', '。'])
         && !is_preface_noise(next)
         && !number
+        && !row
         && !is_date_line(next)
-        && (!ends_like_title(title) || ends_like_title(next) && !opens_a_title(title, next))
+        // A signer's line (`县长　李新`) under an issuer's name.
+        && !is_signer(next)
+        && (!ends_like_title(title)
+            || ends_strongly_like_title(next) && !opens_a_title(title, next))
 }
 
 /// Whether a line after a whole title starts a title of its own rather than going on with it: a
@@ -589,7 +612,7 @@ fn unspaced(title: &str) -> String {
     let spaced_out = (n >= 3 || n == 2 && han) && pieces.all(|p| p.chars().count() == 1);
     // Or by words of two (`政府　工作　报告`), where the words make a title.
     let by_words = || {
-        n >= 3
+        (3..=4).contains(&n)
             && han
             && title.split_whitespace().all(|p| p.chars().count() <= 2)
             && ends_like_title(&title.split_whitespace().collect::<String>())
@@ -615,11 +638,18 @@ fn promulgated_title(
     // (最高人民法院公告 over a 司法解释).
     // An announcement set over its own title, after its number (`郑州市人民政府通告` /
     // `〔2024〕第5号` / `郑州市人民政府关于禁止燃放烟花爆竹的通告`), is titled by that.
+    // Only right after the number: a line after a label (`原公告名称：`) or a sentence is another
+    // announcement's, corrected or abolished.
     if first.ends_with("通告") || first.ends_with("公告") {
-        let own = kept[from..first_heading.min(from + ANNOUNCEMENT_TITLE_LINES)]
-            .iter()
+        let numbered = kept.get(from).is_some_and(|(_, t)| {
+            let t: String = t.split_whitespace().collect();
+            order_serial(&t).is_some()
+        });
+        let own = kept
+            .get(from + 1)
+            .filter(|_| numbered && from + 1 < first_heading)
             .map(|(_, t)| t.trim())
-            .find(|t| {
+            .filter(|t| {
                 t.contains("关于")
                     && is_whole_title_line(t)
                     && (t.ends_with("通告") || t.ends_with("公告"))
@@ -638,6 +668,14 @@ fn promulgated_title(
         .iter()
         .position(|(_, t)| t.chars().filter(|c| !c.is_whitespace()).eq("目录".chars()));
     let end = contents.map_or(first_heading, |at| from + at);
+    // An announcement that introduces a list (`决定废止下列规范性文件：` / `关于…的通告` / …)
+    // publishes none of the titles it lists.
+    let lists = kept[from..end]
+        .iter()
+        .any(|(_, t)| t.trim_end().ends_with(['：', ':']));
+    if lists && !first.ends_with('令') {
+        return None;
+    }
     kept[from..end]
         .iter()
         .rev()
@@ -646,9 +684,6 @@ fn promulgated_title(
         .find(|t| looks_like_title_line(t) && ends_like_title(t) && !t.starts_with(['（', '(']))
         .map(str::to_string)
 }
-
-/// Lines after an announcement's name searched for its own title: its number, then the title.
-const ANNOUNCEMENT_TITLE_LINES: usize = 2;
 
 /// Lines before the first heading searched for the title an order promulgates: the title and
 /// up to two lines of version notes.
@@ -765,6 +800,7 @@ fn preface_lines(kept: &[(usize, &str)]) -> usize {
             let name = t.trim();
             (2..=MAX_SLOGAN_CHARS).contains(&name.chars().count())
                 && name.chars().all(crate::analysis::is_han)
+                && reads_as_motto(name)
                 && !may_name_body(name)
                 && !MINISTRIES.contains(&name)
                 && !opens_with_place_or_nation(name, 5)
@@ -869,6 +905,29 @@ fn may_name_body(name: &str) -> bool {
     is_signature(name)
         || ENDINGS.iter().any(|e| name.ends_with(e))
             && !NOT_BODIES.iter().any(|w| name.ends_with(w))
+}
+
+/// Whether a short line reads as a column's name or a motto rather than a name: it ends in a verb
+/// (`督查督办`, `接诉即办`), a platform or a centre of a motto (`打造开放平台`, `坚持以人民为中心`), or
+/// opens with a verb or an adverb that mottos open with (`全面深化改革`), or names a way of
+/// modernising (`中国式现代化`), or is a bulletin's series, a cause or a mark of urgency (`信息专报`,
+/// `平安建设`, `特急`). A name that is none of these (`县自来水厂`, `县第一中学`,
+/// `赤山监狱`) may be a body's: the title keeps it.
+fn reads_as_motto(name: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "坚持", "打造", "推进", "推动", "全面", "深化", "奋进", "奋力", "聚焦", "加快", "争创",
+        "实施", "弘扬", "践行", "砥砺", "勇当", "建设", "构建", "助力", "守护", "喜迎", "学习",
+    ];
+    // A bulletin's series (`信息专报`) or a cause (`平安建设`), and marks of urgency or secrecy.
+    const ENDINGS: &[&str] = &["专报", "简报", "快报", "建设"];
+    const MARKS: &[&str] = &[
+        "特急", "加急", "急件", "特提", "平急", "内部", "秘密", "机密", "绝密",
+    ];
+    NOT_BODIES.iter().any(|w| name.ends_with(w))
+        || ENDINGS.iter().any(|w| name.ends_with(w))
+        || MARKS.contains(&name)
+        || OPENERS.iter().any(|w| name.starts_with(w))
+        || name.contains("现代化")
 }
 
 /// Longest column's name or motto over a 关于 title (`坚持以人民为中心`), in characters.

@@ -3855,7 +3855,9 @@ fn a_spaced_cover_and_a_column_over_a_title() {
         "板桥村",
         "市科协",
         "县妇联",
-        "湘江新区",
+        "县第一中学",
+        "赤山监狱",
+        "省防指",
     ] {
         let text = format!(
             "{body}\n关于印发改革方案的通知\n各单位：\n现通知如下。\n一、总体要求\n内容。\n"
@@ -3988,5 +3990,51 @@ fn a_month_over_a_title_dates_the_page_unless_the_title_is_the_months() {
         assert_eq!(r.title, title);
         assert_eq!(r.date.as_deref(), date, "{title}");
         assert_eq!(r.year, year, "{title}");
+    }
+}
+
+/// What the rules of reading 23 must not take (trial 28): a correction's quoted title, a list
+/// of abolished notices, a part or a table's name under a whole title, a table's spaced header
+/// under a place; and marks, bulletins and causes over a 关于 title are no issuers.
+#[test]
+fn reading_23_leaves_quoted_titles_parts_and_tables_alone() {
+    let r = parse_report(
+        &lines("平江县公共资源交易中心更正公告\n原公告名称：\n关于平江县城区道路提质改造工程施工招标的公告\n原公告发布时间：2024年3月1日\n更正内容：开标时间顺延。\n平江县公共资源交易中心\n2024年3月15日\n"),
+        "f05",
+    );
+    assert_eq!(r.title, "平江县公共资源交易中心更正公告");
+    let r = parse_report(
+        &lines("平江县人民政府公告\n经县人民政府同意，决定废止下列规范性文件：\n关于加强城区犬只管理的通告\n关于城区禁止燃放烟花爆竹的通告\n平江县人民政府\n2024年6月20日\n"),
+        "f06",
+    );
+    assert_eq!(r.title, "平江县人民政府公告");
+    for (text, title) in [
+        (
+            "平江县发展和改革局关于2024年一季度经济运行情况的报告\n一季度经济运行分析\n一季度，全县地区生产总值增长5.8%。\n一、主要指标\n好。\n",
+            "平江县发展和改革局关于2024年一季度经济运行情况的报告",
+        ),
+        (
+            "平江县农业农村局2024年部门预算公开说明\n2024年部门预算\n一、部门基本情况\n好。\n",
+            "平江县农业农村局2024年部门预算公开说明",
+        ),
+        (
+            "株洲市\n经济　形势　分析\n一、总体形势\n好。\n",
+            "株洲市经济形势分析",
+        ),
+    ] {
+        assert_eq!(parse_report(&lines(text), "part").title, title);
+    }
+    let r = parse_report(
+        &lines("平江县\n科目　名称　年初　预算　调整　预算\n一般公共服务支出　32150　33420\n"),
+        "c03",
+    );
+    assert_eq!(r.title, "c03", "a table's header is no title");
+    for mark in ["特急", "信息专报", "平安建设"] {
+        let text = format!("{mark}\n关于切实做好强降雨防范应对工作的紧急通知\n各乡镇人民政府：\n现通知如下。\n一、总体要求\n好。\n");
+        let r = parse_report(&lines(&text), "mark");
+        assert_eq!(
+            r.title, "关于切实做好强降雨防范应对工作的紧急通知",
+            "{mark}"
+        );
     }
 }
