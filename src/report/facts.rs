@@ -634,8 +634,6 @@ fn promulgated_title(
     from: usize,
     first_heading: usize,
 ) -> Option<String> {
-    // An order (国务院令), or a court's or a ministry's announcement that publishes it
-    // (最高人民法院公告 over a 司法解释).
     // An announcement set over its own title, after its number (`郑州市人民政府通告` /
     // `〔2024〕第5号` / `郑州市人民政府关于禁止燃放烟花爆竹的通告`), is titled by that.
     // Only right after the number: a line after a label (`原公告名称：`) or a sentence is another
@@ -658,6 +656,8 @@ fn promulgated_title(
             return Some(own.to_string());
         }
     }
+    // An order (国务院令), or a court's or a ministry's announcement that publishes it
+    // (最高人民法院公告 over a 司法解释).
     let order = first.ends_with('令') || order_number(&[(0, first)]).is_some();
     if !(order || first.ends_with("公告")) || first_heading <= from {
         return None;
