@@ -676,13 +676,19 @@ fn promulgated_title(
     if lists && !first.ends_with('令') {
         return None;
     }
-    kept[from..end]
-        .iter()
-        .rev()
-        .take(PROMULGATED_TITLE_LINES)
-        .map(|(_, t)| t.trim())
-        .find(|t| looks_like_title_line(t) && ends_like_title(t) && !t.starts_with(['（', '(']))
-        .map(str::to_string)
+    let at = (from..end).rev().take(PROMULGATED_TITLE_LINES).find(|&k| {
+        let t = kept[k].1.trim();
+        looks_like_title_line(t) && ends_like_title(t) && !t.starts_with(['（', '('])
+    })?;
+    let title = kept[at].1.trim();
+    // Its issuer's name may stand on the line above (`最高人民法院` / `关于审理…的解释`).
+    let issuer = (at > from && title.starts_with("关于"))
+        .then(|| kept[at - 1].1.trim())
+        .filter(|above| {
+            is_signature(above)
+                && (opens_with_place_or_nation(above, 5) || MINISTRIES.contains(above))
+        });
+    Some(format!("{}{title}", issuer.unwrap_or_default()))
 }
 
 /// Lines before the first heading searched for the title an order promulgates: the title and

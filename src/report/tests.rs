@@ -3904,6 +3904,17 @@ fn an_order_under_its_place_is_numbered_with_the_place() {
     assert_eq!(r.title, "北京市献血条例实施办法");
     assert_eq!(r.org.as_deref(), Some("北京市人民政府"));
     assert_eq!(r.doc_number.as_deref(), Some("北京市人民政府令第302号"));
+    // A court's announcement titled by the interpretation it publishes, whose issuer stands on
+    // the line above its 关于 (trial 28: 最高人民法院 was lost).
+    let r = parse_report(
+        &lines("中华人民共和国最高人民法院公告\n\n《最高人民法院关于审理垄断民事纠纷案件适用法律若干问题的解释》已于2024年2月4日由最高人民法院审判委员会第1915次会议通过，现予公布，自2024年7月1日起施行。\n\n最高人民法院\n2024年6月24日\n\n法释〔2024〕6号\n\n最高人民法院\n关于审理垄断民事纠纷案件适用法律若干问题的解释\n\n（2024年2月4日最高人民法院审判委员会第1915次会议通过）\n\n一、程序规定\n第一条　本解释所称垄断民事纠纷案件，是指民事诉讼案件。\n"),
+        "f01",
+    );
+    assert_eq!(
+        r.title,
+        "最高人民法院关于审理垄断民事纠纷案件适用法律若干问题的解释"
+    );
+    assert_eq!(r.doc_number.as_deref(), Some("法释〔2024〕6号"));
     // An announcement set over its own title is titled by that, numbered by its name.
     for head in [
         "郑州市\n人民政府通告\n〔2024〕第5号",
