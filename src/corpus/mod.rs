@@ -144,7 +144,7 @@ pub use pdf::{pdf_text, PdfText};
 /// from the line above (`最高人民法院` / `关于…的解释`); 分析, 预算, 决算 and 大事记 end a title standing
 /// alone, 的说明 and …说明 of a draft, a plan or a disclosure end titles; a row of short cells or a
 /// signer's line is no title's; a year and month (also spaced out) over a year's report, a 关于
-/// title, or a place over a title dates the page.
+/// title, a place over a title or a body's name over its 关于 title dates the page.
 pub const READING_VERSION: u32 = 23;
 
 /// The kinds of document govsearch reads.

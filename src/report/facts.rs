@@ -2729,6 +2729,13 @@ fn page_date_over_title(kept: &[(usize, &str)], i: usize) -> Option<String> {
     if is_whole_title_line(next) {
         return date_apart_from(&date, next).then_some(date);
     }
+    // A body's name between them (`2024年3月` / `平江县人民政府` / `关于…`) leaves a cover's date
+    // (in Chinese, not a page's time stamp) apart as over the title they make.
+    if is_signature(next) && opens_with_place_or_nation(next, 5) && date.contains('年') {
+        let rest = kept.get(i + 2)?.1.trim();
+        return (is_whole_title_line(rest) && date_apart_from(&date, &format!("{next}{rest}")))
+            .then_some(date);
+    }
     // A place's name between them makes the date the cover's, whatever the title, or the
     // order's name (`北京市` / `人民政府令`).
     place_alone(next)?;

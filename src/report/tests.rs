@@ -3996,6 +3996,20 @@ fn a_month_over_a_title_dates_the_page_unless_the_title_is_the_months() {
             Some("2024年1月"),
             Some(2024),
         ),
+        // Or over a body's name over its 关于 title (trial 28; trial 24's full date had given
+        // the file's name).
+        (
+            "2024年3月\n平江县人民政府\n关于2023年度县级预算执行和其他财政收支的审计工作报告",
+            "平江县人民政府关于2023年度县级预算执行和其他财政收支的审计工作报告",
+            Some("2024年3月"),
+            Some(2023),
+        ),
+        (
+            "2023年12月1日\n国务院办公厅\n关于加快发展新型储能产业的实施意见",
+            "国务院办公厅关于加快发展新型储能产业的实施意见",
+            Some("2023年12月1日"),
+            Some(2023),
+        ),
     ] {
         let r = parse_report(&lines(&format!("{head}{body}")), "month");
         assert_eq!(r.title, title);
