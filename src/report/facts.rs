@@ -64,11 +64,11 @@ const TITLE_ENDINGS: &[&str] = &[
     "公开说明",
 ];
 
-/// Words that end a title standing alone (`2024年第一季度全市经济形势分析`, `2023年度部门决算`)
+/// Words that end a title standing alone (`2024年第一季度全市经济形势分析`, `2023年度部门决算`, `统计年鉴`)
 /// but that also end a series', a table's or a part's name under a whole title (`…的报告` /
 /// `一季度经济运行分析`, `…的通知` / `一般公共预算`): a title that ends as one does never goes on
 /// with a line ending in these.
-const WEAK_TITLE_ENDINGS: &[&str] = &["分析", "预算", "决算", "大事记"];
+const WEAK_TITLE_ENDINGS: &[&str] = &["分析", "预算", "决算", "大事记", "简况", "年鉴"];
 
 fn looks_like_title_line(t: &str) -> bool {
     let t = t.trim();

@@ -3827,6 +3827,12 @@ fn a_spaced_cover_and_a_column_over_a_title() {
         );
         assert!(!r.title.contains(['　', ' ']), "{cover:?}: {}", r.title);
     }
+    // A yearbook's cover (trial 28: the title was the place alone).
+    let r = parse_report(
+        &lines("宁　波　市\n\n统　计　年　鉴\n\n宁波市统计局　国家统计局宁波调查队　编\n\n编者说明\n一、本年鉴收录了全市的统计数据。\n"),
+        "d03",
+    );
+    assert_eq!(r.title, "宁波市统计年鉴");
     // A motto between the place and a title that names the place again (trial 27).
     let r = parse_report(
         &lines("宁　波　市\n奋　进　新　征　程　　建　功　新　时　代\n宁波市人民政府关于2023年度法治政府建设情况的报告\n一、主要举措\n好。\n"),
@@ -4009,6 +4015,13 @@ fn a_month_over_a_title_dates_the_page_unless_the_title_is_the_months() {
             "国务院办公厅关于加快发展新型储能产业的实施意见",
             Some("2023年12月1日"),
             Some(2023),
+        ),
+        // A range of months opens a title too (trial 28: the title was the range alone).
+        (
+            "2024年1—2月\n全县经济运行简况",
+            "2024年1—2月全县经济运行简况",
+            None,
+            Some(2024),
         ),
     ] {
         let r = parse_report(&lines(&format!("{head}{body}")), "month");
