@@ -137,7 +137,8 @@ pub use pdf::{pdf_text, PdfText};
 /// Version 23: a title spaced out on a cover under its place (`北　京　市` / `政　府　工　作　报　告`,
 /// by words of two, as Markdown headings) is read whole, without a motto between them; a
 /// column's name, a motto or a mark over a 关于 title (`督查督办`, `特急`) is no part of it nor
-/// its issuer, while a name there (`县第一中学`, `三市镇`, `市科协`) is; an order's number under
+/// its issuer, while a name there (`县第一中学`, `三市镇`, `市科协`) is, named in full by the
+/// signature when it names no place (`建设局`); an order's number under
 /// its place is cited with it (`北京市人民政府令第300号`), also under the page's date; an
 /// announcement over its own 关于 title, right after its number, is titled by it, one that
 /// introduces a list publishes none of its titles, and a text it publishes keeps its issuer's

@@ -668,11 +668,13 @@ fn promulgated_title(
         .iter()
         .position(|(_, t)| t.chars().filter(|c| !c.is_whitespace()).eq("目录".chars()));
     let end = contents.map_or(first_heading, |at| from + at);
-    // An announcement that introduces a list (`决定废止下列规范性文件：` / `关于…的通告` / …)
-    // publishes none of the titles it lists.
-    let lists = kept[from..end]
-        .iter()
-        .any(|(_, t)| t.trim_end().ends_with(['：', ':']));
+    // An announcement that introduces a list (`决定废止下列规范性文件：` / `关于…的通告` / …) or
+    // the announcement it corrects (`原公告名称：`) publishes none of the titles that follow; one
+    // that says `公布如下：` does.
+    let lists = kept[from..end].iter().any(|(_, t)| {
+        let t = t.trim_end();
+        t.ends_with(['：', ':']) && LISTING_WORDS.iter().any(|w| t.contains(w))
+    });
     if lists && !first.ends_with('令') {
         return None;
     }
@@ -681,15 +683,25 @@ fn promulgated_title(
         looks_like_title_line(t) && ends_like_title(t) && !t.starts_with(['（', '('])
     })?;
     let title = kept[at].1.trim();
-    // Its issuer's name may stand on the line above (`最高人民法院` / `关于审理…的解释`).
-    let issuer = (at > from && title.starts_with("关于"))
-        .then(|| kept[at - 1].1.trim())
-        .filter(|above| {
-            is_signature(above)
-                && (opens_with_place_or_nation(above, 5) || MINISTRIES.contains(above))
-        });
-    Some(format!("{}{title}", issuer.unwrap_or_default()))
+    // Its issuer's name may stand on the line above (`最高人民法院` / `关于审理…的解释`), or joint
+    // issuers' names one above the other.
+    let names_issuer = |k: usize| {
+        let above = kept[k].1.trim();
+        is_signature(above) && (opens_with_place_or_nation(above, 5) || MINISTRIES.contains(&above))
+    };
+    let mut issuers: Vec<&str> = Vec::new();
+    if title.starts_with("关于") {
+        let mut k = at;
+        while k > from && issuers.len() < MAX_JOINT_SIGNERS && names_issuer(k - 1) {
+            k -= 1;
+            issuers.insert(0, kept[k].1.trim());
+        }
+    }
+    Some(format!("{}{title}", issuers.join("\u{3000}")))
 }
+
+/// Words of a line that introduces titles an announcement does not publish.
+const LISTING_WORDS: &[&str] = &["下列", "废止", "原公告", "原通告", "更正"];
 
 /// Lines before the first heading searched for the title an order promulgates: the title and
 /// up to two lines of version notes.
@@ -906,7 +918,7 @@ fn may_name_body(name: &str) -> bool {
     const ENDINGS: &[&str] = &[
         "会", "行", "中央", "大学", "学院", "学校", "公司", "集团", "联", "组", "司", "社", "团",
         "所", "站", "台", "队", "处", "馆", "校", "室", "科", "股", "街道", "镇", "乡", "村", "协",
-        "区",
+        "区", "学", "园", "厂", "场",
     ];
     is_signature(name)
         || ENDINGS.iter().any(|e| name.ends_with(e))
@@ -914,11 +926,11 @@ fn may_name_body(name: &str) -> bool {
 }
 
 /// Whether a short line reads as a column's name or a motto rather than a name: it ends in a verb
-/// (`督查督办`, `接诉即办`), a platform or a centre of a motto (`打造开放平台`, `坚持以人民为中心`), or
-/// opens with a verb or an adverb that mottos open with (`全面深化改革`), or names a way of
-/// modernising (`中国式现代化`), or is a bulletin's series, a cause or a mark of urgency (`信息专报`,
-/// `平安建设`, `特急`). A name that is none of these (`县自来水厂`, `县第一中学`,
-/// `赤山监狱`) may be a body's: the title keeps it.
+/// (`督查督办`, `接诉即办`) or the centre of a motto (`坚持以人民为中心`), or opens with a verb or an
+/// adverb that mottos open with (`全面深化改革`), or names a way of modernising (`中国式现代化`),
+/// or is a bulletin's series, a cause or a mark of urgency (`信息专报`, `平安建设`, `特急`). A name
+/// that is none of these (`县自来水厂`, `县第一中学`, `赤山监狱`) may be a body's: the title keeps
+/// it, and so it keeps a motto's words that end as a name does (`奋进小学`, `学习强国湖南学习平台`).
 fn reads_as_motto(name: &str) -> bool {
     const OPENERS: &[&str] = &[
         "坚持", "打造", "推进", "推动", "全面", "深化", "奋进", "奋力", "聚焦", "加快", "争创",
@@ -927,7 +939,17 @@ fn reads_as_motto(name: &str) -> bool {
     // A bulletin's series (`信息专报`) or a cause (`平安建设`), and marks of urgency or secrecy.
     const ENDINGS: &[&str] = &["专报", "简报", "快报", "建设"];
     const MARKS: &[&str] = &[
-        "特急", "加急", "急件", "特提", "平急", "内部", "秘密", "机密", "绝密",
+        "特急",
+        "加急",
+        "急件",
+        "特急件",
+        "特提",
+        "平急",
+        "内部",
+        "内部资料",
+        "秘密",
+        "机密",
+        "绝密",
     ];
     NOT_BODIES.iter().any(|w| name.ends_with(w))
         || ENDINGS.iter().any(|w| name.ends_with(w))
@@ -1939,6 +1961,12 @@ fn find_org_simplified(
         }
     }
     if let Some(issuer) = issuer_before_guanyu(title) {
+        // Named without its place (`建设局关于…`, `团县委关于…`), the issuer is named in full by
+        // the signature, when there is one (`平江县住房和城乡建设局`).
+        let placeless = !opens_with_whole_issuer(title) && !issuer.starts_with("中共");
+        if let Some(signed) = signed_body(kept).filter(|_| placeless) {
+            return Some(signed);
+        }
         return Some(in_full(&issuer));
     }
     // The order may name its place on a line of its own (`北京市` / `人民政府令`), under the
@@ -1961,22 +1989,8 @@ fn find_org_simplified(
     if let Some(issuer) = order {
         return Some(issuer);
     }
-    let last = kept.len().saturating_sub(SIGNATURE_LINES);
-    for k in (last..kept.len()).rev() {
-        let name = signature_name(kept[k].1);
-        // A chapter's name under its number (`第二章` / `村民选举委员会`) signs nothing.
-        let names_a_chapter = k > 0 && super::headings::law_number_alone(kept[k - 1].1);
-        if is_signature(name) && !names_a_chapter {
-            // Joint signers sign one above the other; the first is the lead body.
-            let mut lead = name;
-            for (_, above) in kept[..k].iter().rev().take(MAX_JOINT_SIGNERS - 1) {
-                match signature_name(above) {
-                    n if is_signature(n) => lead = n,
-                    _ => break,
-                }
-            }
-            return Some(in_full(lead));
-        }
+    if let Some(signed) = signed_body(kept) {
+        return Some(signed);
     }
     // Signed under the title, before the body (`关于2023年度法治政府建设情况的报告` / `宁波市司法局` /
     // `2024年1月20日` / `一、…`): the body right above that date, as [`find_date`] dates it.
@@ -2000,6 +2014,29 @@ fn find_org_simplified(
                 .take(HEADER_LINES)
                 .find_map(|(_, t)| signer_government(t))
         })
+}
+
+/// The body that signs the text on one of its last lines, named in full; of joint signers one
+/// above the other, the first.
+fn signed_body(kept: &[(usize, &str)]) -> Option<String> {
+    let last = kept.len().saturating_sub(SIGNATURE_LINES);
+    for k in (last..kept.len()).rev() {
+        let name = signature_name(kept[k].1);
+        // A chapter's name under its number (`第二章` / `村民选举委员会`) signs nothing.
+        let names_a_chapter = k > 0 && super::headings::law_number_alone(kept[k - 1].1);
+        if is_signature(name) && !names_a_chapter {
+            // Joint signers sign one above the other; the first is the lead body.
+            let mut lead = name;
+            for (_, above) in kept[..k].iter().rev().take(MAX_JOINT_SIGNERS - 1) {
+                match signature_name(above) {
+                    n if is_signature(n) => lead = n,
+                    _ => break,
+                }
+            }
+            return Some(in_full(lead));
+        }
+    }
+    None
 }
 
 /// A whole name (a signer's, a header field's, the issuer before 关于 in a title), a government
@@ -2234,7 +2271,7 @@ const NOT_BODIES: &[&str] = &[
     "全局",
     "变局",
     "当局",
-    // Verbs (督查督办, 一网通办, 接诉即办), a motto (以人民为中心) and a platform (平台).
+    // Verbs (督查督办, 一网通办, 接诉即办) and a motto (以人民为中心).
     "督办",
     "交办",
     "承办",
@@ -2244,7 +2281,6 @@ const NOT_BODIES: &[&str] = &[
     "通办",
     "即办",
     "为中心",
-    "平台",
 ];
 
 /// Offices whose holder signs an order or a report: `总理　李克强` above its date.

@@ -3840,7 +3840,7 @@ fn a_spaced_cover_and_a_column_over_a_title() {
     );
     assert_eq!(r.title, "宁波市人民政府关于2023年度法治政府建设情况的报告");
     assert_eq!(r.org.as_deref(), Some("宁波市人民政府"));
-    for motto in ["接诉即办", "中国式现代化", "打造开放平台"] {
+    for motto in ["接诉即办", "中国式现代化", "砥砺奋进"] {
         let text = format!("{motto}\n关于深入推进县域经济高质量发展的意见\n各乡镇人民政府：\n现提出如下意见。\n一、总体要求\n好。\n");
         let r = parse_report(&lines(&text), "motto");
         assert_eq!(r.title, "关于深入推进县域经济高质量发展的意见", "{motto}");
@@ -4075,4 +4075,43 @@ fn reading_23_leaves_quoted_titles_parts_and_tables_alone() {
             "{mark}"
         );
     }
+}
+
+/// Trial 29: names that open with a motto's verb stay issuers, an issuer named without its
+/// place is named in full by the signature, an announcement that says `公布如下：` publishes the
+/// title after it, and joint issuers stacked over a published interpretation are both named.
+#[test]
+fn reading_23_keeps_names_and_published_titles() {
+    for name in ["奋进小学", "建设路小学", "学习强国湖南学习平台"] {
+        let text = format!("{name}\n关于2024年寒假放假安排的通知\n各位家长：\n现将有关事项通知如下。\n一、放假时间\n好。\n");
+        let r = parse_report(&lines(&text), "name");
+        assert_eq!(r.title, format!("{name}关于2024年寒假放假安排的通知"));
+    }
+    for mark in ["特急件", "内部资料"] {
+        let text = format!("{mark}\n关于2024年上半年全县信访形势的通报\n各乡镇：\n现通报如下。\n一、总体情况\n好。\n平江县信访局\n2024年7月10日\n");
+        let r = parse_report(&lines(&text), "mark");
+        assert_eq!(r.title, "关于2024年上半年全县信访形势的通报", "{mark}");
+    }
+    let r = parse_report(
+        &lines("建设局\n关于开展2024年建筑施工安全生产大检查的通知\n各施工企业：\n现通知如下。\n一、检查范围\n好。\n平江县住房和城乡建设局\n2024年4月1日\n"),
+        "a02",
+    );
+    assert_eq!(r.title, "建设局关于开展2024年建筑施工安全生产大检查的通知");
+    assert_eq!(r.org.as_deref(), Some("平江县住房和城乡建设局"));
+    let r = parse_report(
+        &lines("最高人民法院公告\n法释〔2024〕11号\n根据审判工作需要，现将《最高人民法院关于审理人身损害赔偿案件适用法律若干问题的解释》公布如下：\n最高人民法院\n关于审理人身损害赔偿案件适用法律若干问题的解释\n第一条　因生命、身体、健康遭受侵害，赔偿权利人起诉请求赔偿的，人民法院应予受理。\n"),
+        "c10",
+    );
+    assert_eq!(
+        r.title,
+        "最高人民法院关于审理人身损害赔偿案件适用法律若干问题的解释"
+    );
+    let r = parse_report(
+        &lines("最高人民法院　最高人民检察院公告\n法释〔2024〕10号\n最高人民法院\n最高人民检察院\n关于办理拒不执行判决、裁定刑事案件适用法律若干问题的解释\n第一条　被执行人拒不执行判决、裁定的，依法追究刑事责任。\n"),
+        "b05",
+    );
+    assert_eq!(
+        r.title,
+        "最高人民法院　最高人民检察院关于办理拒不执行判决、裁定刑事案件适用法律若干问题的解释"
+    );
 }
