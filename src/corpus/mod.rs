@@ -138,15 +138,14 @@ pub use pdf::{pdf_text, PdfText};
 /// by words of two, as Markdown headings) is read whole, without a motto between them; a
 /// column's name, a motto or a mark over a 关于 title (`督查督办`, `特急`) is no part of it nor
 /// its issuer, while a name there (`县第一中学`, `三市镇`, `市科协`) is, named in full by the
-/// signature when it names no place (`建设局`); an order's number under
-/// its place is cited with it (`北京市人民政府令第300号`), also under the page's date; an
-/// announcement over its own 关于 title, right after its number, is titled by it, one that
-/// introduces a list publishes none of its titles, and a text it publishes keeps its issuer's
-/// name from the line above (`最高人民法院` / `关于…的解释`); 分析, 预算, 决算, 大事记, 简况 and 年鉴
-/// end a title standing alone, 的说明 and …说明 of a draft, a plan or a disclosure end titles; a
-/// row of short cells or a signer's line is no title's; a year and month (also spaced out) over
-/// a year's report, a 关于 title, a place over a title or a body's name over its 关于 title dates
-/// the page.
+/// signature when it names no place (`建设局`); an order's number under its place is cited
+/// with it (`北京市人民政府令第300号`), also under the page's date; an announcement over its own
+/// 关于 title, right after its number, is titled by it, one that introduces a list publishes
+/// none of its titles, and a text it publishes keeps its issuers' names from the lines above
+/// (`最高人民法院` / `关于…的解释`); 分析, 预算, 决算, 大事记, 简况 and 年鉴 end a title standing
+/// alone, 的说明 and …说明 of a draft, a plan or a disclosure end titles; a row of short cells or
+/// a signer's line is no title's; a year and month (also spaced out) over a year's report, a 关于
+/// title, a place over a title or a body's name over its 关于 title dates the page.
 pub const READING_VERSION: u32 = 23;
 
 /// The kinds of document govsearch reads.
