@@ -639,9 +639,10 @@ fn promulgated_title(
     // Only right after the number: a line after a label (`原公告名称：`) or a sentence is another
     // announcement's, corrected or abolished.
     if first.ends_with("通告") || first.ends_with("公告") {
+        // Its number alone (`〔2024〕第5号`) or a document number (`平公通〔2024〕5号`).
         let numbered = kept.get(from).is_some_and(|(_, t)| {
             let t: String = t.split_whitespace().collect();
-            order_serial(&t).is_some()
+            order_serial(&t).is_some() || is_doc_number_line(&t)
         });
         let own = kept
             .get(from + 1)
