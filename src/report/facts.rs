@@ -160,8 +160,13 @@ pub(super) fn is_place_alone(t: &str) -> bool {
 /// The place a line names alone ([`is_place_alone`]), also when it is spaced out to a width
 /// (`深　圳　市`, as a masthead prints it).
 fn place_alone(t: &str) -> Option<String> {
-    let name: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    let name = without_spaces(t);
     is_place_alone(&name).then_some(name)
+}
+
+/// A line without its spaces (`2024 年 1 月` reads 2024年1月, `第 300 号` 第300号).
+fn without_spaces(t: &str) -> String {
+    t.split_whitespace().collect()
 }
 
 /// What may follow a province's name written without its suffix, on the title's next line:
@@ -610,15 +615,16 @@ fn unspaced(title: &str) -> String {
         .chars()
         .all(|c| c.is_whitespace() || crate::analysis::is_han(c));
     let spaced_out = (n >= 3 || n == 2 && han) && pieces.all(|p| p.chars().count() == 1);
+    let joined = without_spaces(title);
     // Or by words of two (`政府　工作　报告`), where the words make a title.
     let by_words = || {
         (3..=4).contains(&n)
             && han
             && title.split_whitespace().all(|p| p.chars().count() <= 2)
-            && ends_like_title(&title.split_whitespace().collect::<String>())
+            && ends_like_title(&joined)
     };
     if spaced_out || by_words() {
-        title.split_whitespace().collect()
+        joined
     } else {
         title.to_string()
     }
@@ -641,7 +647,7 @@ fn promulgated_title(
     if first.ends_with("通告") || first.ends_with("公告") {
         // Its number alone (`〔2024〕第5号`) or a document number (`平公通〔2024〕5号`).
         let numbered = kept.get(from).is_some_and(|(_, t)| {
-            let t: String = t.split_whitespace().collect();
+            let t = without_spaces(t);
             order_serial(&t).is_some() || is_doc_number_line(&t)
         });
         let own = kept
@@ -1524,8 +1530,7 @@ fn order_number(header: &[(usize, &str)]) -> Option<String> {
         let (name, rest) = order_name(line)?;
         let own = if rest.is_empty() {
             // Spaces dropped, as in the name (`第 300 号`).
-            let next: String = header.get(i + 1)?.1.split_whitespace().collect();
-            order_serial(&next)?
+            order_serial(&without_spaces(header.get(i + 1)?.1))?
         } else {
             order_serial(&rest)?
         };
@@ -2761,7 +2766,7 @@ pub(super) fn find_date(
 fn page_date_over_title(kept: &[(usize, &str)], i: usize) -> Option<String> {
     let line = kept.get(i)?.1;
     // Also spaced out (`2024 年 1 月`).
-    let date = page_date(line).or_else(|| year_month_alone(&unspaced_date(line)))?;
+    let date = page_date(line).or_else(|| year_month_alone(&without_spaces(line)))?;
     let next = kept.get(i + 1)?.1.trim();
     if is_whole_title_line(next) {
         return date_apart_from(&date, next).then_some(date);
@@ -2779,11 +2784,6 @@ fn page_date_over_title(kept: &[(usize, &str)], i: usize) -> Option<String> {
     let rest = unspaced(kept.get(i + 2)?.1.trim());
     (is_whole_title_line(&rest) || order_name(&rest).is_some_and(|(_, more)| more.is_empty()))
         .then_some(date)
-}
-
-/// A date line without its spaces (`2024 年 1 月` reads 2024年1月).
-fn unspaced_date(t: &str) -> String {
-    t.split_whitespace().collect()
 }
 
 /// The month an occasion line names when it names no day: `2024年1月` in
